@@ -1,0 +1,16 @@
+import type { Database } from '../src/db/client.js';
+import type { NationalNumberVault } from '../src/services/national-number-vault.js';
+import { type DemoSize, loadDemoData } from './load-demo.js';
+import { loadReferenceData } from './load-reference.js';
+
+export interface SeedOptions {
+  demo: boolean;
+  demoSize?: DemoSize;
+}
+
+/** Reference data always; demo data when asked. Idempotent: seeding twice changes nothing. */
+export async function seedDatabase(db: Database, vault: NationalNumberVault, options: SeedOptions): Promise<{ demoLoaded: boolean }> {
+  await loadReferenceData(db);
+  const demoLoaded = options.demo ? await loadDemoData(db, vault, options.demoSize) : false;
+  return { demoLoaded };
+}

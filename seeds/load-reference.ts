@@ -1,0 +1,157 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database, Executor } from '../src/db/client.js';
+import * as t from '../src/db/tables/index.js';
+import * as reference from './reference/index.js';
+
+type CodeMap = Map<string, string>;
+
+function requireId(map: CodeMap, code: string, what: string): string {
+  const id = map.get(code);
+  if (!id) throw new Error(`Seed refers to unknown ${what} "${code}".`);
+  return id;
+}
+
+function optionalId(map: CodeMap, code: string | undefined, what: string): string | null {
+  return code === undefined ? null : requireId(map, code, what);
+}
+
+async function idsByCode(tx: Executor, table: typeof t.services | typeof t.departments | typeof t.themes | typeof t.procedures): Promise<CodeMap> {
+  const rows = await tx.select({ id: table.id, code: table.code }).from(table);
+  return new Map(rows.map((row) => [row.code, row.id]));
+}
+
+/**
+ * Upserts the reference data by code in one transaction. Running it twice changes nothing:
+ * conflicting rows get the same values again and generated ids stay as they were.
+ */
+export async function loadReferenceData(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const department of reference.departments) {
+      await tx
+        .insert(t.departments)
+        .values(department)
+        .onConflictDoUpdate({ target: t.departments.code, set: { labels: department.labels } });
+    }
+    const departmentIds = await idsByCode(tx, t.departments);
+
+    for (const service of reference.services) {
+      const values = {
+        labels: service.labels,
+        departmentId: optionalId(departmentIds, service.departmentCode, 'department'),
+        line: service.line,
+        kind: service.kind,
+        authorityLevel: service.authorityLevel ?? null,
+        phone: service.phone ?? null,
+        email: service.email ?? null,
+        website: service.website ?? null,
+        address: service.address ?? null,
+        openingHours: service.openingHours ?? null,
+      };
+      await tx.insert(t.services).values({ code: service.code, ...values }).onConflictDoUpdate({ target: t.services.code, set: values });
+    }
+    const serviceIds = await idsByCode(tx, t.services);
+
+    // Parents first, so that a child's parent id is known when it is written.
+    const themesByDepth = [...reference.themes].sort(
+      (a, b) => a.code.split('.').length - b.code.split('.').length || a.position - b.position,
+    );
+    const themeIds: CodeMap = await idsByCode(tx, t.themes);
+    for (const theme of themesByDepth) {
+      const values = {
+        parentId: optionalId(themeIds, theme.parentCode, 'theme'),
+        labels: theme.labels,
+        defaultServiceId: optionalId(serviceIds, theme.defaultServiceCode, 'service'),
+        firstLineExcluded: theme.firstLineExcluded ?? false,
+        redirectServiceId: optionalId(serviceIds, theme.redirectServiceCode, 'service'),
+        redirectMessage: theme.redirectMessage ?? null,
+        position: theme.position,
+      };
+      const [row] = await tx
+        .insert(t.themes)
+        .values({ code: theme.code, ...values })
+        .onConflictDoUpdate({ target: t.themes.code, set: values })
+        .returning({ id: t.themes.id });
+      themeIds.set(theme.code, row!.id);
+    }
+
+    for (const procedure of reference.procedures) {
+      const values = {
+        labels: procedure.labels,
+        description: procedure.description ?? null,
+        themeId: requireId(themeIds, procedure.themeCode, 'theme'),
+        ownerServiceId: requireId(serviceIds, procedure.ownerServiceCode, 'service'),
+        expectedDurationDays: procedure.expectedDurationDays,
+        url: procedure.url ?? null,
+        allowsSkippingSteps: procedure.allowsSkippingSteps ?? false,
+      };
+      const [row] = await tx
+        .insert(t.procedures)
+        .values({ code: procedure.code, ...values })
+        .onConflictDoUpdate({ target: t.procedures.code, set: values })
+        .returning({ id: t.procedures.id });
+      const procedureId = row!.id;
+      // Steps are replaced only when they differ, so that ids referenced by cases stay stable.
+      const existing = await tx
+        .select({ code: t.procedureSteps.code, position: t.procedureSteps.position })
+        .from(t.procedureSteps)
+        .where(eq(t.procedureSteps.procedureId, procedureId))
+        .orderBy(t.procedureSteps.position);
+      const same =
+        existing.length === procedure.steps.length &&
+        existing.every((step, index) => step.code === procedure.steps[index]!.code);
+      if (!same) {
+        await tx.delete(t.procedureSteps).where(eq(t.procedureSteps.procedureId, procedureId));
+      }
+      for (const [index, step] of procedure.steps.entries()) {
+        const stepValues = { labels: step.labels, expectedDays: step.expectedDays ?? null, position: index + 1 };
+        await tx
+          .insert(t.procedureSteps)
+          .values({ procedureId, code: step.code, ...stepValues })
+          .onConflictDoUpdate({ target: [t.procedureSteps.procedureId, t.procedureSteps.code], set: stepValues });
+      }
+    }
+
+    for (const publication of reference.publications) {
+      const values = {
+        labels: publication.labels,
+        description: publication.description ?? null,
+        themeId: optionalId(themeIds, publication.themeCode, 'theme'),
+        publisherServiceId: optionalId(serviceIds, publication.publisherServiceCode, 'service'),
+        format: publication.format,
+        free: publication.free,
+        available: publication.available,
+      };
+      await tx
+        .insert(t.publications)
+        .values({ code: publication.code, ...values })
+        .onConflictDoUpdate({ target: t.publications.code, set: values });
+    }
+
+    for (const counter of reference.counters) {
+      const values = {
+        labels: counter.labels,
+        city: counter.city,
+        postalCode: counter.postalCode,
+        address: counter.address,
+        phone: counter.phone ?? null,
+        openingHours: counter.openingHours,
+      };
+      await tx.insert(t.counters).values({ code: counter.code, ...values }).onConflictDoUpdate({ target: t.counters.code, set: values });
+    }
+
+    for (const weekday of [1, 2, 3, 4, 5]) {
+      await tx
+        .insert(t.businessHours)
+        .values({ weekday, opensAt: '08:30', closesAt: '17:00' })
+        .onConflictDoNothing();
+    }
+
+    await tx
+      .insert(t.closureDays)
+      .values(reference.closureDays.map((closure) => ({ day: closure.date, kind: closure.kind, labels: closure.labels })))
+      .onConflictDoUpdate({
+        target: t.closureDays.day,
+        set: { kind: sql`excluded.kind`, labels: sql`excluded.labels` },
+      });
+  });
+}

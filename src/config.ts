@@ -1,0 +1,68 @@
+// Configuration comes from the environment once, at start-up, and is passed down explicitly.
+// Production is never inferred: only NODE_ENV=production turns the strict settings on.
+
+export const DEVELOPMENT_JWT_SECRET = 'guichet-development-secret-change-me-0123456789';
+export const DEVELOPMENT_DATA_KEY = 'guichet-development-data-key-change-me-0123456789';
+
+export interface Config {
+  production: boolean;
+  host: string;
+  port: number;
+  /** postgres:// URL of a Postgres server; absent means embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  jwt: { secret: string | undefined; jwksUrl: string | undefined; issuer: string | undefined; audience: string | undefined };
+  /** Key for encrypting and hashing national register numbers. */
+  dataKey: string;
+  logLevel: string;
+  /** Load the deterministic demo data on an empty database at start-up. */
+  seedDemoData: boolean;
+  limits: Limits;
+}
+
+export interface Limits {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxPageSize: number;
+  maxBodyBytes: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxTokens: 2_000,
+  maxPageSize: 100,
+  maxBodyBytes: 100 * 1024,
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const port = Number(env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
+
+  const secret = env.JWT_SECRET || (production ? undefined : DEVELOPMENT_JWT_SECRET);
+  const jwksUrl = env.JWKS_URL || undefined;
+  if (production && !secret && !jwksUrl) {
+    throw new ConfigError('In production set JWT_SECRET (HS256) or JWKS_URL (RS256/ES256): no development default is used.');
+  }
+  if (secret && secret.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters long.');
+
+  const dataKey = env.DATA_KEY || (production ? undefined : DEVELOPMENT_DATA_KEY);
+  if (!dataKey) throw new ConfigError('In production set DATA_KEY: it encrypts national register numbers.');
+
+  return {
+    production,
+    host: env.HOST ?? '0.0.0.0',
+    port,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.DATA_DIR ?? './.data',
+    jwt: { secret, jwksUrl, issuer: env.JWT_ISSUER || undefined, audience: env.JWT_AUDIENCE || undefined },
+    dataKey,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    seedDemoData: (env.SEED_DEMO_DATA ?? (production ? 'false' : 'true')) === 'true',
+    limits: DEFAULT_LIMITS,
+  };
+}

@@ -1,0 +1,96 @@
+import { fileURLToPath } from 'node:url';
+import { mkdir } from 'node:fs/promises';
+import { type SQL, sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import postgres from 'postgres';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import * as tables from './tables/index.js';
+
+export type Tables = typeof tables;
+/** The one database type the rest of the code sees, whichever driver runs underneath. */
+export type Database = PgDatabase<PgQueryResultHKT, Tables>;
+/** A transaction or the database itself: what a query function needs. */
+export type Executor = Parameters<Parameters<Database['transaction']>[0]>[0] | Database;
+
+export interface DatabaseHandle {
+  db: Database;
+  /** 'postgres' or 'pglite', for logs only. */
+  driver: 'postgres' | 'pglite';
+  /** Applies the committed SQL migrations that are not applied yet. */
+  migrate(): Promise<void>;
+  /** Throws when the database does not answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres:// URL: a postgres.js pool. Absent: embedded PGlite. */
+  url?: string;
+  /** PGlite data folder, or 'memory://' for a throwaway in-memory database. */
+  dataDir?: string;
+  /** PGlite only: start from a dump made by `dumpEmbeddedDatabase` (fast test databases). */
+  loadDump?: Blob;
+  /** postgres.js pool size. */
+  maxConnections?: number;
+}
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
+const CASING = 'snake_case' as const;
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.url) return openPostgres(options.url, options.maxConnections ?? 10);
+  return openPglite(options.dataDir ?? './.data', options.loadDump);
+}
+
+function openPostgres(url: string, maxConnections: number): DatabaseHandle {
+  const client = postgres(url, {
+    max: maxConnections,
+    onnotice: () => {},
+    connect_timeout: 5,
+    idle_timeout: 30,
+  });
+  const db = drizzlePostgres(client, { schema: tables, casing: CASING }) as unknown as Database;
+  return {
+    db,
+    driver: 'postgres',
+    migrate: () => migratePostgres(drizzlePostgres(client, { casing: CASING }), { migrationsFolder: MIGRATIONS_FOLDER }),
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dataDir: string, loadDump: Blob | undefined): Promise<DatabaseHandle> {
+  if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir, loadDump ? { loadDataDir: loadDump } : {});
+  const db = drizzlePglite(client, { schema: tables, casing: CASING }) as unknown as Database;
+  return {
+    db,
+    driver: 'pglite',
+    migrate: () => migratePglite(drizzlePglite(client, { casing: CASING }), { migrationsFolder: MIGRATIONS_FOLDER }),
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+/** Dumps an embedded database to a tarball that `openDatabase({ loadDump })` starts from. */
+export async function dumpEmbeddedDatabase(handle: DatabaseHandle): Promise<Blob> {
+  const client = (handle.db as unknown as { $client: PGlite }).$client;
+  if (!(client instanceof PGlite)) throw new Error('Only an embedded database can be dumped.');
+  return client.dumpDataDir('none');
+}
+
+/** Rows of a raw SQL statement, the same shape whichever driver runs. */
+export async function selectRows<Row>(executor: Executor, query: SQL): Promise<Row[]> {
+  const result = (await executor.execute(query)) as unknown as Row[] | { rows: Row[] };
+  return Array.isArray(result) ? result : result.rows;
+}

@@ -1,0 +1,21 @@
+import { count } from 'drizzle-orm';
+import type { Config } from '../config.js';
+import { createNationalNumberVault } from '../services/national-number-vault.js';
+import { seedDatabase } from '../../seeds/index.js';
+import { type DatabaseHandle, openDatabase } from './client.js';
+import { services } from './tables/index.js';
+
+/** Opens the configured database, applies pending migrations and seeds it when it is empty. */
+export async function openPreparedDatabase(config: Config): Promise<{ handle: DatabaseHandle; seeded: boolean }> {
+  const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await handle.migrate();
+    const [row] = await handle.db.select({ value: count() }).from(services);
+    if ((row?.value ?? 0) > 0) return { handle, seeded: false };
+    await seedDatabase(handle.db, createNationalNumberVault(config.dataKey), { demo: config.seedDemoData });
+    return { handle, seeded: true };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}

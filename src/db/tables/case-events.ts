@@ -1,0 +1,52 @@
+import { bigint, check, customType, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  ACTOR_KINDS,
+  type ActorKind,
+  CASE_EVENT_TYPES,
+  type CaseEventType,
+  EVENT_VISIBILITIES,
+  type EventVisibility,
+} from '../../domain/vocabulary.js';
+import { cases } from './cases.js';
+import { citizens } from './citizens.js';
+import { isOneOf } from './columns.js';
+import { agents, services } from './organisation.js';
+
+/** Postgres' 64-bit transaction id; compared with pg_snapshot_xmin to hand out only committed events. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
+
+/**
+ * The append-only timeline of every change to a case, written in the transaction of the change.
+ * It is the outbox that feeds subscriptions: `position` orders events, `transactionId` lets a reader
+ * stop below the oldest transaction still in flight so that a late commit is never skipped.
+ */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    position: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    transactionId: xid8()
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    type: text().$type<CaseEventType>().notNull(),
+    visibility: text().$type<EventVisibility>().notNull(),
+    actorKind: text().$type<ActorKind>().notNull(),
+    actorAgentId: uuid().references(() => agents.id, { onDelete: 'set null' }),
+    actorCitizenId: uuid().references(() => citizens.id, { onDelete: 'set null' }),
+    actorServiceId: uuid().references(() => services.id, { onDelete: 'set null' }),
+    payload: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    check('case_events_type_check', isOneOf(table.type, CASE_EVENT_TYPES)),
+    check('case_events_visibility_check', isOneOf(table.visibility, EVENT_VISIBILITIES)),
+    check('case_events_actor_kind_check', isOneOf(table.actorKind, ACTOR_KINDS)),
+    index('case_events_case_position_idx').on(table.caseId, table.position),
+    index('case_events_type_position_idx').on(table.type, table.position),
+    index('case_events_transaction_idx').on(table.transactionId),
+    index('case_events_occurred_at_idx').on(table.occurredAt),
+  ],
+);

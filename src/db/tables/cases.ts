@@ -1,0 +1,116 @@
+import { check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  CASE_STATUSES,
+  CHANNELS,
+  CONFIDENTIALITY_LEVELS,
+  type CaseStatus,
+  type Channel,
+  type Confidentiality,
+  LANGUAGES,
+  LINES,
+  type Language,
+  type Line,
+  PRIORITIES,
+  type Priority,
+  RESOLUTIONS,
+  type Resolution,
+} from '../../domain/vocabulary.js';
+import { procedureSteps, procedures, themes } from './catalogue.js';
+import { citizens } from './citizens.js';
+import { createdAt, isOneOf, updatedAt } from './columns.js';
+import { agents, services } from './organisation.js';
+
+/** The single-window case: every contact of every channel lands on one of these. */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Human reference read out to citizens, e.g. 1718-2026-000123. */
+    reference: text().notNull().unique(),
+    /** Hash of the tracking code given to the citizen for portal tracking without login. */
+    trackingCodeHash: text(),
+    citizenId: uuid().references(() => citizens.id, { onDelete: 'restrict' }),
+    themeId: uuid()
+      .notNull()
+      .references(() => themes.id, { onDelete: 'restrict' }),
+    subject: text().notNull(),
+    description: text(),
+    status: text().$type<CaseStatus>().notNull().default('NEW'),
+    resolution: text().$type<Resolution>(),
+    priority: text().$type<Priority>().notNull().default('NORMAL'),
+    originChannel: text().$type<Channel>().notNull(),
+    language: text().$type<Language>().notNull().default('fr'),
+    currentLine: text().$type<Line>().notNull().default('FIRST'),
+    serviceId: uuid()
+      .notNull()
+      .references(() => services.id, { onDelete: 'restrict' }),
+    /** The citizen's single referent, kept across handoffs. */
+    referentAgentId: uuid().references(() => agents.id, { onDelete: 'set null' }),
+    assigneeAgentId: uuid().references(() => agents.id, { onDelete: 'set null' }),
+    procedureId: uuid().references(() => procedures.id, { onDelete: 'restrict' }),
+    procedureStepId: uuid().references(() => procedureSteps.id, { onDelete: 'restrict' }),
+    confidentiality: text().$type<Confidentiality>().notNull().default('NORMAL'),
+    dueAt: timestamp({ withTimezone: true }),
+    resolvedAt: timestamp({ withTimezone: true }),
+    closedAt: timestamp({ withTimezone: true }),
+    /** Optimistic concurrency: every write checks and increments it. */
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    check('cases_status_check', isOneOf(table.status, CASE_STATUSES)),
+    check('cases_resolution_check', isOneOf(table.resolution, RESOLUTIONS)),
+    check('cases_priority_check', isOneOf(table.priority, PRIORITIES)),
+    check('cases_origin_channel_check', isOneOf(table.originChannel, CHANNELS)),
+    check('cases_language_check', isOneOf(table.language, LANGUAGES)),
+    check('cases_current_line_check', isOneOf(table.currentLine, LINES)),
+    check('cases_confidentiality_check', isOneOf(table.confidentiality, CONFIDENTIALITY_LEVELS)),
+    check(
+      'cases_resolution_status_check',
+      sql`(${table.resolution} is not null) = (${table.status} in ('RESOLVED', 'CLOSED'))`,
+    ),
+    check('cases_step_needs_procedure_check', sql`${table.procedureStepId} is null or ${table.procedureId} is not null`),
+    check('cases_version_check', sql`${table.version} >= 1`),
+    // The inbox and queues: cases(filter:, orderBy:) filters by these and orders by time.
+    index('cases_service_status_updated_idx').on(table.serviceId, table.status, table.updatedAt),
+    index('cases_status_updated_idx').on(table.status, table.updatedAt),
+    index('cases_assignee_status_idx').on(table.assigneeAgentId, table.status),
+    index('cases_referent_idx').on(table.referentAgentId),
+    index('cases_citizen_created_idx').on(table.citizenId, table.createdAt),
+    index('cases_theme_created_idx').on(table.themeId, table.createdAt),
+    index('cases_procedure_idx').on(table.procedureId),
+    index('cases_created_at_idx').on(table.createdAt),
+    index('cases_updated_at_idx').on(table.updatedAt),
+    index('cases_due_at_idx').on(table.dueAt),
+  ],
+);
+
+/** References of a case in business back-office applications (housing premiums, permits, …). */
+export const caseExternalReferences = pgTable(
+  'case_external_references',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    system: text().notNull(),
+    externalId: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    unique('case_external_references_system_id_unique').on(table.system, table.externalId),
+    index('case_external_references_case_idx').on(table.caseId),
+  ],
+);
+
+/** Last number handed out per year for case references; incremented under a row lock. */
+export const caseReferenceCounters = pgTable(
+  'case_reference_counters',
+  {
+    year: integer().primaryKey(),
+    lastNumber: integer().notNull().default(0),
+  },
+  (table) => [check('case_reference_counters_number_check', sql`${table.lastNumber} >= 0`)],
+);

@@ -1,0 +1,51 @@
+import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { HANDOFF_STATUSES, type HandoffStatus, LINES, type Line } from '../../domain/vocabulary.js';
+import { cases } from './cases.js';
+import { createdAt, isOneOf, updatedAt } from './columns.js';
+import { agents, services } from './organisation.js';
+
+/** A request from one line to a service of another line to work on a case. */
+export const handoffs = pgTable(
+  'handoffs',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    fromServiceId: uuid()
+      .notNull()
+      .references(() => services.id, { onDelete: 'restrict' }),
+    fromLine: text().$type<Line>().notNull(),
+    toServiceId: uuid()
+      .notNull()
+      .references(() => services.id, { onDelete: 'restrict' }),
+    toLine: text().$type<Line>().notNull(),
+    requestedByAgentId: uuid().references(() => agents.id, { onDelete: 'set null' }),
+    reason: text().notNull(),
+    status: text().$type<HandoffStatus>().notNull().default('REQUESTED'),
+    rejectionReason: text(),
+    response: text(),
+    dueAt: timestamp({ withTimezone: true }),
+    requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    rejectedAt: timestamp({ withTimezone: true }),
+    completedAt: timestamp({ withTimezone: true }),
+    cancelledAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    check('handoffs_status_check', isOneOf(table.status, HANDOFF_STATUSES)),
+    check('handoffs_from_line_check', isOneOf(table.fromLine, LINES)),
+    check('handoffs_to_line_check', isOneOf(table.toLine, LINES)),
+    check('handoffs_rejection_reason_check', sql`${table.status} <> 'REJECTED' or ${table.rejectionReason} is not null`),
+    // Only one open handoff per case.
+    uniqueIndex('handoffs_one_open_per_case_unique')
+      .on(table.caseId)
+      .where(sql`${table.status} in ('REQUESTED', 'ACCEPTED')`),
+    index('handoffs_case_requested_idx').on(table.caseId, table.requestedAt),
+    index('handoffs_to_service_status_due_idx').on(table.toServiceId, table.status, table.dueAt),
+    index('handoffs_from_service_status_idx').on(table.fromServiceId, table.status),
+  ],
+);

@@ -1,0 +1,54 @@
+// Expected failures of commands: each has a stable code from the closed set of the public
+// contract and is returned as a typed member of the mutation's result union.
+
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+}
+
+export interface FieldProblem {
+  /** Path of the input field, e.g. ["input", "citizen", "nationalNumber"]. */
+  path: string[];
+  message: string;
+}
+
+export class ValidationError extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(readonly problems: FieldProblem[]) {
+    super(problems.map((problem) => `${problem.path.join('.')}: ${problem.message}`).join('; ') || 'Invalid input.');
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+  constructor(readonly entity: string) {
+    super(`${entity} not found.`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT';
+}
+
+export class InvalidTransitionError extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(
+    readonly from: string,
+    readonly move: string,
+  ) {
+    super(`Cannot ${move} from ${from}.`);
+  }
+}

@@ -1,0 +1,114 @@
+// The closed vocabularies of the domain. Database check constraints, GraphQL enums and
+// domain rules all derive from these tuples, so a value exists in one place only.
+
+export const LANGUAGES = ['fr', 'de', 'nl', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const CHANNELS = ['PHONE', 'EMAIL', 'CHAT', 'COUNTER', 'ONLINE_PROCEDURE', 'LETTER'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const DIRECTIONS = ['INBOUND', 'OUTBOUND'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const CASE_STATUSES = [
+  'NEW',
+  'IN_PROGRESS',
+  'WAITING_FOR_CITIZEN',
+  'HANDED_OFF',
+  'RESOLVED',
+  'CLOSED',
+  'CANCELLED',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const RESOLUTIONS = [
+  'ANSWERED',
+  'ORIENTED_TO_SERVICE',
+  'PROCEDURE_STARTED',
+  'ORDER_REGISTERED',
+  'APPOINTMENT_BOOKED',
+  'HANDLED_BY_BACK_OFFICE',
+] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+
+export const PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const CONFIDENTIALITY_LEVELS = ['NORMAL', 'CONFIDENTIAL'] as const;
+export type Confidentiality = (typeof CONFIDENTIALITY_LEVELS)[number];
+
+export const LINES = ['FIRST', 'SECOND', 'THIRD'] as const;
+export type Line = (typeof LINES)[number];
+
+export const SERVICE_KINDS = ['INTERNAL', 'EXTERNAL'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+export const AUTHORITY_LEVELS = [
+  'FEDERAL',
+  'COMMUNITY',
+  'REGIONAL',
+  'PROVINCIAL',
+  'LOCAL',
+  'OPERATOR',
+  'PRIVATE',
+] as const;
+export type AuthorityLevel = (typeof AUTHORITY_LEVELS)[number];
+
+export const AGENT_ROLES = ['FIRST_LINE_AGENT', 'BACK_OFFICE_AGENT', 'SUPERVISOR', 'ADMIN'] as const;
+export type AgentRole = (typeof AGENT_ROLES)[number];
+
+export const HANDOFF_STATUSES = ['REQUESTED', 'ACCEPTED', 'COMPLETED', 'REJECTED', 'CANCELLED'] as const;
+export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
+
+export const CASE_EVENT_TYPES = [
+  'CASE_CREATED',
+  'CASE_UPDATED',
+  'STATUS_CHANGED',
+  'INTERACTION_ADDED',
+  'HANDOFF_REQUESTED',
+  'HANDOFF_ACCEPTED',
+  'HANDOFF_REJECTED',
+  'HANDOFF_COMPLETED',
+  'HANDOFF_CANCELLED',
+  'CASE_ASSIGNED',
+  'NOTE_ADDED',
+  'PROCEDURE_STEP_CHANGED',
+  'MESSAGE_SENT',
+  'PUBLICATION_ORDERED',
+] as const;
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+
+export const EVENT_VISIBILITIES = ['CITIZEN', 'INTERNAL'] as const;
+export type EventVisibility = (typeof EVENT_VISIBILITIES)[number];
+
+export const ACTOR_KINDS = ['AGENT', 'CITIZEN', 'SERVICE', 'SYSTEM'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+export const ASSISTANCE_NEEDS = [
+  'ELDERLY',
+  'REDUCED_MOBILITY',
+  'NO_INTERNET',
+  'LANGUAGE',
+  'VISUAL_IMPAIRMENT',
+  'HEARING_IMPAIRMENT',
+  'ISOLATED',
+] as const;
+export type AssistanceNeed = (typeof ASSISTANCE_NEEDS)[number];
+
+export const CONTACT_POINT_KINDS = ['EMAIL', 'PHONE', 'POSTAL_ADDRESS'] as const;
+export type ContactPointKind = (typeof CONTACT_POINT_KINDS)[number];
+
+export const PHONE_LINES = ['1718', '1719'] as const;
+export type PhoneLine = (typeof PHONE_LINES)[number];
+
+export const PUBLICATION_FORMATS = ['PRINT', 'PDF', 'PRINT_AND_PDF'] as const;
+export type PublicationFormat = (typeof PUBLICATION_FORMATS)[number];
+
+export const ORDER_STATUSES = ['REQUESTED', 'SENT', 'CANCELLED'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const CLOSURE_DAY_KINDS = ['PUBLIC_HOLIDAY', 'REGIONAL_HOLIDAY', 'SERVICE_CLOSURE'] as const;
+export type ClosureDayKind = (typeof CLOSURE_DAY_KINDS)[number];
+
+/** A text in each language; French is required, the others fall back to it. */
+export type Labels = { fr: string; de?: string; nl?: string; en?: string };

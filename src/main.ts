@@ -1,0 +1,37 @@
+import { ConfigError, loadConfig } from './config.js';
+import { openPreparedDatabase } from './db/prepare.js';
+import { log } from './log.js';
+import { startServer } from './server/app.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const started = Date.now();
+  const { handle, seeded } = await openPreparedDatabase(config);
+  log('info', 'database ready', { driver: handle.driver, seeded, dataDir: handle.driver === 'pglite' ? config.dataDir : undefined });
+  const server = await startServer(config, handle);
+  log('info', `Guichet listening on ${server.url}`, { startupMs: Date.now() - started });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log('info', 'shutting down', { signal });
+    const forced = setTimeout(() => {
+      log('error', 'shutdown took too long, exiting');
+      process.exit(1);
+    }, 10_000).unref();
+    await server.close();
+    await handle.close();
+    clearTimeout(forced);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  log('error', error instanceof ConfigError ? error.message : 'start-up failed', {
+    error: error instanceof ConfigError ? undefined : String((error as Error)?.stack ?? error),
+  });
+  process.exit(1);
+});

@@ -1,0 +1,102 @@
+import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError, Kind } from 'graphql';
+import type { Context } from './context.js';
+
+export interface AuthScopes {
+  /** Anyone, with or without a token. */
+  public: boolean;
+  citizen: boolean;
+  /** Any agent of any role. */
+  agent: boolean;
+  /** A back-office application acting for its service. */
+  serviceAccount: boolean;
+  /** Agents and service accounts: the administration's side. */
+  staff: boolean;
+  /** Supervisors and admins. */
+  supervisor: boolean;
+  admin: boolean;
+}
+
+const capitalize = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
+interface BuilderTypes {
+  Context: Context;
+  AuthScopes: AuthScopes;
+  DefaultFieldNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    Date: { Input: string; Output: string };
+  };
+}
+
+/** The builder's resolved type parameters, for helpers that take a field builder. */
+export type Types = PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>;
+
+export const builder = new SchemaBuilder<BuilderTypes>({
+  plugins: [RelayPlugin, ScopeAuthPlugin, ErrorsPlugin, DataloaderPlugin],
+  defaultFieldNullability: false,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodeQueryOptions: { description: 'Any object with a global id, under the same access rules as its own query.' },
+    nodesQueryOptions: { description: 'Several objects by global id; inaccessible or unknown ids give null.' },
+  },
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    authScopes: (context) => {
+      const { viewer } = context;
+      const isAgent = viewer.kind === 'agent';
+      return {
+        public: true,
+        citizen: viewer.kind === 'citizen',
+        agent: isAgent,
+        serviceAccount: viewer.kind === 'service',
+        staff: isAgent || viewer.kind === 'service',
+        supervisor: isAgent && (viewer.role === 'SUPERVISOR' || viewer.role === 'ADMIN'),
+        admin: isAgent && viewer.role === 'ADMIN',
+      };
+    },
+    unauthorizedError: (_parent, context) =>
+      context.viewer.kind === 'anonymous'
+        ? new GraphQLError('Authentication required: send Authorization: Bearer <token>.', { extensions: { code: 'UNAUTHENTICATED' } })
+        : new GraphQLError('Not allowed for this viewer.', { extensions: { code: 'FORBIDDEN' } }),
+  },
+  errors: {
+    defaultTypes: [],
+    defaultResultOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Success` },
+    defaultUnionOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Result` },
+  },
+});
+
+builder.scalarType('DateTime', {
+  description: 'An instant, ISO 8601 with time zone, e.g. 2026-03-02T09:15:00.000Z.',
+  serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString()),
+  parseValue: (value) => parseDateTime(value),
+  parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+builder.scalarType('Date', {
+  description: 'A calendar day, YYYY-MM-DD.',
+  serialize: (value) => value,
+  parseValue: (value) => parseDay(value),
+  parseLiteral: (ast) => parseDay(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+function parseDateTime(value: unknown): Date {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
+    const date = new Date(value);
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  throw new GraphQLError('DateTime must be an ISO 8601 string with a time, e.g. 2026-03-02T09:15:00Z.', {
+    extensions: { code: 'BAD_USER_INPUT' },
+  });
+}
+
+function parseDay(value: unknown): string {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return value;
+  throw new GraphQLError('Date must read YYYY-MM-DD.', { extensions: { code: 'BAD_USER_INPUT' } });
+}

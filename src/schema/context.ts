@@ -1,0 +1,18 @@
+import type { Database } from '../db/client.js';
+import type { Viewer } from '../domain/viewer.js';
+import type { Language } from '../domain/vocabulary.js';
+import type { NationalNumberVault } from '../services/national-number-vault.js';
+import type { Limits } from '../config.js';
+
+/** Built fresh for each HTTP request and each subscription, never mutated afterwards. */
+export interface Context {
+  viewer: Viewer;
+  db: Database;
+  vault: NationalNumberVault;
+  limits: Limits;
+  requestId: string;
+  /** One instant per request, so that every time-dependent figure of a response agrees. */
+  now: Date;
+  /** Language of labels when a field is asked without one: the citizen's, else French. */
+  defaultLanguage: Language;
+}

@@ -1,0 +1,53 @@
+import { GraphQLError } from 'graphql';
+import { bearerToken, InvalidTokenError, type TokenVerifier } from '../auth/tokens.js';
+import type { Limits } from '../config.js';
+import type { Database } from '../db/client.js';
+import { ANONYMOUS, type Viewer } from '../domain/viewer.js';
+import type { Context } from '../schema/index.js';
+import type { NationalNumberVault } from '../services/national-number-vault.js';
+import { resolveViewer } from '../services/viewers.js';
+
+export interface ContextDependencies {
+  db: Database;
+  vault: NationalNumberVault;
+  verifyToken: TokenVerifier;
+  limits: Limits;
+}
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+/**
+ * The one way a context is made, for HTTP requests and WebSocket subscriptions alike: the
+ * Authorization value is verified, its subject looked up, and a fresh context returned.
+ * No header means an anonymous viewer; a bad or unknown token is refused outright.
+ */
+export async function createContext(
+  dependencies: ContextDependencies,
+  authorization: string | undefined,
+  requestId: string,
+): Promise<Context> {
+  let viewer: Viewer = ANONYMOUS;
+  try {
+    const token = bearerToken(authorization);
+    if (token !== undefined) {
+      const claims = await dependencies.verifyToken(token);
+      const resolved = await resolveViewer(dependencies.db, claims);
+      if (!resolved) throw new InvalidTokenError(`No active ${claims.role} matches the token's subject.`);
+      viewer = resolved;
+    }
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
+    throw error;
+  }
+  return {
+    viewer,
+    db: dependencies.db,
+    vault: dependencies.vault,
+    limits: dependencies.limits,
+    requestId,
+    now: new Date(),
+    defaultLanguage: viewer.kind === 'citizen' ? viewer.preferredLanguage : 'fr',
+  };
+}

@@ -1,0 +1,56 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { DomainError, ERROR_CODES, type ErrorCode } from '../domain/errors.js';
+
+// One place decides what an error looks like to a client: known codes pass with their
+// message; anything else is masked as INTERNAL_SERVER_ERROR and only the logs see it.
+
+const KNOWN_CODES = new Set<string>(ERROR_CODES);
+
+/** Codes Apollo Server or graphql-js produce, mapped into the closed set of the contract. */
+const FRAMEWORK_CODES: Record<string, ErrorCode> = {
+  BAD_REQUEST: 'BAD_USER_INPUT',
+  PERSISTED_QUERY_NOT_FOUND: 'BAD_USER_INPUT',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'BAD_USER_INPUT',
+  OPERATION_RESOLUTION_FAILURE: 'BAD_USER_INPUT',
+};
+
+/** Error codes of Node and Postgres that mean "the database cannot be reached right now". */
+const UNAVAILABLE_CAUSES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+
+function causeChain(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  let current = error;
+  while (current && chain.length < 5) {
+    chain.push(current);
+    current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
+  }
+  return chain;
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return causeChain(error).some((cause) => UNAVAILABLE_CAUSES.has(String((cause as { code?: unknown }).code)));
+}
+
+export const INTERNAL_MESSAGE = 'Internal server error. Quote the requestId when reporting it.';
+export const UNAVAILABLE_MESSAGE = 'The service is temporarily unavailable. Try again shortly.';
+
+/** The client-facing form of an error; `masked` tells whether the original must be logged. */
+export function presentError(formatted: GraphQLFormattedError, error: unknown): { formatted: GraphQLFormattedError; masked: boolean } {
+  const domainError = causeChain(error).find((cause): cause is DomainError => cause instanceof DomainError);
+  if (domainError) {
+    return { formatted: { ...formatted, message: domainError.message, extensions: { code: domainError.code } }, masked: false };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return { formatted: { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } }, masked: true };
+  }
+  const code = String(formatted.extensions?.code ?? '');
+  const known = FRAMEWORK_CODES[code] ?? (KNOWN_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR' ? code : undefined);
+  // Only errors raised on purpose as GraphQLErrors (validation, auth, parsing) keep their message.
+  const innermost = causeChain(error).at(-1);
+  if (known && innermost instanceof GraphQLError) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { formatted: { ...formatted, extensions: { ...extensions, code: known } }, masked: false };
+  }
+  return { formatted: { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, masked: true };
+}
