@@ -4,6 +4,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError, Kind } from 'graphql';
+import { ValidationError } from '../domain/errors.js';
 import type { Context } from './context.js';
 
 export interface AuthScopes {
@@ -20,6 +21,8 @@ export interface AuthScopes {
   supervisor: boolean;
   admin: boolean;
 }
+
+const MAX_NODES = 100;
 
 const capitalize = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
@@ -42,8 +45,24 @@ export const builder = new SchemaBuilder<BuilderTypes>({
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    nodeQueryOptions: { description: 'Any object with a global id, under the same access rules as its own query.' },
-    nodesQueryOptions: { description: 'Several objects by global id; inaccessible or unknown ids give null.' },
+    idFieldOptions: { description: 'Global id, stable and opaque; works with node(id:).' },
+    nodeTypeOptions: { description: 'An object with a global id.' },
+    nodeQueryOptions: {
+      description: 'Any object by global id, under the access rules of its type: an object you may not read is null, like an unknown id.',
+      authScopes: { public: true },
+      args: { id: { description: 'A global id.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Several objects by global id; unreadable or unknown ids give null.',
+      authScopes: { public: true },
+      args: { ids: { description: `Global ids, at most ${MAX_NODES} of them.` } },
+      resolve: (_root, args, _context, _info, resolveNodes) => {
+        if (args.ids.length > MAX_NODES) {
+          throw new ValidationError([{ path: ['ids'], message: `At most ${MAX_NODES} ids per request.` }]);
+        }
+        return resolveNodes(args.ids);
+      },
+    },
   },
   scopeAuth: {
     authorizeOnSubscribe: true,
