@@ -1,0 +1,326 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { ClientError, GraphQLClient, gql } from 'graphql-request';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_LIMITS, DEVELOPMENT_DATA_KEY, DEVELOPMENT_JWT_SECRET, loadConfig } from '../src/config.js';
+import { ERROR_CODES } from '../src/domain/errors.js';
+import { startTestServer, type TestServer, tokenFor } from './helpers/server.js';
+
+// Query-shape limits, HTTP hardening (CSRF, batching, body size) and production settings.
+
+interface Outcome<T> {
+  status: number;
+  data: T | null | undefined;
+  errors: GraphQLFormattedError[] | undefined;
+}
+
+/** The HTTP status, data and errors of a request, whether or not the status is 2xx. */
+async function send<T = Record<string, unknown>>(client: GraphQLClient, query: string, variables?: Record<string, unknown>): Promise<Outcome<T>> {
+  try {
+    const response = await client.rawRequest<T>(query, variables);
+    return { status: response.status, data: response.data, errors: response.errors as GraphQLFormattedError[] | undefined };
+  } catch (error) {
+    if (!(error instanceof ClientError)) throw error;
+    return {
+      status: error.response.status,
+      data: error.response.data as T | null | undefined,
+      errors: error.response.errors as GraphQLFormattedError[] | undefined,
+    };
+  }
+}
+
+/** POSTs a raw JSON body (anything, arrays included) and returns the status and parsed answer. */
+async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: parseJson(text) };
+}
+
+function parseJson(text: string): { data?: unknown; errors?: GraphQLFormattedError[] } | undefined {
+  try {
+    return JSON.parse(text) as { data?: unknown; errors?: GraphQLFormattedError[] };
+  } catch {
+    return undefined;
+  }
+}
+
+/** `themes { children { … { code } } }` whose depth (leaf field included) is exactly `depth`. */
+function nestedThemes(depth: number): string {
+  return `{ themes { ${'children { '.repeat(depth - 2)}code${' }'.repeat(depth - 1)} }`;
+}
+
+/** The same shape as `nestedThemes`, each level hidden in its own named fragment. */
+function nestedThemesInFragments(depth: number): string {
+  const levels = depth - 2;
+  const fragments = Array.from({ length: levels }, (_, index) =>
+    index === levels - 1 ? `fragment F${index} on Theme { children { code } }` : `fragment F${index} on Theme { children { ...F${index + 1} } }`,
+  );
+  return `query Deep { themes { ...F0 } }\n${fragments.join('\n')}`;
+}
+
+function expectNoStacktrace(errors: readonly GraphQLFormattedError[] | undefined) {
+  expect(errors?.length ?? 0).toBeGreaterThan(0);
+  for (const error of errors ?? []) {
+    expect(error.extensions ?? {}).not.toHaveProperty('stacktrace');
+    expect(error.extensions ?? {}).not.toHaveProperty('exception');
+  }
+}
+
+const CLOSED_SET: readonly string[] = ERROR_CODES;
+
+describe('query limits over HTTP', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.close());
+
+  it('does reject a query nested 30 levels deep and keeps serving when the depth limit is exceeded', async () => {
+    const client = server.client();
+    const deep = await send(client, nestedThemes(30));
+    expect(deep.data ?? null).toBeNull();
+    expect(deep.errors).toHaveLength(1);
+    expect(deep.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(deep.errors?.[0]?.message).toMatch(/depth/i);
+    expect(deep.errors?.[0]?.message).toContain(String(DEFAULT_LIMITS.maxDepth));
+    expectNoStacktrace(deep.errors);
+
+    const next = await send<{ themes: { code: string }[] }>(client, gql`{ themes(topLevelOnly: true) { code } }`);
+    expect(next.status).toBe(200);
+    expect(next.errors).toBeUndefined();
+    expect(next.data?.themes.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('does run a query when its depth is exactly 12', async () => {
+    const { status, data, errors } = await send<{ themes: unknown[] }>(server.client(), nestedThemes(12));
+    expect(errors).toBeUndefined();
+    expect(status).toBe(200);
+    expect(data?.themes.length).toBeGreaterThan(0);
+  });
+
+  it('does reject a query when its depth is 13', async () => {
+    const { errors } = await send(server.client(), nestedThemes(13));
+    expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errors?.[0]?.message).toMatch(/depth 13\b.*\b12\b/i);
+  });
+
+  it('does reject a deep query when its levels are hidden in named fragments', async () => {
+    const { data, errors } = await send(server.client(), nestedThemesInFragments(30));
+    expect(data ?? null).toBeNull();
+    expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errors?.[0]?.message).toMatch(/depth/i);
+    expect(errors?.[0]?.message).toContain('12');
+  });
+
+  it('does reject a deep query when its levels are hidden in inline fragments', async () => {
+    const query = `{ themes { ${'... on Theme { children { '.repeat(28)}code${' } }'.repeat(28)} } }`;
+    const { errors } = await send(server.client(), query);
+    expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errors?.[0]?.message).toMatch(/depth/i);
+  });
+
+  it('does accept 30 aliases and rejects 31 when the alias limit is 30', async () => {
+    const aliased = (count: number) =>
+      `{ ${Array.from({ length: count }, (_, index) => `t${index}: theme(code: "ENERGY") { code }`).join(' ')} }`;
+    const allowed = await send<Record<string, { code: string }>>(server.client(), aliased(30));
+    expect(allowed.errors).toBeUndefined();
+    expect(allowed.data?.t29).toEqual({ code: 'ENERGY' });
+
+    const refused = await send(server.client(), aliased(31));
+    expect(refused.data ?? null).toBeNull();
+    expect(refused.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(refused.errors?.[0]?.message).toMatch(/aliases/i);
+    expect(refused.errors?.[0]?.message).toContain('30');
+    expectNoStacktrace(refused.errors);
+  });
+
+  it('does reject a document when it has more than 2000 tokens', async () => {
+    const query = `{ ${'__typename '.repeat(2_100)}}`;
+    const { status, data, errors } = await send(server.client(), query);
+    expect(status).toBe(400);
+    expect(data ?? null).toBeNull();
+    expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(errors?.[0]?.message).toMatch(/tokens/i);
+    expectNoStacktrace(errors);
+  });
+
+  it('does answer 413 when the request body is over 100 KiB', async () => {
+    const { status } = await postJson(server.url, { query: '{ __typename }', variables: { padding: 'x'.repeat(DEFAULT_LIMITS.maxBodyBytes + 1) } });
+    expect(status).toBe(413);
+    // The refusal does not disturb the next request.
+    const after = await postJson(server.url, { query: '{ __typename }' });
+    expect(after.status).toBe(200);
+  });
+
+  it('does accept a request body when it is just under 100 KiB', async () => {
+    const { status, body } = await postJson(server.url, { query: '{ __typename }', variables: { padding: 'x'.repeat(DEFAULT_LIMITS.maxBodyBytes - 1_000) } });
+    expect(status).toBe(200);
+    expect(body?.data).toEqual({ __typename: 'Query' });
+  });
+
+  it('does answer GRAPHQL_PARSE_FAILED when the query has a syntax error', async () => {
+    const { status, errors } = await send(server.client(), '{ themes { code ');
+    expect(status).toBe(400);
+    expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    expectNoStacktrace(errors);
+  });
+
+  it('does suggest field names when an unknown field is asked in development', async () => {
+    const { status, errors } = await send(server.client(), '{ themz { code } }');
+    expect(status).toBe(400);
+    expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errors?.[0]?.message).toMatch(/Did you mean "theme"/);
+    expectNoStacktrace(errors);
+  });
+
+  it('does allow introspection when not in production', async () => {
+    const { errors, data } = await send<{ __schema: { types: { name: string }[] } }>(server.client(), '{ __schema { types { name } } }');
+    expect(errors).toBeUndefined();
+    expect(data?.__schema.types.map((type) => type.name)).toContain('Theme');
+  });
+
+  it('does carry no stack trace when a token is refused', async () => {
+    const client = new GraphQLClient(server.url, { errorPolicy: 'all', headers: { authorization: 'Bearer not.a.jwt' } });
+    const { status, errors } = await send(client, '{ __typename }');
+    expect(status).toBe(401);
+    expectNoStacktrace(errors);
+  });
+
+  it('does refuse a GET without content-type or preflight header when CSRF prevention applies', async () => {
+    const response = await fetch(`${server.url}?query=${encodeURIComponent('{__typename}')}`);
+    expect(response.status).toBe(400);
+    const body = parseJson(await response.text());
+    expect(body?.data ?? null).toBeNull();
+    expectNoStacktrace(body?.errors);
+    expect(CLOSED_SET).toContain(body?.errors?.[0]?.extensions?.code);
+  });
+
+  it('does answer a GET query when it carries the apollo-require-preflight header', async () => {
+    const response = await fetch(`${server.url}?query=${encodeURIComponent('{__typename}')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(response.status).toBe(200);
+    expect(parseJson(await response.text())?.data).toEqual({ __typename: 'Query' });
+  });
+
+  it('does answer a POST with a JSON body', async () => {
+    const { status, body } = await postJson(server.url, { query: '{ __typename }' });
+    expect(status).toBe(200);
+    expect(body?.data).toEqual({ __typename: 'Query' });
+  });
+
+  it('does refuse a batched request when the body is a JSON array', async () => {
+    const { status, body } = await postJson(server.url, [{ query: '{ __typename }' }, { query: '{ themes { code } }' }]);
+    expect(status).toBe(400);
+    expect(Array.isArray(body)).toBe(false);
+    expect(body?.data ?? null).toBeNull();
+    expectNoStacktrace(body?.errors);
+    expect(CLOSED_SET).toContain(body?.errors?.[0]?.extensions?.code);
+  });
+
+  it('does answer every refusal with a code from the closed set when requests are refused', async () => {
+    const refusals = [
+      await send(server.client(), nestedThemes(30)),
+      await send(server.client(), '{ themz }'),
+      await send(server.client(), '{ ...'),
+      await send(server.client(), `{ ${'__typename '.repeat(2_100)}}`),
+    ];
+    for (const { errors } of refusals) {
+      expect(errors?.length).toBeGreaterThan(0);
+      for (const error of errors ?? []) expect(CLOSED_SET).toContain(error.extensions?.code);
+    }
+  });
+});
+
+describe('production settings', () => {
+  const secret = 'production-test-secret-0123456789-abcdefghijklmnop';
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { NODE_ENV: 'production', JWT_SECRET: secret, DATA_KEY: 'x'.repeat(40) } });
+  });
+  afterAll(() => server?.close());
+
+  it('does refuse introspection when in production', async () => {
+    const { data, errors } = await send(server.client(), '{ __schema { types { name } } }');
+    expect(data ?? null).toBeNull();
+    expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expectNoStacktrace(errors);
+  });
+
+  it('does give no field suggestion when an unknown field is asked in production', async () => {
+    const { errors } = await send(server.client(), '{ themz { code } }');
+    expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errors?.[0]?.message).not.toMatch(/did you mean/i);
+    expect(errors?.[0]?.message).not.toContain('"themes"');
+    expectNoStacktrace(errors);
+  });
+
+  it('does keep the depth limit when in production', async () => {
+    const { errors } = await send(server.client(), nestedThemes(30));
+    expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errors?.[0]?.message).toMatch(/depth/i);
+  });
+
+  it('does accept tokens signed with the configured secret and refuses the development secret when in production', async () => {
+    const good = await send<{ viewer: { subject: string } }>(server.client(await tokenFor({ role: 'agent', sub: 'demo.first' }, { secret })), '{ viewer { subject } }');
+    expect(good.errors).toBeUndefined();
+    expect(good.data?.viewer.subject).toBe('demo.first');
+
+    const development = await send(server.client(await tokenFor({ role: 'agent', sub: 'demo.first' })), '{ viewer { subject } }');
+    expect(development.status).toBe(401);
+    expect(development.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('does answer public queries when in production', async () => {
+    const { errors, data } = await send<{ themes: unknown[] }>(server.client(), '{ themes(topLevelOnly: true) { code } }');
+    expect(errors).toBeUndefined();
+    expect(data?.themes.length).toBeGreaterThan(0);
+  });
+});
+
+describe('loadConfig', () => {
+  const strongSecret = 's'.repeat(32);
+
+  it('does throw a ConfigError when production has neither JWT_SECRET nor JWKS_URL', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_KEY: 'x'.repeat(40) })).toThrow(ConfigError);
+  });
+
+  it('does throw a ConfigError when JWT_SECRET is shorter than 32 characters', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(31), DATA_KEY: 'x'.repeat(40) })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'development', JWT_SECRET: 'short' })).toThrow(ConfigError);
+  });
+
+  it('does throw a ConfigError when production has no DATA_KEY', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: strongSecret })).toThrow(ConfigError);
+  });
+
+  it('does accept a JWKS_URL instead of a secret when in production', () => {
+    const config = loadConfig({ NODE_ENV: 'production', JWKS_URL: 'https://idp.example/jwks.json', DATA_KEY: 'x'.repeat(40) });
+    expect(config.production).toBe(true);
+    expect(config.jwt).toMatchObject({ secret: undefined, jwksUrl: 'https://idp.example/jwks.json' });
+  });
+
+  it('does use the given secret and key and turns demo seeding off when in production', () => {
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: strongSecret, DATA_KEY: 'k'.repeat(40) });
+    expect(config.production).toBe(true);
+    expect(config.jwt.secret).toBe(strongSecret);
+    expect(config.dataKey).toBe('k'.repeat(40));
+    expect(config.seedDemoData).toBe(false);
+  });
+
+  it('does fall back to the development defaults when not in production', () => {
+    for (const env of [{}, { NODE_ENV: 'development' }, { NODE_ENV: 'test' }]) {
+      const config = loadConfig(env);
+      expect(config.production).toBe(false);
+      expect(config.jwt.secret).toBe(DEVELOPMENT_JWT_SECRET);
+      expect(config.dataKey).toBe(DEVELOPMENT_DATA_KEY);
+      expect(config.limits).toEqual({ maxDepth: 12, maxAliases: 30, maxTokens: 2_000, maxPageSize: 100, maxBodyBytes: 100 * 1024 });
+    }
+  });
+
+  it('does not infer production when NODE_ENV is anything else', () => {
+    expect(loadConfig({ NODE_ENV: 'prod' }).production).toBe(false);
+  });
+
+  it('does throw a ConfigError when PORT is not a port number', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(ConfigError);
+  });
+});
