@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from './config.js';
-import { openPreparedDatabase } from './db/prepare.js';
+import { openPreparedDatabase } from './startup.js';
 import { log } from './log.js';
 import { startServer } from './server/app.js';
 
@@ -25,8 +25,9 @@ async function main(): Promise<void> {
     clearTimeout(forced);
     process.exit(0);
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  // 'on', not 'once': tsx re-raises a signal that no listener is left to handle.
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { type ExecutionArgs, GraphQLError, parse, validate, specifiedRules, getOperationAST } from 'graphql';
+import { type ExecutionArgs, GraphQLError, NoSchemaIntrospectionCustomRule, parse, validate, specifiedRules, getOperationAST } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -13,7 +13,7 @@ import type { DatabaseHandle } from '../db/client.js';
 import { type Context, schema } from '../schema/index.js';
 import { createNationalNumberVault } from '../services/national-number-vault.js';
 import { type ContextDependencies, createContext } from './context.js';
-import { presentError } from './errors.js';
+import { contextCreationError, presentError, withContractCode } from './errors.js';
 import { landingPageHtml } from './landing-page.js';
 import { limitRules } from './limits.js';
 
@@ -65,6 +65,8 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
     limits: config.limits,
   };
   const validationRules = limitRules(config.limits);
+  // graphql-ws validates on its own: it gets what Apollo adds in production (no introspection, no suggestions).
+  const webSocketValidationRules = [...specifiedRules, ...validationRules, ...(config.production ? [NoSchemaIntrospectionCustomRule] : [])];
 
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -86,7 +88,7 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     // Error shapes are decided in errorPresentationPlugin, which also knows the request id.
-    formatError: (formatted) => formatted,
+    formatError: (formatted) => withContractCode(formatted),
     logger: app.log,
     plugins: [fastifyApolloDrainPlugin(app), errorPresentationPlugin(), landingPagePlugin()],
   });
@@ -106,7 +108,17 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
   });
 
   await app.register(fastifyApollo(apollo), {
-    context: async (request) => createContext(dependencies, request.headers.authorization, request.id),
+    context: async (request) => {
+      try {
+        return await createContext(dependencies, request.headers.authorization, request.id);
+      } catch (error) {
+        // A refused token is already a client-facing UNAUTHENTICATED error; anything else
+        // (the database gone while resolving the viewer) is masked and logged, never echoed.
+        if (error instanceof GraphQLError) throw error;
+        request.log.error({ requestId: request.id, err: error }, 'context creation failed');
+        throw contextCreationError(error, request.id);
+      }
+    },
   });
 
   // Subscriptions (and any operation) over graphql-ws on the same path, same limits and auth.
@@ -133,8 +145,10 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError('Syntax error.')].map(withCode('GRAPHQL_PARSE_FAILED'));
         }
-        const errors = validate(schema, document, [...specifiedRules, ...validationRules]);
-        if (errors.length > 0) return errors.map(withCode('GRAPHQL_VALIDATION_FAILED'));
+        const errors = validate(schema, document, webSocketValidationRules);
+        if (errors.length > 0) {
+          return errors.map(config.production ? withoutSuggestion : (error) => error).map(withCode('GRAPHQL_VALIDATION_FAILED'));
+        }
         if (!getOperationAST(document, payload.operationName)) {
           return [new GraphQLError('Unknown operation name.', { extensions: { code: 'BAD_USER_INPUT' } })];
         }
@@ -180,6 +194,11 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
       await app.close();
     },
   };
+}
+
+/** The message without graphql-js's "Did you mean …?" hint, as Apollo's hideSchemaDetailsFromClientErrors does. */
+function withoutSuggestion(error: GraphQLError): GraphQLError {
+  return new GraphQLError(error.message.replace(/ ?Did you mean(.+?)\?$/, ''), { nodes: error.nodes, extensions: error.extensions });
 }
 
 function withCode(code: string) {

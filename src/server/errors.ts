@@ -35,6 +35,30 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export const INTERNAL_MESSAGE = 'Internal server error. Quote the requestId when reporting it.';
 export const UNAVAILABLE_MESSAGE = 'The service is temporarily unavailable. Try again shortly.';
 
+/**
+ * Errors Apollo answers before a request starts (CSRF prevention, batching refused, malformed
+ * HTTP request) never reach the request plugins: their framework code is mapped here.
+ */
+export function withContractCode(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const mapped = FRAMEWORK_CODES[String(formatted.extensions?.code ?? '')];
+  return mapped ? { ...formatted, extensions: { ...formatted.extensions, code: mapped } } : formatted;
+}
+
+/**
+ * What a failure to build a request's context (other than a refused token) becomes: masked,
+ * with the request id, and SERVICE_UNAVAILABLE when the database cannot be reached.
+ */
+export function contextCreationError(error: unknown, requestId: string): GraphQLError {
+  const unavailable = isDatabaseUnavailable(error);
+  return new GraphQLError(unavailable ? UNAVAILABLE_MESSAGE : INTERNAL_MESSAGE, {
+    extensions: {
+      code: unavailable ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR',
+      requestId,
+      http: { status: unavailable ? 503 : 500 },
+    },
+  });
+}
+
 /** The client-facing form of an error; `masked` tells whether the original must be logged. */
 export function presentError(formatted: GraphQLFormattedError, error: unknown): { formatted: GraphQLFormattedError; masked: boolean } {
   const domainError = causeChain(error).find((cause): cause is DomainError => cause instanceof DomainError);

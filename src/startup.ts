@@ -1,9 +1,9 @@
 import { count } from 'drizzle-orm';
-import type { Config } from '../config.js';
-import { createNationalNumberVault } from '../services/national-number-vault.js';
-import { seedDatabase } from '../../seeds/index.js';
-import { type DatabaseHandle, openDatabase } from './client.js';
-import { services } from './tables/index.js';
+import type { Config } from './config.js';
+import { createNationalNumberVault } from './services/national-number-vault.js';
+import { seedDatabase } from '../seeds/index.js';
+import { type DatabaseHandle, openDatabase } from './db/client.js';
+import { services } from './db/tables/index.js';
 
 /** Opens the configured database, applies pending migrations and seeds it when it is empty. */
 export async function openPreparedDatabase(config: Config): Promise<{ handle: DatabaseHandle; seeded: boolean }> {
