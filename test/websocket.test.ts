@@ -25,13 +25,13 @@ function connect(server: TestServer, options: { authorization?: string; onClosed
 }
 
 type Outcome<T> =
-  | { kind: 'complete'; results: FormattedExecutionResult<T>[] }
-  | { kind: 'error'; error: unknown; results: FormattedExecutionResult<T>[] };
+  | { kind: 'complete'; results: FormattedExecutionResult<T, unknown>[] }
+  | { kind: 'error'; error: unknown; results: FormattedExecutionResult<T, unknown>[] };
 
 /** Runs one operation to its end and tells how it ended: completed (with its results) or errored. */
 function run<T = Record<string, unknown>>(client: Client, query: string, variables?: Record<string, unknown>): Promise<Outcome<T>> {
   return new Promise((resolve) => {
-    const results: FormattedExecutionResult<T>[] = [];
+    const results: FormattedExecutionResult<T, unknown>[] = [];
     client.subscribe<T>(
       { query, variables },
       {
@@ -72,7 +72,7 @@ describe('graphql-ws', () => {
   it('does yield the result through iterate when the client iterates', async () => {
     const token = await tokenFor({ role: 'citizen', sub: '00000000-0000-4000-8000-000000000001' });
     const client = connect(server, { authorization: `Bearer ${token}` });
-    const results: FormattedExecutionResult<{ viewer: { subject: string; citizen: { givenName: string } } }>[] = [];
+    const results: FormattedExecutionResult<{ viewer: { subject: string; citizen: { givenName: string } } }, unknown>[] = [];
     for await (const result of client.iterate<{ viewer: { subject: string; citizen: { givenName: string } } }>({
       query: '{ viewer { subject citizen { givenName } } }',
     })) {
