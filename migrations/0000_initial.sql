@@ -426,7 +426,7 @@ ALTER TABLE "publication_orders" ADD CONSTRAINT "publication_orders_publication_
 ALTER TABLE "publication_orders" ADD CONSTRAINT "publication_orders_recorded_by_agent_id_agents_id_fk" FOREIGN KEY ("recorded_by_agent_id") REFERENCES "public"."agents"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "access_log" ADD CONSTRAINT "access_log_citizen_id_citizens_id_fk" FOREIGN KEY ("citizen_id") REFERENCES "public"."citizens"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "access_log" ADD CONSTRAINT "access_log_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "agents_service_idx" ON "agents" USING btree ("service_id");--> statement-breakpoint
+CREATE INDEX "agents_service_login_idx" ON "agents" USING btree ("service_id","login");--> statement-breakpoint
 CREATE INDEX "service_accounts_service_idx" ON "service_accounts" USING btree ("service_id");--> statement-breakpoint
 CREATE INDEX "services_department_idx" ON "services" USING btree ("department_id");--> statement-breakpoint
 CREATE INDEX "services_line_kind_idx" ON "services" USING btree ("line","kind");--> statement-breakpoint

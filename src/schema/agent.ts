@@ -1,7 +1,8 @@
-import { type AgentRow, readableAgentsByIds } from '../services/people.js';
+import { type AgentRow, listAgents, readableAgentsByIds } from '../services/people.js';
 import { builder } from './builder.js';
 import { AgentRoleEnum } from './enums.js';
 import { LanguageEnum } from './language.js';
+import { toConnection } from './pagination.js';
 import { Service } from './service.js';
 
 export const Agent = builder.loadableNode('Agent', {
@@ -21,3 +22,30 @@ export const Agent = builder.loadableNode('Agent', {
     active: t.exposeBoolean('active', { description: 'False once the agent has left; inactive agents cannot sign in.' }),
   }),
 });
+
+builder.queryField('agents', (t) =>
+  t.connection({
+    type: Agent,
+    description: 'Agents ordered by login, optionally of one service. Agents and service accounts only.',
+    authScopes: { staff: true },
+    args: { serviceCode: t.arg.string({ required: false, description: 'Only agents of the service with this code.' }) },
+    resolve: async (_root, args, context) =>
+      toConnection(
+        await listAgents(
+          context.db,
+          context.viewer,
+          { serviceCode: args.serviceCode ?? undefined },
+          args,
+          context.limits.maxPageSize,
+        ),
+      ),
+  }, {
+    name: 'AgentConnection',
+    description: 'A page of agents.',
+    authScopes: { staff: true },
+  }, {
+    name: 'AgentEdge',
+    description: 'An agent and its cursor.',
+    authScopes: { staff: true },
+  }),
+);

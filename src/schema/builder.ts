@@ -4,6 +4,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError, Kind } from 'graphql';
+import { DEFAULT_LIMITS } from '../config.js';
 import { ValidationError } from '../domain/errors.js';
 import type { Context } from './context.js';
 
@@ -22,7 +23,7 @@ export interface AuthScopes {
   admin: boolean;
 }
 
-const MAX_NODES = 100;
+const MAX_NODES = DEFAULT_LIMITS.maxPageSize;
 
 const capitalize = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
@@ -45,6 +46,19 @@ export const builder = new SchemaBuilder<BuilderTypes>({
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    pageInfoTypeOptions: { description: 'Where a page stands in its list. Forward pagination only.', authScopes: { public: true } },
+    pageInfoFieldOptions: { description: 'Where this page stands in the list.' },
+    hasNextPageFieldOptions: { description: 'True when a next page can be fetched with after: endCursor.' },
+    hasPreviousPageFieldOptions: { description: 'Always false: lists are read forward.' },
+    startCursorFieldOptions: { description: 'Cursor of the first edge; null on an empty page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last edge, to pass as after; null on an empty page.' },
+    edgesFieldOptions: { description: 'The items of this page, each with its cursor.' },
+    cursorFieldOptions: { description: 'Opaque position of this item, to pass as after.' },
+    nodeFieldOptions: { description: 'The item.' },
+    firstArgOptions: { description: `Page size, 0 to ${DEFAULT_LIMITS.maxPageSize}; 20 when omitted.` },
+    afterArgOptions: { description: 'Return items after this cursor (endCursor of the previous page).' },
+    lastArgOptions: { description: 'Not supported: lists are read forward; any value is refused.' },
+    beforeArgOptions: { description: 'Not supported: lists are read forward; any value is refused.' },
     idFieldOptions: { description: 'Global id, stable and opaque; works with node(id:).' },
     nodeTypeOptions: { description: 'An object with a global id.' },
     nodeQueryOptions: {

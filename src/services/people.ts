@@ -1,7 +1,8 @@
-import { inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { agents, citizens } from '../db/tables/index.js';
+import { agents, citizens, services } from '../db/tables/index.js';
 import { wellFormedUuids } from '../domain/ids.js';
+import { type Page, type PageRequest, readPageRequest, toPage } from './pagination.js';
 import type { Viewer } from '../domain/viewer.js';
 
 export type AgentRow = typeof agents.$inferSelect;
@@ -22,4 +23,29 @@ export async function readableCitizensByIds(db: Executor, viewer: Viewer, ids: r
   const allowed = ids.filter((id) => id === viewer.citizenId);
   if (allowed.length === 0) return [];
   return db.select().from(citizens).where(inArray(citizens.id, allowed));
+}
+
+/** Agents, optionally of one service, ordered by login, a page at a time; staff only (others see none). */
+export async function listAgents(
+  db: Executor,
+  viewer: Viewer,
+  filter: { serviceCode?: string },
+  request: PageRequest,
+  maxPageSize: number,
+): Promise<Page<AgentRow>> {
+  const { limit, after } = readPageRequest(request, maxPageSize, 1);
+  if (viewer.kind !== 'agent' && viewer.kind !== 'service') return toPage([], limit, () => []);
+  const serviceIds = db.select({ id: services.id }).from(services).where(eq(services.code, filter.serviceCode ?? ''));
+  const rows = await db
+    .select()
+    .from(agents)
+    .where(
+      and(
+        filter.serviceCode === undefined ? undefined : inArray(agents.serviceId, serviceIds),
+        after ? gt(agents.login, String(after[0])) : undefined,
+      ),
+    )
+    .orderBy(asc(agents.login))
+    .limit(limit + 1);
+  return toPage(rows, limit, (row) => [row.login]);
 }

@@ -70,7 +70,7 @@ export const agents = pgTable(
   (table) => [
     check('agents_role_check', isOneOf(table.role, AGENT_ROLES)),
     check('agents_languages_check', allOneOf(table.languages, LANGUAGES)),
-    index('agents_service_idx').on(table.serviceId),
+    index('agents_service_login_idx').on(table.serviceId, table.login),
   ],
 );
 
