@@ -1,4 +1,5 @@
-import { GraphQLClient } from 'graphql-request';
+import type { GraphQLFormattedError } from 'graphql';
+import { ClientError, GraphQLClient } from 'graphql-request';
 import { signToken, type TokenClaims } from '../../src/auth/tokens.js';
 import { type Config, DEVELOPMENT_JWT_SECRET, loadConfig } from '../../src/config.js';
 import { type RunningServer, startServer } from '../../src/server/app.js';
@@ -42,4 +43,25 @@ export async function startTestServer(options: { env?: Record<string, string>; d
 
 export function tokenFor(claims: TokenClaims, options: { secret?: string; expiresIn?: string | number } = {}): Promise<string> {
   return signToken(claims, options.secret ?? DEVELOPMENT_JWT_SECRET, options.expiresIn ?? '1h');
+}
+
+export interface Outcome<T> {
+  status: number;
+  data: T | null | undefined;
+  errors: GraphQLFormattedError[] | undefined;
+}
+
+/** The HTTP status, data and errors of a request, whether or not the status is 2xx. */
+export async function execute<T>(client: GraphQLClient, query: string, variables?: Record<string, unknown>): Promise<Outcome<T>> {
+  try {
+    const response = await client.rawRequest<T>(query, variables);
+    return { status: response.status, data: response.data, errors: response.errors as GraphQLFormattedError[] | undefined };
+  } catch (error) {
+    if (!(error instanceof ClientError)) throw error;
+    return {
+      status: error.response.status,
+      data: error.response.data as T | null | undefined,
+      errors: error.response.errors as GraphQLFormattedError[] | undefined,
+    };
+  }
 }
