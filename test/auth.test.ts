@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { GraphQLFormattedError } from 'graphql';
-import { ClientError, type GraphQLClient, GraphQLClient as Client, gql } from 'graphql-request';
+import { type GraphQLClient, GraphQLClient as Client, gql } from 'graphql-request';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEVELOPMENT_JWT_SECRET } from '../src/config.js';
-import { startTestServer, type TestServer, tokenFor } from './helpers/server.js';
+import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
 
 // Authentication (bearer token → viewer) and the "forbidden looks like missing" rule of node(id:).
 
@@ -16,27 +15,6 @@ afterAll(() => server?.close());
 
 const MARIE = '00000000-0000-4000-8000-000000000001';
 const HANS = '00000000-0000-4000-8000-000000000002';
-
-interface Outcome<T> {
-  status: number;
-  data: T | null | undefined;
-  errors: GraphQLFormattedError[] | undefined;
-}
-
-/** The HTTP status, data and errors of a request, whether or not the status is 2xx. */
-async function send<T>(client: GraphQLClient, query: string, variables?: Record<string, unknown>): Promise<Outcome<T>> {
-  try {
-    const response = await client.rawRequest<T>(query, variables);
-    return { status: response.status, data: response.data, errors: response.errors as GraphQLFormattedError[] | undefined };
-  } catch (error) {
-    if (!(error instanceof ClientError)) throw error;
-    return {
-      status: error.response.status,
-      data: error.response.data as T | null | undefined,
-      errors: error.response.errors as GraphQLFormattedError[] | undefined,
-    };
-  }
-}
 
 function clientWithAuthorization(authorization: string): GraphQLClient {
   return new Client(server.url, { errorPolicy: 'all', headers: { authorization } });
@@ -86,7 +64,7 @@ const NODE = gql`
 
 describe('authentication', () => {
   it('does answer with a null viewer and public fields when no Authorization header is sent', async () => {
-    const { status, data, errors } = await send<ViewerData & { themes: { code: string }[] }>(
+    const { status, data, errors } = await execute<ViewerData & { themes: { code: string }[] }>(
       server.client(),
       gql`{ viewer { role } themes(topLevelOnly: true) { code } }`,
     );
@@ -98,7 +76,7 @@ describe('authentication', () => {
 
   it('does name the agent when the token is a valid agent token', async () => {
     const token = await tokenFor({ role: 'agent', sub: 'demo.first' });
-    const { status, data, errors } = await send<ViewerData>(server.client(token), VIEWER);
+    const { status, data, errors } = await execute<ViewerData>(server.client(token), VIEWER);
     expect(status).toBe(200);
     expect(errors).toBeUndefined();
     expect(data?.viewer).toMatchObject({
@@ -112,14 +90,14 @@ describe('authentication', () => {
 
   it('does name the service when the token is a service-account token', async () => {
     const token = await tokenFor({ role: 'service', sub: 'TLPE-ENERGY' });
-    const { data, errors } = await send<ViewerData>(server.client(token), VIEWER);
+    const { data, errors } = await execute<ViewerData>(server.client(token), VIEWER);
     expect(errors).toBeUndefined();
     expect(data?.viewer).toMatchObject({ role: 'SERVICE', subject: 'TLPE-ENERGY', agent: null, citizen: null, service: { code: 'TLPE-ENERGY' } });
   });
 
   it('does show the citizen with a masked national number when the token is a citizen token', async () => {
     const token = await tokenFor({ role: 'citizen', sub: MARIE });
-    const { data, errors } = await send<ViewerData>(server.client(token), VIEWER);
+    const { data, errors } = await execute<ViewerData>(server.client(token), VIEWER);
     expect(errors).toBeUndefined();
     expect(data?.viewer).toMatchObject({ role: 'CITIZEN', subject: MARIE, agent: null, service: null });
     expect(data?.viewer?.citizen).toMatchObject({ givenName: 'Marie', familyName: 'Dupont' });
@@ -128,7 +106,7 @@ describe('authentication', () => {
 
   it('does accept the scheme name in any case when the header reads "bearer <token>"', async () => {
     const token = await tokenFor({ role: 'agent', sub: 'demo.first' });
-    const { data, errors } = await send<ViewerData>(clientWithAuthorization(`bearer ${token}`), gql`{ viewer { subject } }`);
+    const { data, errors } = await execute<ViewerData>(clientWithAuthorization(`bearer ${token}`), gql`{ viewer { subject } }`);
     expect(errors).toBeUndefined();
     expect(data?.viewer?.subject).toBe('demo.first');
   });
@@ -165,7 +143,7 @@ describe('refused credentials', () => {
   ];
 
   it.each(cases)('does answer 401 UNAUTHENTICATED without data when %s', async (_label, authorization) => {
-    const { status, data, errors } = await send<ViewerData>(clientWithAuthorization(await authorization()), gql`{ viewer { subject } themes { code } }`);
+    const { status, data, errors } = await execute<ViewerData>(clientWithAuthorization(await authorization()), gql`{ viewer { subject } themes { code } }`);
     expect(status).toBe(401);
     expect(data ?? null).toBeNull();
     expect(errors).toHaveLength(1);
@@ -174,7 +152,7 @@ describe('refused credentials', () => {
   });
 
   it('does not mistake a refused token for an anonymous caller when the query asks only public fields', async () => {
-    const { status, data } = await send<{ themes: unknown[] }>(clientWithAuthorization('Bearer not.a.jwt'), gql`{ themes { code } }`);
+    const { status, data } = await execute<{ themes: unknown[] }>(clientWithAuthorization('Bearer not.a.jwt'), gql`{ themes { code } }`);
     expect(status).toBe(401);
     expect(data ?? null).toBeNull();
   });
@@ -184,52 +162,52 @@ describe('node(id:) access', () => {
   let agentId: string;
   beforeAll(async () => {
     const token = await tokenFor({ role: 'agent', sub: 'demo.first' });
-    const { data } = await send<ViewerData>(server.client(token), gql`{ viewer { agent { id } } }`);
+    const { data } = await execute<ViewerData>(server.client(token), gql`{ viewer { agent { id } } }`);
     agentId = data!.viewer!.agent!.id;
   });
 
   it('does resolve an agent by global id when the caller is an agent', async () => {
     const token = await tokenFor({ role: 'agent', sub: 'demo.energy' });
-    const { data, errors } = await send<{ node: unknown }>(server.client(token), NODE, { id: agentId });
+    const { data, errors } = await execute<{ node: unknown }>(server.client(token), NODE, { id: agentId });
     expect(errors).toBeUndefined();
     expect(data?.node).toEqual({ __typename: 'Agent', id: agentId, login: 'demo.first' });
   });
 
   it('does answer null exactly like an unknown id when a citizen asks for an agent', async () => {
     const client = server.client(await tokenFor({ role: 'citizen', sub: MARIE }));
-    const forbidden = await send<{ node: unknown }>(client, NODE, { id: agentId });
-    const unknown = await send<{ node: unknown }>(client, NODE, { id: globalId('Agent', randomUUID()) });
+    const forbidden = await execute<{ node: unknown }>(client, NODE, { id: agentId });
+    const unknown = await execute<{ node: unknown }>(client, NODE, { id: globalId('Agent', randomUUID()) });
     expect(forbidden.data).toEqual({ node: null });
     expect(forbidden).toEqual(unknown);
   });
 
   it('does answer null exactly like an unknown id when an anonymous caller asks for an agent', async () => {
     const client = server.client();
-    const forbidden = await send<{ node: unknown }>(client, NODE, { id: agentId });
-    const unknown = await send<{ node: unknown }>(client, NODE, { id: globalId('Agent', randomUUID()) });
+    const forbidden = await execute<{ node: unknown }>(client, NODE, { id: agentId });
+    const unknown = await execute<{ node: unknown }>(client, NODE, { id: globalId('Agent', randomUUID()) });
     expect(forbidden.data).toEqual({ node: null });
     expect(forbidden).toEqual(unknown);
   });
 
   it('does resolve the citizen’s own record when a citizen asks for their own id', async () => {
     const client = server.client(await tokenFor({ role: 'citizen', sub: MARIE }));
-    const { data, errors } = await send<{ node: unknown }>(client, NODE, { id: globalId('Citizen', MARIE) });
+    const { data, errors } = await execute<{ node: unknown }>(client, NODE, { id: globalId('Citizen', MARIE) });
     expect(errors).toBeUndefined();
     expect(data?.node).toEqual({ __typename: 'Citizen', id: globalId('Citizen', MARIE), givenName: 'Marie' });
   });
 
   it('does answer null exactly like a random UUID when a citizen asks for another citizen', async () => {
     const client = server.client(await tokenFor({ role: 'citizen', sub: MARIE }));
-    const forbidden = await send<{ node: unknown }>(client, NODE, { id: globalId('Citizen', HANS) });
-    const unknown = await send<{ node: unknown }>(client, NODE, { id: globalId('Citizen', randomUUID()) });
+    const forbidden = await execute<{ node: unknown }>(client, NODE, { id: globalId('Citizen', HANS) });
+    const unknown = await execute<{ node: unknown }>(client, NODE, { id: globalId('Citizen', randomUUID()) });
     expect(forbidden.data).toEqual({ node: null });
     expect(forbidden).toEqual(unknown);
   });
 
   it('does answer null exactly like a random UUID when an anonymous caller asks for a citizen', async () => {
     const client = server.client();
-    const forbidden = await send<{ node: unknown }>(client, NODE, { id: globalId('Citizen', MARIE) });
-    const unknown = await send<{ node: unknown }>(client, NODE, { id: globalId('Citizen', randomUUID()) });
+    const forbidden = await execute<{ node: unknown }>(client, NODE, { id: globalId('Citizen', MARIE) });
+    const unknown = await execute<{ node: unknown }>(client, NODE, { id: globalId('Citizen', randomUUID()) });
     expect(forbidden.data).toEqual({ node: null });
     expect(forbidden).toEqual(unknown);
   });

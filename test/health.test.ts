@@ -1,5 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { ERROR_CODES } from '../src/domain/errors.js';
 import { startTestServer, type TestServer, tokenFor } from './helpers/server.js';
 
@@ -123,6 +125,22 @@ describe('when the database is gone', () => {
     expect([500, 503]).toContain(status);
     expect(body.data ?? null).toBeNull();
     expectUnavailableOrMasked(body.errors, headers.get('x-request-id'));
+  });
+
+  it('does close a WebSocket with 4500, not 4403 Forbidden, when a valid token cannot be looked up', async () => {
+    const closeCode = await new Promise<number>((resolve) => {
+      const client = createClient({
+        url: server.url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${agentToken}` },
+        retryAttempts: 0,
+        lazy: true,
+        on: { closed: (event) => resolve((event as { code: number }).code) },
+      });
+      const stop = client.subscribe({ query: '{ __typename }' }, { next: () => {}, error: () => {}, complete: () => {} });
+      setTimeout(() => stop(), 5_000).unref();
+    });
+    expect(closeCode).toBe(4500);
   });
 
   it('does still answer a query when it needs no database', async () => {

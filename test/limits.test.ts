@@ -1,32 +1,11 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { ClientError, GraphQLClient, gql } from 'graphql-request';
+import { GraphQLClient, gql } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_LIMITS, DEVELOPMENT_DATA_KEY, DEVELOPMENT_JWT_SECRET, loadConfig } from '../src/config.js';
 import { ERROR_CODES } from '../src/domain/errors.js';
-import { startTestServer, type TestServer, tokenFor } from './helpers/server.js';
+import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
 
 // Query-shape limits, HTTP hardening (CSRF, batching, body size) and production settings.
-
-interface Outcome<T> {
-  status: number;
-  data: T | null | undefined;
-  errors: GraphQLFormattedError[] | undefined;
-}
-
-/** The HTTP status, data and errors of a request, whether or not the status is 2xx. */
-async function send<T = Record<string, unknown>>(client: GraphQLClient, query: string, variables?: Record<string, unknown>): Promise<Outcome<T>> {
-  try {
-    const response = await client.rawRequest<T>(query, variables);
-    return { status: response.status, data: response.data, errors: response.errors as GraphQLFormattedError[] | undefined };
-  } catch (error) {
-    if (!(error instanceof ClientError)) throw error;
-    return {
-      status: error.response.status,
-      data: error.response.data as T | null | undefined,
-      errors: error.response.errors as GraphQLFormattedError[] | undefined,
-    };
-  }
-}
 
 /** POSTs a raw JSON body (anything, arrays included) and returns the status and parsed answer. */
 async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
@@ -76,7 +55,7 @@ describe('query limits over HTTP', () => {
 
   it('does reject a query nested 30 levels deep and keeps serving when the depth limit is exceeded', async () => {
     const client = server.client();
-    const deep = await send(client, nestedThemes(30));
+    const deep = await execute(client, nestedThemes(30));
     expect(deep.data ?? null).toBeNull();
     expect(deep.errors).toHaveLength(1);
     expect(deep.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -84,27 +63,27 @@ describe('query limits over HTTP', () => {
     expect(deep.errors?.[0]?.message).toContain(String(DEFAULT_LIMITS.maxDepth));
     expectNoStacktrace(deep.errors);
 
-    const next = await send<{ themes: { code: string }[] }>(client, gql`{ themes(topLevelOnly: true) { code } }`);
+    const next = await execute<{ themes: { code: string }[] }>(client, gql`{ themes(topLevelOnly: true) { code } }`);
     expect(next.status).toBe(200);
     expect(next.errors).toBeUndefined();
     expect(next.data?.themes.length).toBeGreaterThanOrEqual(12);
   });
 
   it('does run a query when its depth is exactly 12', async () => {
-    const { status, data, errors } = await send<{ themes: unknown[] }>(server.client(), nestedThemes(12));
+    const { status, data, errors } = await execute<{ themes: unknown[] }>(server.client(), nestedThemes(12));
     expect(errors).toBeUndefined();
     expect(status).toBe(200);
     expect(data?.themes.length).toBeGreaterThan(0);
   });
 
   it('does reject a query when its depth is 13', async () => {
-    const { errors } = await send(server.client(), nestedThemes(13));
+    const { errors } = await execute(server.client(), nestedThemes(13));
     expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(errors?.[0]?.message).toMatch(/depth 13\b.*\b12\b/i);
   });
 
   it('does reject a deep query when its levels are hidden in named fragments', async () => {
-    const { data, errors } = await send(server.client(), nestedThemesInFragments(30));
+    const { data, errors } = await execute(server.client(), nestedThemesInFragments(30));
     expect(data ?? null).toBeNull();
     expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(errors?.[0]?.message).toMatch(/depth/i);
@@ -113,7 +92,7 @@ describe('query limits over HTTP', () => {
 
   it('does reject a deep query when its levels are hidden in inline fragments', async () => {
     const query = `{ themes { ${'... on Theme { children { '.repeat(28)}code${' } }'.repeat(28)} } }`;
-    const { errors } = await send(server.client(), query);
+    const { errors } = await execute(server.client(), query);
     expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(errors?.[0]?.message).toMatch(/depth/i);
   });
@@ -121,11 +100,11 @@ describe('query limits over HTTP', () => {
   it('does accept 30 aliases and rejects 31 when the alias limit is 30', async () => {
     const aliased = (count: number) =>
       `{ ${Array.from({ length: count }, (_, index) => `t${index}: theme(code: "ENERGY") { code }`).join(' ')} }`;
-    const allowed = await send<Record<string, { code: string }>>(server.client(), aliased(30));
+    const allowed = await execute<Record<string, { code: string }>>(server.client(), aliased(30));
     expect(allowed.errors).toBeUndefined();
     expect(allowed.data?.t29).toEqual({ code: 'ENERGY' });
 
-    const refused = await send(server.client(), aliased(31));
+    const refused = await execute(server.client(), aliased(31));
     expect(refused.data ?? null).toBeNull();
     expect(refused.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(refused.errors?.[0]?.message).toMatch(/aliases/i);
@@ -135,7 +114,7 @@ describe('query limits over HTTP', () => {
 
   it('does reject a document when it has more than 2000 tokens', async () => {
     const query = `{ ${'__typename '.repeat(2_100)}}`;
-    const { status, data, errors } = await send(server.client(), query);
+    const { status, data, errors } = await execute(server.client(), query);
     expect(status).toBe(400);
     expect(data ?? null).toBeNull();
     expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
@@ -158,14 +137,14 @@ describe('query limits over HTTP', () => {
   });
 
   it('does answer GRAPHQL_PARSE_FAILED when the query has a syntax error', async () => {
-    const { status, errors } = await send(server.client(), '{ themes { code ');
+    const { status, errors } = await execute(server.client(), '{ themes { code ');
     expect(status).toBe(400);
     expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
     expectNoStacktrace(errors);
   });
 
   it('does suggest field names when an unknown field is asked in development', async () => {
-    const { status, errors } = await send(server.client(), '{ themz { code } }');
+    const { status, errors } = await execute(server.client(), '{ themz { code } }');
     expect(status).toBe(400);
     expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(errors?.[0]?.message).toMatch(/Did you mean "theme"/);
@@ -173,14 +152,14 @@ describe('query limits over HTTP', () => {
   });
 
   it('does allow introspection when not in production', async () => {
-    const { errors, data } = await send<{ __schema: { types: { name: string }[] } }>(server.client(), '{ __schema { types { name } } }');
+    const { errors, data } = await execute<{ __schema: { types: { name: string }[] } }>(server.client(), '{ __schema { types { name } } }');
     expect(errors).toBeUndefined();
     expect(data?.__schema.types.map((type) => type.name)).toContain('Theme');
   });
 
   it('does carry no stack trace when a token is refused', async () => {
     const client = new GraphQLClient(server.url, { errorPolicy: 'all', headers: { authorization: 'Bearer not.a.jwt' } });
-    const { status, errors } = await send(client, '{ __typename }');
+    const { status, errors } = await execute(client, '{ __typename }');
     expect(status).toBe(401);
     expectNoStacktrace(errors);
   });
@@ -217,10 +196,10 @@ describe('query limits over HTTP', () => {
 
   it('does answer every refusal with a code from the closed set when requests are refused', async () => {
     const refusals = [
-      await send(server.client(), nestedThemes(30)),
-      await send(server.client(), '{ themz }'),
-      await send(server.client(), '{ ...'),
-      await send(server.client(), `{ ${'__typename '.repeat(2_100)}}`),
+      await execute(server.client(), nestedThemes(30)),
+      await execute(server.client(), '{ themz }'),
+      await execute(server.client(), '{ ...'),
+      await execute(server.client(), `{ ${'__typename '.repeat(2_100)}}`),
     ];
     for (const { errors } of refusals) {
       expect(errors?.length).toBeGreaterThan(0);
@@ -238,14 +217,14 @@ describe('production settings', () => {
   afterAll(() => server?.close());
 
   it('does refuse introspection when in production', async () => {
-    const { data, errors } = await send(server.client(), '{ __schema { types { name } } }');
+    const { data, errors } = await execute(server.client(), '{ __schema { types { name } } }');
     expect(data ?? null).toBeNull();
     expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expectNoStacktrace(errors);
   });
 
   it('does give no field suggestion when an unknown field is asked in production', async () => {
-    const { errors } = await send(server.client(), '{ themz { code } }');
+    const { errors } = await execute(server.client(), '{ themz { code } }');
     expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(errors?.[0]?.message).not.toMatch(/did you mean/i);
     expect(errors?.[0]?.message).not.toContain('"themes"');
@@ -253,23 +232,23 @@ describe('production settings', () => {
   });
 
   it('does keep the depth limit when in production', async () => {
-    const { errors } = await send(server.client(), nestedThemes(30));
+    const { errors } = await execute(server.client(), nestedThemes(30));
     expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(errors?.[0]?.message).toMatch(/depth/i);
   });
 
   it('does accept tokens signed with the configured secret and refuses the development secret when in production', async () => {
-    const good = await send<{ viewer: { subject: string } }>(server.client(await tokenFor({ role: 'agent', sub: 'demo.first' }, { secret })), '{ viewer { subject } }');
+    const good = await execute<{ viewer: { subject: string } }>(server.client(await tokenFor({ role: 'agent', sub: 'demo.first' }, { secret })), '{ viewer { subject } }');
     expect(good.errors).toBeUndefined();
     expect(good.data?.viewer.subject).toBe('demo.first');
 
-    const development = await send(server.client(await tokenFor({ role: 'agent', sub: 'demo.first' })), '{ viewer { subject } }');
+    const development = await execute(server.client(await tokenFor({ role: 'agent', sub: 'demo.first' })), '{ viewer { subject } }');
     expect(development.status).toBe(401);
     expect(development.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('does answer public queries when in production', async () => {
-    const { errors, data } = await send<{ themes: unknown[] }>(server.client(), '{ themes(topLevelOnly: true) { code } }');
+    const { errors, data } = await execute<{ themes: unknown[] }>(server.client(), '{ themes(topLevelOnly: true) { code } }');
     expect(errors).toBeUndefined();
     expect(data?.themes.length).toBeGreaterThan(0);
   });

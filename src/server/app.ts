@@ -65,6 +65,20 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
     limits: config.limits,
   };
   const validationRules = limitRules(config.limits);
+
+  /**
+   * A refused token is already a client-facing UNAUTHENTICATED error; anything else (the
+   * database gone while resolving the viewer) is logged and masked, never echoed.
+   */
+  const contextFor = async (authorization: string | undefined, requestId: string): Promise<Context> => {
+    try {
+      return await createContext(dependencies, authorization, requestId);
+    } catch (error) {
+      if (error instanceof GraphQLError) throw error;
+      app.log.error({ requestId, err: error }, 'context creation failed');
+      throw contextCreationError(error, requestId);
+    }
+  };
   // graphql-ws validates on its own: it gets what Apollo adds in production (no introspection, no suggestions).
   const webSocketValidationRules = [...specifiedRules, ...validationRules, ...(config.production ? [NoSchemaIntrospectionCustomRule] : [])];
 
@@ -108,17 +122,7 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
   });
 
   await app.register(fastifyApollo(apollo), {
-    context: async (request) => {
-      try {
-        return await createContext(dependencies, request.headers.authorization, request.id);
-      } catch (error) {
-        // A refused token is already a client-facing UNAUTHENTICATED error; anything else
-        // (the database gone while resolving the viewer) is masked and logged, never echoed.
-        if (error instanceof GraphQLError) throw error;
-        request.log.error({ requestId: request.id, err: error }, 'context creation failed');
-        throw contextCreationError(error, request.id);
-      }
-    },
+    context: async (request) => contextFor(request.headers.authorization, request.id),
   });
 
   // Subscriptions (and any operation) over graphql-ws on the same path, same limits and auth.
@@ -132,10 +136,13 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
       connectionInitWaitTimeout: CONNECTION_INIT_TIMEOUT_MS,
       onConnect: async (ctx) => {
         try {
-          await createContext(dependencies, authorizationOf(ctx), randomUUID());
+          await contextFor(authorizationOf(ctx), randomUUID());
           return true;
-        } catch {
-          return false; // closes with 4403 Forbidden, as the protocol says
+        } catch (error) {
+          // A refused token closes with 4403 Forbidden, as the protocol says; an outage is
+          // rethrown, which closes with 4500 and the masked message.
+          if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') return false;
+          throw error;
         }
       },
       onSubscribe: async (ctx, _id, payload) => {
@@ -152,7 +159,13 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
         if (!getOperationAST(document, payload.operationName)) {
           return [new GraphQLError('Unknown operation name.', { extensions: { code: 'BAD_USER_INPUT' } })];
         }
-        const contextValue = await createContext(dependencies, authorizationOf(ctx), randomUUID());
+        let contextValue: Context;
+        try {
+          contextValue = await contextFor(authorizationOf(ctx), randomUUID());
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
         const args: ExecutionArgs = {
           schema,
           document,
