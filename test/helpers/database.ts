@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../src/db/client.js';
-import { databaseUrl, TEMPLATE_DATABASE } from './template.js';
+import { databaseName, databaseUrl } from './template.js';
 
 export interface TestDatabase {
   handle: DatabaseHandle;
@@ -20,10 +20,11 @@ export async function createTestDatabase(options: { seeded?: boolean } = {}): Pr
   const seeded = options.seeded ?? true;
   const templateUrl = inject('templateDatabaseUrl');
   if (templateUrl) {
-    const name = `guichet_test_${randomBytes(6).toString('hex')}`;
+    const template = databaseName(templateUrl);
+    const name = `${template}_${randomBytes(6).toString('hex')}`;
     const admin = postgres(templateUrl, { max: 1, onnotice: () => {} });
     try {
-      await admin.unsafe(seeded ? `create database ${name} template ${TEMPLATE_DATABASE}` : `create database ${name}`);
+      await admin.unsafe(seeded ? `create database ${name} template ${template}` : `create database ${name}`);
     } finally {
       await admin.end();
     }

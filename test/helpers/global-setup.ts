@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { DEVELOPMENT_DATA_KEY } from '../../src/config.js';
 import { dumpEmbeddedDatabase, openDatabase } from '../../src/db/client.js';
 import { createNationalNumberVault } from '../../src/services/national-number-vault.js';
 import { seedDatabase } from '../../seeds/index.js';
-import { databaseUrl, TEMPLATE_DATABASE } from './template.js';
+import { databaseUrl, TEST_DATABASE_PREFIX } from './template.js';
 
 /**
  * Builds one migrated and seeded database per run; every test file then starts from a copy:
@@ -19,9 +20,11 @@ export default async function setup(project: TestProject) {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await dropTestDatabases(admin);
-    await admin.unsafe(`create database ${TEMPLATE_DATABASE}`);
-    const templateUrl = databaseUrl(serverUrl, TEMPLATE_DATABASE);
+    await dropAbandonedTestDatabases(admin);
+    // A name per run, so that two runs on one server never share a template.
+    const template = `${TEST_DATABASE_PREFIX}${randomBytes(4).toString('hex')}`;
+    await admin.unsafe(`create database ${template}`);
+    const templateUrl = databaseUrl(serverUrl, template);
     const handle = await openDatabase({ url: templateUrl, maxConnections: 1 });
     await handle.migrate();
     await seedDatabase(handle.db, vault, { demo: true });
@@ -29,7 +32,7 @@ export default async function setup(project: TestProject) {
     project.provide('templateDatabaseUrl', templateUrl);
     project.provide('pgliteDumpPath', undefined);
     return async () => {
-      await dropTestDatabases(admin);
+      await dropDatabases(admin, `${template}%`);
       await admin.end();
     };
   }
@@ -48,10 +51,20 @@ export default async function setup(project: TestProject) {
   };
 }
 
-/** Removes the template and any copy left behind by an interrupted run. */
-async function dropTestDatabases(admin: postgres.Sql) {
-  const rows = await admin<{ datname: string }[]>`select datname from pg_database where datname like 'guichet_test_%'`;
+async function dropDatabases(admin: postgres.Sql, pattern: string) {
+  const rows = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${pattern}`;
   for (const { datname } of rows) {
     await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+  }
+}
+
+/** Test databases nobody is connected to were left behind by an interrupted run. */
+async function dropAbandonedTestDatabases(admin: postgres.Sql) {
+  const rows = await admin<{ datname: string }[]>`
+    select datname from pg_database d
+    where datname like ${`${TEST_DATABASE_PREFIX}%`}
+      and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)`;
+  for (const { datname } of rows) {
+    await admin.unsafe(`drop database if exists "${datname}"`);
   }
 }
