@@ -3,7 +3,7 @@ import { GraphQLClient, gql } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_LIMITS, DEVELOPMENT_DATA_KEY, DEVELOPMENT_JWT_SECRET, loadConfig } from '../src/config.js';
 import { ERROR_CODES } from '../src/domain/errors.js';
-import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
+import { execute, PRODUCTION_ENV, PRODUCTION_SECRET, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
 
 // Query-shape limits, HTTP hardening (CSRF, batching, body size) and production settings.
 
@@ -209,10 +209,9 @@ describe('query limits over HTTP', () => {
 });
 
 describe('production settings', () => {
-  const secret = 'production-test-secret-0123456789-abcdefghijklmnop';
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ env: { NODE_ENV: 'production', JWT_SECRET: secret, DATA_KEY: 'x'.repeat(40) } });
+    server = await startTestServer({ env: PRODUCTION_ENV });
   });
   afterAll(() => server?.close());
 
@@ -238,7 +237,7 @@ describe('production settings', () => {
   });
 
   it('does accept tokens signed with the configured secret and refuses the development secret when in production', async () => {
-    const good = await execute<{ viewer: { subject: string } }>(server.client(await tokenFor({ role: 'agent', sub: 'demo.first' }, { secret })), '{ viewer { subject } }');
+    const good = await execute<{ viewer: { subject: string } }>(server.client(await tokenFor({ role: 'agent', sub: 'demo.first' }, { secret: PRODUCTION_SECRET })), '{ viewer { subject } }');
     expect(good.errors).toBeUndefined();
     expect(good.data?.viewer.subject).toBe('demo.first');
 

@@ -2,7 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { type Client, createClient, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, tokenFor } from './helpers/server.js';
+import { PRODUCTION_ENV, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
 
 // graphql-ws on the same path as HTTP: same authentication, same limits.
 
@@ -171,10 +171,9 @@ describe('graphql-ws', () => {
 });
 
 describe('graphql-ws in production', () => {
-  const secret = 'production-test-secret-0123456789-abcdefghijklmnop';
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ env: { NODE_ENV: 'production', JWT_SECRET: secret, DATA_KEY: 'x'.repeat(40) } });
+    server = await startTestServer({ env: PRODUCTION_ENV });
   });
   afterAll(() => server?.close());
 

@@ -15,6 +15,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** Production settings with an explicit secret and data key, as an operator would set them. */
+export const PRODUCTION_SECRET = 'production-test-secret-0123456789-abcdefghijklmnop';
+export const PRODUCTION_ENV = { NODE_ENV: 'production', JWT_SECRET: PRODUCTION_SECRET, DATA_KEY: 'x'.repeat(40) };
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', ...overrides });
 }
