@@ -3,19 +3,17 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { type ExecutionArgs, GraphQLError, NoSchemaIntrospectionCustomRule, parse, validate, specifiedRules, getOperationAST } from 'graphql';
-import type { Context as WsContext } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { GraphQLError } from 'graphql';
 import { createTokenVerifier } from '../auth/tokens.js';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { type Context, schema } from '../schema/index.js';
 import { createNationalNumberVault } from '../services/national-number-vault.js';
 import { type ContextDependencies, createContext } from './context.js';
-import { contextCreationError, presentError, withContractCode } from './errors.js';
+import { contextCreationError, presentToClient, withContractCode } from './errors.js';
 import { landingPageHtml } from './landing-page.js';
 import { limitRules } from './limits.js';
+import { attachWebSocketServer } from './websocket.js';
 
 export interface RunningServer {
   url: string;
@@ -25,8 +23,6 @@ export interface RunningServer {
 }
 
 const READY_TIMEOUT_MS = 2_000;
-const WEBSOCKET_KEEP_ALIVE_MS = 12_000;
-const CONNECTION_INIT_TIMEOUT_MS = 5_000;
 
 /** Logs masked errors with the request id the client sees, and adds that id to the response. */
 function errorPresentationPlugin(): ApolloServerPlugin<Context> {
@@ -36,12 +32,9 @@ function errorPresentationPlugin(): ApolloServerPlugin<Context> {
         async willSendResponse({ response, contextValue, errors, logger }) {
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
           const requestId = contextValue?.requestId;
-          response.body.singleResult.errors = response.body.singleResult.errors.map((formatted, index) => {
-            const presented = presentError(formatted, errors?.[index]);
-            if (!presented.masked) return presented.formatted;
-            logger.error(JSON.stringify({ requestId, error: String(errors?.[index]?.stack ?? errors?.[index]) }));
-            return { ...presented.formatted, extensions: { ...presented.formatted.extensions, requestId } };
-          });
+          response.body.singleResult.errors = response.body.singleResult.errors.map((formatted, index) =>
+            presentToClient(formatted, errors?.[index], requestId, (details) => logger.error(JSON.stringify(details))),
+          );
         },
       };
     },
@@ -79,8 +72,6 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
       throw contextCreationError(error, requestId);
     }
   };
-  // graphql-ws validates on its own: it gets what Apollo adds in production (no introspection, no suggestions).
-  const webSocketValidationRules = [...specifiedRules, ...validationRules, ...(config.production ? [NoSchemaIntrospectionCustomRule] : [])];
 
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -125,73 +116,7 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
     context: async (request) => contextFor(request.headers.authorization, request.id),
   });
 
-  // Subscriptions (and any operation) over graphql-ws on the same path, same limits and auth.
-  const wsServer = new WebSocketServer({ server: app.server, path: '/graphql', maxPayload: config.limits.maxBodyBytes });
-  type ConnectionParams = { authorization?: unknown };
-  const authorizationOf = (ctx: WsContext<ConnectionParams>) =>
-    typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
-  const wsDisposable = useServer<ConnectionParams>(
-    {
-      schema,
-      connectionInitWaitTimeout: CONNECTION_INIT_TIMEOUT_MS,
-      onConnect: async (ctx) => {
-        try {
-          await contextFor(authorizationOf(ctx), randomUUID());
-          return true;
-        } catch (error) {
-          // A refused token closes with 4403 Forbidden, as the protocol says; an outage is
-          // rethrown, which closes with 4500 and the masked message.
-          if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') return false;
-          throw error;
-        }
-      },
-      onSubscribe: async (ctx, _id, payload) => {
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens: config.limits.maxTokens });
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('Syntax error.')].map(withCode('GRAPHQL_PARSE_FAILED'));
-        }
-        const errors = validate(schema, document, webSocketValidationRules);
-        if (errors.length > 0) {
-          return errors.map(config.production ? withoutSuggestion : (error) => error).map(withCode('GRAPHQL_VALIDATION_FAILED'));
-        }
-        if (!getOperationAST(document, payload.operationName)) {
-          return [new GraphQLError('Unknown operation name.', { extensions: { code: 'BAD_USER_INPUT' } })];
-        }
-        let contextValue: Context;
-        try {
-          contextValue = await contextFor(authorizationOf(ctx), randomUUID());
-        } catch (error) {
-          if (error instanceof GraphQLError) return [error];
-          throw error;
-        }
-        const args: ExecutionArgs = {
-          schema,
-          document,
-          variableValues: payload.variables,
-          operationName: payload.operationName,
-          contextValue,
-        };
-        return args;
-      },
-      onNext: (_ctx, _id, payload, args, result) => {
-        if (!result.errors) return;
-        const requestId = (args.contextValue as Context).requestId;
-        return {
-          ...result,
-          errors: result.errors.map((error) => {
-            const presented = presentError(error.toJSON(), error);
-            if (!presented.masked) return presented.formatted;
-            app.log.error({ requestId, operation: payload.operationName, err: error.originalError ?? error }, 'masked error');
-            return { ...presented.formatted, extensions: { ...presented.formatted.extensions, requestId } };
-          }),
-        };
-      },
-    },
-    wsServer,
-    WEBSOCKET_KEEP_ALIVE_MS,
-  );
+  const webSocket = attachWebSocketServer(app, { config, validationRules, contextFor });
 
   await app.listen({ host: config.host, port: config.port });
   const port = (app.server.address() as AddressInfo).port;
@@ -201,20 +126,8 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
     url: `http://${host}:${port}/graphql`,
     app,
     async close() {
-      for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
-      await wsDisposable.dispose();
-      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+      await webSocket.close();
       await app.close();
     },
   };
-}
-
-/** The message without graphql-js's "Did you mean …?" hint, as Apollo's hideSchemaDetailsFromClientErrors does. */
-function withoutSuggestion(error: GraphQLError): GraphQLError {
-  return new GraphQLError(error.message.replace(/ ?Did you mean(.+?)\?$/, ''), { nodes: error.nodes, extensions: error.extensions });
-}
-
-function withCode(code: string) {
-  return (error: GraphQLError) =>
-    new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code } });
 }

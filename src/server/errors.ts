@@ -78,3 +78,20 @@ export function presentError(formatted: GraphQLFormattedError, error: unknown): 
   }
   return { formatted: { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, masked: true };
 }
+
+/**
+ * The error as the client receives it. A masked error is logged with its original (stack
+ * included) and the request id, and the client gets that id to quote.
+ */
+export function presentToClient(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  requestId: string | undefined,
+  logMasked: (details: { requestId: string | undefined; error: string }) => void,
+): GraphQLFormattedError {
+  const presented = presentError(formatted, error);
+  if (!presented.masked) return presented.formatted;
+  const original = causeChain(error).at(-1);
+  logMasked({ requestId, error: String((original as Error | undefined)?.stack ?? original) });
+  return { ...presented.formatted, extensions: { ...presented.formatted.extensions, requestId } };
+}
