@@ -198,6 +198,7 @@ CREATE TABLE "cases" (
 	"status" text DEFAULT 'NEW' NOT NULL,
 	"resolution" text,
 	"priority" text DEFAULT 'NORMAL' NOT NULL,
+	"priority_rank" smallint GENERATED ALWAYS AS (case priority when 'LOW' then 1 when 'NORMAL' then 2 when 'HIGH' then 3 else 4 end) STORED NOT NULL,
 	"origin_channel" text NOT NULL,
 	"language" text DEFAULT 'fr' NOT NULL,
 	"current_line" text DEFAULT 'FIRST' NOT NULL,
@@ -210,6 +211,7 @@ CREATE TABLE "cases" (
 	"due_at" timestamp with time zone,
 	"resolved_at" timestamp with time zone,
 	"closed_at" timestamp with time zone,
+	"search_vector" "tsvector",
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -445,9 +447,13 @@ CREATE INDEX "cases_referent_idx" ON "cases" USING btree ("referent_agent_id");-
 CREATE INDEX "cases_citizen_created_idx" ON "cases" USING btree ("citizen_id","created_at");--> statement-breakpoint
 CREATE INDEX "cases_theme_created_idx" ON "cases" USING btree ("theme_id","created_at");--> statement-breakpoint
 CREATE INDEX "cases_procedure_idx" ON "cases" USING btree ("procedure_id");--> statement-breakpoint
-CREATE INDEX "cases_created_at_idx" ON "cases" USING btree ("created_at");--> statement-breakpoint
-CREATE INDEX "cases_updated_at_idx" ON "cases" USING btree ("updated_at");--> statement-breakpoint
-CREATE INDEX "cases_due_at_idx" ON "cases" USING btree ("due_at");--> statement-breakpoint
+CREATE INDEX "cases_created_at_id_idx" ON "cases" USING btree ("created_at","id");--> statement-breakpoint
+CREATE INDEX "cases_updated_at_id_idx" ON "cases" USING btree ("updated_at","id");--> statement-breakpoint
+CREATE INDEX "cases_due_id_idx" ON "cases" USING btree (coalesce("due_at", 'infinity'::timestamptz),"id");--> statement-breakpoint
+CREATE INDEX "cases_priority_rank_id_idx" ON "cases" USING btree ("priority_rank","id");--> statement-breakpoint
+CREATE INDEX "cases_origin_channel_idx" ON "cases" USING btree ("origin_channel");--> statement-breakpoint
+CREATE INDEX "cases_current_line_status_idx" ON "cases" USING btree ("current_line","status");--> statement-breakpoint
+CREATE INDEX "cases_search_idx" ON "cases" USING gin ("search_vector");--> statement-breakpoint
 CREATE INDEX "counter_visits_counter_idx" ON "counter_visits" USING btree ("counter_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "interactions_channel_external_id_unique" ON "interactions" USING btree ("channel","external_id") WHERE "interactions"."external_id" is not null;--> statement-breakpoint
 CREATE INDEX "interactions_case_occurred_idx" ON "interactions" USING btree ("case_id","occurred_at");--> statement-breakpoint

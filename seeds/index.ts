@@ -1,5 +1,5 @@
 import type { Database } from '../src/db/client.js';
-import type { NationalNumberVault } from '../src/services/national-number-vault.js';
+import type { DataVault } from '../src/services/data-vault.js';
 import { type DemoSize, loadDemoData } from './load-demo.js';
 import { loadReferenceData } from './load-reference.js';
 
@@ -9,7 +9,7 @@ export interface SeedOptions {
 }
 
 /** Reference data always; demo data when asked. Idempotent: seeding twice changes nothing. */
-export async function seedDatabase(db: Database, vault: NationalNumberVault, options: SeedOptions): Promise<{ demoLoaded: boolean }> {
+export async function seedDatabase(db: Database, vault: DataVault, options: SeedOptions): Promise<{ demoLoaded: boolean }> {
   await loadReferenceData(db);
   const demoLoaded = options.demo ? await loadDemoData(db, vault, options.demoSize) : false;
   return { demoLoaded };

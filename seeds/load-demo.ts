@@ -12,7 +12,7 @@ import type {
   Language,
   Resolution,
 } from '../src/domain/vocabulary.js';
-import type { NationalNumberVault } from '../src/services/national-number-vault.js';
+import type { DataVault } from '../src/services/data-vault.js';
 import { DEMO_AGENTS, DEMO_CITIZENS, DEMO_SERVICE_ACCOUNTS, FIRST_LINE_SERVICE } from './demo-identities.js';
 import { SeededRandom } from './random.js';
 
@@ -116,7 +116,7 @@ async function insertInChunks<Row extends Record<string, unknown>>(tx: Executor,
  * interactions, handoffs, notes, messages and events) once: when the first demo citizen
  * already exists it does nothing, so seeding twice changes nothing.
  */
-export async function loadDemoData(db: Database, vault: NationalNumberVault, size: DemoSize = DEFAULT_DEMO_SIZE): Promise<boolean> {
+export async function loadDemoData(db: Database, vault: DataVault, size: DemoSize = DEFAULT_DEMO_SIZE): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: t.citizens.id }).from(t.citizens).where(eq(t.citizens.id, DEMO_CITIZENS.marie.id));
     if (existing) return false;

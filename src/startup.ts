@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import type { Config } from './config.js';
-import { createNationalNumberVault } from './services/national-number-vault.js';
+import { createDataVault } from './services/data-vault.js';
 import { seedDatabase } from '../seeds/index.js';
 import { type DatabaseHandle, openDatabase } from './db/client.js';
 import { services } from './db/tables/index.js';
@@ -12,7 +12,7 @@ export async function openPreparedDatabase(config: Config): Promise<{ handle: Da
     await handle.migrate();
     const [row] = await handle.db.select({ value: count() }).from(services);
     if ((row?.value ?? 0) > 0) return { handle, seeded: false };
-    await seedDatabase(handle.db, createNationalNumberVault(config.dataKey), { demo: config.seedDemoData });
+    await seedDatabase(handle.db, createDataVault(config.dataKey), { demo: config.seedDemoData });
     return { handle, seeded: true };
   } catch (error) {
     await handle.close();

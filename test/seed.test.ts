@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEVELOPMENT_DATA_KEY } from '../src/config.js';
 import { selectRows } from '../src/db/client.js';
 import { CASE_STATUSES, CHANNELS } from '../src/domain/vocabulary.js';
-import { createNationalNumberVault } from '../src/services/national-number-vault.js';
+import { createDataVault } from '../src/services/data-vault.js';
 import { DEMO_AGENTS, DEMO_CITIZENS, DEMO_SERVICE_ACCOUNTS } from '../seeds/demo-identities.js';
 import { seedDatabase } from '../seeds/index.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
@@ -38,7 +38,7 @@ async function count(query: ReturnType<typeof sql>): Promise<number> {
 describe('seeding', () => {
   it('changes nothing when it runs a second time', async () => {
     const before = await fingerprint();
-    const result = await seedDatabase(database.handle.db, createNationalNumberVault(DEVELOPMENT_DATA_KEY), { demo: true });
+    const result = await seedDatabase(database.handle.db, createDataVault(DEVELOPMENT_DATA_KEY), { demo: true });
     expect(result.demoLoaded).toBe(false);
     expect(await fingerprint()).toEqual(before);
   });
@@ -91,7 +91,7 @@ describe('seeding', () => {
       sql`select national_number_encrypted as sealed from citizens where national_number_encrypted is not null limit 20`,
     );
     expect(rows.length).toBeGreaterThan(0);
-    const vault = createNationalNumberVault(DEVELOPMENT_DATA_KEY);
+    const vault = createDataVault(DEVELOPMENT_DATA_KEY);
     for (const { sealed } of rows) {
       expect(sealed).not.toMatch(/^\d{11}$/);
       expect(vault.decrypt(sealed)).toMatch(/^\d{11}$/);

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import postgres from 'postgres';
@@ -67,7 +68,8 @@ function openPostgres(url: string, maxConnections: number): DatabaseHandle {
 
 async function openPglite(dataDir: string, loadDump: Blob | undefined): Promise<DatabaseHandle> {
   if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, loadDump ? { loadDataDir: loadDump } : {});
+  // Extensions the migrations create must be loaded into the WASM build up front.
+  const client = await PGlite.create(dataDir, { extensions: { unaccent }, ...(loadDump ? { loadDataDir: loadDump } : {}) });
   const db = drizzlePglite(client, { schema: tables, casing: CASING }) as unknown as Database;
   return {
     db,

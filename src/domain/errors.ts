@@ -41,14 +41,22 @@ export class NotFoundError extends DomainError {
 
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
+  /** The version the object has now, when the conflict is a stale version. */
+  constructor(
+    message: string,
+    readonly currentVersion: number | null = null,
+  ) {
+    super(message);
+  }
 }
 
 export class InvalidTransitionError extends DomainError {
   readonly code = 'BAD_USER_INPUT';
   constructor(
     readonly from: string,
-    readonly move: string,
+    readonly to: string,
+    readonly allowed: readonly string[],
   ) {
-    super(`Cannot ${move} from ${from}.`);
+    super(`Cannot move from ${from} to ${to}; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none'}.`);
   }
 }

@@ -1,5 +1,5 @@
 import { maskNationalNumber } from '../domain/national-number.js';
-import { type CitizenRow, readableCitizensByIds } from '../services/people.js';
+import { type CitizenRow, readableCitizensByIds } from '../services/citizens.js';
 import { builder } from './builder.js';
 import { LanguageEnum } from './language.js';
 

@@ -1,14 +1,14 @@
 import type { Database } from '../db/client.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { Language } from '../domain/vocabulary.js';
-import type { NationalNumberVault } from '../services/national-number-vault.js';
+import type { DataVault } from '../services/data-vault.js';
 import type { Limits } from '../config.js';
 
 /** Built fresh for each HTTP request and each subscription, never mutated afterwards. */
 export interface Context {
   viewer: Viewer;
   db: Database;
-  vault: NationalNumberVault;
+  vault: DataVault;
   limits: Limits;
   requestId: string;
   /** One instant per request, so that every time-dependent figure of a response agrees. */

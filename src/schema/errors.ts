@@ -41,10 +41,12 @@ builder.objectType(NotFoundError, {
 
 builder.objectType(ConflictError, {
   name: 'ConflictError',
-  description: 'The change conflicts with the current state (stale version, duplicate).',
+  description: 'The change conflicts with the current state (stale version, duplicate); nothing was written.',
   interfaces: [ErrorInterface],
   authScopes: { public: true },
-  fields: () => ({}),
+  fields: (t) => ({
+    currentVersion: t.exposeInt('currentVersion', { nullable: true, description: 'The version the object has now, for a stale version; null otherwise.' }),
+  }),
 });
 
 builder.objectType(InvalidTransitionError, {
@@ -54,6 +56,7 @@ builder.objectType(InvalidTransitionError, {
   authScopes: { public: true },
   fields: (t) => ({
     from: t.exposeString('from', { description: 'The current status.' }),
-    move: t.exposeString('move', { description: 'The refused move.' }),
+    to: t.exposeString('to', { description: 'The refused target status.' }),
+    allowed: t.exposeStringList('allowed', { description: 'The statuses the case may move to from its current one.' }),
   }),
 });

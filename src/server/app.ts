@@ -8,7 +8,7 @@ import { createTokenVerifier } from '../auth/tokens.js';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { type Context, schema } from '../schema/index.js';
-import { createNationalNumberVault } from '../services/national-number-vault.js';
+import { createDataVault } from '../services/data-vault.js';
 import { type ContextDependencies, createContext } from './context.js';
 import { contextCreationError, presentToClient, withContractCode } from './errors.js';
 import { landingPageHtml } from './landing-page.js';
@@ -53,7 +53,7 @@ function landingPagePlugin(): ApolloServerPlugin<Context> {
 export async function startServer(config: Config, database: DatabaseHandle): Promise<RunningServer> {
   const dependencies: ContextDependencies = {
     db: database.db,
-    vault: createNationalNumberVault(config.dataKey),
+    vault: createDataVault(config.dataKey),
     verifyToken: createTokenVerifier(config.jwt),
     limits: config.limits,
   };

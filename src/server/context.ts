@@ -4,12 +4,12 @@ import type { Limits } from '../config.js';
 import type { Database } from '../db/client.js';
 import { ANONYMOUS, type Viewer } from '../domain/viewer.js';
 import type { Context } from '../schema/index.js';
-import type { NationalNumberVault } from '../services/national-number-vault.js';
+import type { DataVault } from '../services/data-vault.js';
 import { resolveViewer } from '../services/viewers.js';
 
 export interface ContextDependencies {
   db: Database;
-  vault: NationalNumberVault;
+  vault: DataVault;
   verifyToken: TokenVerifier;
   limits: Limits;
 }

@@ -6,7 +6,7 @@ import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { DEVELOPMENT_DATA_KEY } from '../../src/config.js';
 import { dumpEmbeddedDatabase, openDatabase } from '../../src/db/client.js';
-import { createNationalNumberVault } from '../../src/services/national-number-vault.js';
+import { createDataVault } from '../../src/services/data-vault.js';
 import { seedDatabase } from '../../seeds/index.js';
 import { databaseUrl, TEST_DATABASE_PREFIX } from './template.js';
 
@@ -16,7 +16,7 @@ import { databaseUrl, TEST_DATABASE_PREFIX } from './template.js';
  * embedded PGlite loaded from a dump. Copies take well under a second either way.
  */
 export default async function setup(project: TestProject) {
-  const vault = createNationalNumberVault(DEVELOPMENT_DATA_KEY);
+  const vault = createDataVault(DEVELOPMENT_DATA_KEY);
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });

@@ -1,4 +1,4 @@
-import { check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, customType, index, integer, pgTable, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import {
   CASE_STATUSES,
@@ -21,6 +21,8 @@ import { citizens } from './citizens.js';
 import { createdAt, isOneOf, updatedAt } from './columns.js';
 import { agents, services } from './organisation.js';
 
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
 /** The single-window case: every contact of every channel lands on one of these. */
 export const cases = pgTable(
   'cases',
@@ -39,6 +41,10 @@ export const cases = pgTable(
     status: text().$type<CaseStatus>().notNull().default('NEW'),
     resolution: text().$type<Resolution>(),
     priority: text().$type<Priority>().notNull().default('NORMAL'),
+    /** Priority as a number (LOW 1 … URGENT 4), so that ordering by priority can use an index. */
+    priorityRank: smallint()
+      .notNull()
+      .generatedAlwaysAs(sql`case priority when 'LOW' then 1 when 'NORMAL' then 2 when 'HIGH' then 3 else 4 end`),
     originChannel: text().$type<Channel>().notNull(),
     language: text().$type<Language>().notNull().default('fr'),
     currentLine: text().$type<Line>().notNull().default('FIRST'),
@@ -54,6 +60,11 @@ export const cases = pgTable(
     dueAt: timestamp({ withTimezone: true }),
     resolvedAt: timestamp({ withTimezone: true }),
     closedAt: timestamp({ withTimezone: true }),
+    /**
+     * Accent-free French and German words of the reference, subject, description and the
+     * interaction summaries; refreshed by the services whenever one of those changes.
+     */
+    searchVector: tsvector(),
     /** Optimistic concurrency: every write checks and increments it. */
     version: integer().notNull().default(1),
     createdAt: createdAt(),
@@ -81,9 +92,15 @@ export const cases = pgTable(
     index('cases_citizen_created_idx').on(table.citizenId, table.createdAt),
     index('cases_theme_created_idx').on(table.themeId, table.createdAt),
     index('cases_procedure_idx').on(table.procedureId),
-    index('cases_created_at_idx').on(table.createdAt),
-    index('cases_updated_at_idx').on(table.updatedAt),
-    index('cases_due_at_idx').on(table.dueAt),
+    // Keyset pagination: every order the API offers, with the id as tie-breaker.
+    index('cases_created_at_id_idx').on(table.createdAt, table.id),
+    index('cases_updated_at_id_idx').on(table.updatedAt, table.id),
+    // Cases without a due date come last in due-date order.
+    index('cases_due_id_idx').on(sql`coalesce(${table.dueAt}, 'infinity'::timestamptz)`, table.id),
+    index('cases_priority_rank_id_idx').on(table.priorityRank, table.id),
+    index('cases_origin_channel_idx').on(table.originChannel),
+    index('cases_current_line_status_idx').on(table.currentLine, table.status),
+    index('cases_search_idx').using('gin', table.searchVector),
   ],
 );
 

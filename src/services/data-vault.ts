@@ -1,18 +1,21 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
 /**
- * Encrypts national register numbers at rest (AES-256-GCM) and derives the keyed hash used to
- * find a citizen by number without decrypting every row. Both keys derive from DATA_KEY.
+ * Secrets at rest, all keyed from DATA_KEY: national register numbers encrypted (AES-256-GCM)
+ * with a keyed hash to find a citizen by number without decrypting every row, and the keyed
+ * hash under which a case's tracking code is stored.
  */
-export interface NationalNumberVault {
+export interface DataVault {
   encrypt(digits: string): string;
   decrypt(sealed: string): string;
   lookupHash(digits: string): string;
+  trackingCodeHash(code: string): string;
 }
 
-export function createNationalNumberVault(dataKey: string): NationalNumberVault {
+export function createDataVault(dataKey: string): DataVault {
   const encryptionKey = createHash('sha256').update(`encryption:${dataKey}`).digest();
   const hashKey = createHash('sha256').update(`lookup:${dataKey}`).digest();
+  const trackingKey = createHash('sha256').update(`tracking:${dataKey}`).digest();
   return {
     encrypt(digits) {
       const iv = randomBytes(12);
@@ -29,6 +32,9 @@ export function createNationalNumberVault(dataKey: string): NationalNumberVault 
     },
     lookupHash(digits) {
       return createHmac('sha256', hashKey).update(digits).digest('hex');
+    },
+    trackingCodeHash(code) {
+      return createHmac('sha256', trackingKey).update(code.trim().toUpperCase()).digest('hex');
     },
   };
 }

@@ -1,0 +1,285 @@
+import { and, asc, desc, eq, getTableColumns, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.js';
+import {
+  caseEvents,
+  cases,
+  chatSessions,
+  counterVisits,
+  emailMessages,
+  handoffs,
+  interactions,
+  letters,
+  notes,
+  onlineSubmissions,
+  phoneCalls,
+  themes,
+} from '../db/tables/index.js';
+import { OPEN_STATUSES } from '../domain/case-lifecycle.js';
+import { NotFoundError, ValidationError } from '../domain/errors.js';
+import { isUuid, wellFormedUuids } from '../domain/ids.js';
+import type { Viewer } from '../domain/viewer.js';
+import type { CaseStatus, Channel, Line } from '../domain/vocabulary.js';
+import { readableCases } from './case-access.js';
+import type { CaseEventRow } from './case-events.js';
+import { type Page, type PageRequest, readPageRequest, toPage } from './pagination.js';
+
+export type CaseRow = Omit<typeof cases.$inferSelect, 'searchVector'>;
+export type NoteRow = typeof notes.$inferSelect;
+export type HandoffRow = typeof handoffs.$inferSelect;
+
+/** Every column but the search vector, which only the database reads. */
+const { searchVector: _searchVector, ...caseColumns } = getTableColumns(cases);
+
+/**
+ * Loads a case the viewer may read and locks it until the transaction ends, so that two
+ * writers of one case take turns. A case the viewer may not read is not found, like a missing one.
+ */
+export async function findReadableCaseForUpdate(tx: Executor, viewer: Viewer, id: string): Promise<CaseRow> {
+  const [row] = isUuid(id)
+    ? await tx.select(caseColumns).from(cases).where(and(eq(cases.id, id), readableCases(viewer))).for('update', { of: cases })
+    : [];
+  if (!row) throw new NotFoundError('Case');
+  return row;
+}
+
+export function readableCasesByIds(db: Executor, viewer: Viewer, ids: readonly string[]): Promise<CaseRow[]> {
+  return db.select(caseColumns).from(cases).where(and(inArray(cases.id, wellFormedUuids(ids)), readableCases(viewer)));
+}
+
+export async function findReadableCaseByReference(db: Executor, viewer: Viewer, reference: string): Promise<CaseRow | undefined> {
+  const [row] = await db.select(caseColumns).from(cases).where(and(eq(cases.reference, reference.trim()), readableCases(viewer)));
+  return row;
+}
+
+export interface CaseFilter {
+  statuses?: CaseStatus[];
+  serviceId?: string;
+  themeCode?: string;
+  channels?: Channel[];
+  lines?: Line[];
+  assigneeId?: string;
+  referentId?: string;
+  citizenId?: string;
+  createdFrom?: Date;
+  createdTo?: Date;
+  overdue?: boolean;
+  search?: string;
+}
+
+export const CASE_ORDER_FIELDS = ['CREATED_AT', 'UPDATED_AT', 'DUE_AT', 'PRIORITY'] as const;
+export type CaseOrderField = (typeof CASE_ORDER_FIELDS)[number];
+export interface CaseOrder {
+  field: CaseOrderField;
+  direction: 'ASC' | 'DESC';
+}
+
+const MAX_SEARCH_LENGTH = 200;
+
+/** The sort expression of each order, as indexed (see the cases table), and its cursor value. */
+const ORDER_KEYS: Record<CaseOrderField, { expression: SQL; valueOf(row: CaseRow): string | number; cast: string }> = {
+  CREATED_AT: { expression: sql`${cases.createdAt}`, valueOf: (row) => row.createdAt.toISOString(), cast: 'timestamptz' },
+  UPDATED_AT: { expression: sql`${cases.updatedAt}`, valueOf: (row) => row.updatedAt.toISOString(), cast: 'timestamptz' },
+  DUE_AT: {
+    expression: sql`coalesce(${cases.dueAt}, 'infinity'::timestamptz)`,
+    valueOf: (row) => row.dueAt?.toISOString() ?? 'infinity',
+    cast: 'timestamptz',
+  },
+  PRIORITY: { expression: sql`${cases.priorityRank}`, valueOf: (row) => row.priorityRank, cast: 'smallint' },
+};
+
+function filterConditions(filter: CaseFilter, now: Date): SQL[] {
+  const conditions: SQL[] = [];
+  const uuidOrNothing = (id: string) => wellFormedUuids([id])[0] ?? '00000000-0000-0000-0000-000000000000';
+  if (filter.statuses?.length) conditions.push(inArray(cases.status, filter.statuses));
+  if (filter.serviceId) conditions.push(eq(cases.serviceId, uuidOrNothing(filter.serviceId)));
+  if (filter.channels?.length) conditions.push(inArray(cases.originChannel, filter.channels));
+  if (filter.lines?.length) conditions.push(inArray(cases.currentLine, filter.lines));
+  if (filter.assigneeId) conditions.push(eq(cases.assigneeAgentId, uuidOrNothing(filter.assigneeId)));
+  if (filter.referentId) conditions.push(eq(cases.referentAgentId, uuidOrNothing(filter.referentId)));
+  if (filter.citizenId) conditions.push(eq(cases.citizenId, uuidOrNothing(filter.citizenId)));
+  if (filter.createdFrom) conditions.push(sql`${cases.createdAt} >= ${filter.createdFrom.toISOString()}`);
+  if (filter.createdTo) conditions.push(sql`${cases.createdAt} < ${filter.createdTo.toISOString()}`);
+  if (filter.themeCode) {
+    const escaped = filter.themeCode.replace(/[\\%_]/g, (character) => `\\${character}`);
+    conditions.push(
+      inArray(cases.themeId, sql`(select ${themes.id} from ${themes} where ${or(eq(themes.code, filter.themeCode), like(themes.code, `${escaped}.%`))})`),
+    );
+  }
+  if (filter.overdue !== undefined) {
+    const overdue = sql`(${cases.dueAt} < ${now.toISOString()} and ${inArray(cases.status, [...OPEN_STATUSES])})`;
+    conditions.push(filter.overdue ? overdue : sql`not ${overdue}`);
+  }
+  const search = filter.search?.trim();
+  if (search) {
+    if (search.length > MAX_SEARCH_LENGTH) throw new ValidationError([{ path: ['filter', 'search'], message: `At most ${MAX_SEARCH_LENGTH} characters.` }]);
+    conditions.push(sql`${cases.searchVector} @@ case_search_query(${search})`);
+  }
+  return conditions;
+}
+
+/** The inbox: readable cases matching the filter, in the asked order, a keyset page at a time. */
+export async function listCases(
+  db: Executor,
+  viewer: Viewer,
+  filter: CaseFilter,
+  order: CaseOrder,
+  request: PageRequest,
+  maxPageSize: number,
+  now: Date,
+): Promise<Page<CaseRow> & { totalCount(): Promise<number> }> {
+  const { limit, after } = readPageRequest(request, maxPageSize, 2);
+  const key = ORDER_KEYS[order.field];
+  const conditions = [readableCases(viewer), ...filterConditions(filter, now)];
+  const base = [...conditions];
+  if (after) {
+    const comparison = order.direction === 'ASC' ? sql`>` : sql`<`;
+    conditions.push(sql`(${key.expression}, ${cases.id}) ${comparison} (${after[0]}::${sql.raw(key.cast)}, ${String(after[1])}::uuid)`);
+  }
+  const direction = order.direction === 'ASC' ? asc : desc;
+  const rows = await db
+    .select(caseColumns)
+    .from(cases)
+    .where(and(...conditions))
+    .orderBy(direction(key.expression), direction(cases.id))
+    .limit(limit + 1);
+  return {
+    ...toPage(rows, limit, (row) => [key.valueOf(row), row.id]),
+    totalCount: async () => {
+      const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(cases).where(and(...base));
+      return row?.count ?? 0;
+    },
+  };
+}
+
+// Relations of cases, batched per request: one statement for all the cases of a page.
+
+export interface InteractionRow {
+  id: string;
+  caseId: string;
+  channel: Channel;
+  direction: 'INBOUND' | 'OUTBOUND';
+  externalId: string | null;
+  agentId: string | null;
+  summary: string | null;
+  occurredAt: Date;
+  createdAt: Date;
+  phone: typeof phoneCalls.$inferSelect | null;
+  email: typeof emailMessages.$inferSelect | null;
+  chat: typeof chatSessions.$inferSelect | null;
+  counter: typeof counterVisits.$inferSelect | null;
+  onlineProcedure: typeof onlineSubmissions.$inferSelect | null;
+  letter: typeof letters.$inferSelect | null;
+}
+
+function selectInteractionsWithDetails(db: Executor) {
+  return db
+    .select({
+      id: interactions.id,
+      caseId: interactions.caseId,
+      channel: interactions.channel,
+      direction: interactions.direction,
+      externalId: interactions.externalId,
+      agentId: interactions.agentId,
+      summary: interactions.summary,
+      occurredAt: interactions.occurredAt,
+      createdAt: interactions.createdAt,
+      phone: phoneCalls,
+      email: emailMessages,
+      chat: chatSessions,
+      counter: counterVisits,
+      onlineProcedure: onlineSubmissions,
+      letter: letters,
+    })
+    .from(interactions)
+    .leftJoin(phoneCalls, eq(phoneCalls.interactionId, interactions.id))
+    .leftJoin(emailMessages, eq(emailMessages.interactionId, interactions.id))
+    .leftJoin(chatSessions, eq(chatSessions.interactionId, interactions.id))
+    .leftJoin(counterVisits, eq(counterVisits.interactionId, interactions.id))
+    .leftJoin(onlineSubmissions, eq(onlineSubmissions.interactionId, interactions.id))
+    .leftJoin(letters, eq(letters.interactionId, interactions.id));
+}
+
+export async function findInteraction(db: Executor, id: string): Promise<InteractionRow | undefined> {
+  const [row] = await selectInteractionsWithDetails(db).where(eq(interactions.id, id));
+  return row;
+}
+
+export function interactionsByIds(db: Executor, viewer: Viewer, ids: readonly string[]): Promise<InteractionRow[]> {
+  return selectInteractionsWithDetails(db)
+    .innerJoin(cases, eq(cases.id, interactions.caseId))
+    .where(and(inArray(interactions.id, wellFormedUuids(ids)), readableCases(viewer)));
+}
+
+/**
+ * A page of interactions for each case, oldest first (or newest first), in one statement: a
+ * window numbers each case's interactions and keeps `limit + 1` of them.
+ */
+export async function interactionPagesByCaseIds(
+  db: Executor,
+  caseIds: readonly string[],
+  options: { limit: number; after?: (string | number)[]; newestFirst?: boolean },
+): Promise<Page<InteractionRow>[]> {
+  const ids = wellFormedUuids(caseIds);
+  if (ids.length === 0) return caseIds.map(() => toPage([], options.limit, () => []));
+  const order = options.newestFirst ? sql`desc` : sql`asc`;
+  const afterCondition = options.after
+    ? sql`and (i.occurred_at, i.id) ${options.newestFirst ? sql`<` : sql`>`} (${String(options.after[0])}::timestamptz, ${String(options.after[1])}::uuid)`
+    : sql``;
+  const numbered = sql`(select i.id, row_number() over (partition by i.case_id order by i.occurred_at ${order}, i.id ${order}) as rank
+    from ${interactions} i where i.case_id in ${sql`(${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`} ${afterCondition})`;
+  const rows = await selectInteractionsWithDetails(db)
+    .innerJoin(sql`${numbered} as numbered`, sql`numbered.id = ${interactions.id}`)
+    .where(sql`numbered.rank <= ${options.limit + 1}`)
+    .orderBy(options.newestFirst ? desc(interactions.occurredAt) : asc(interactions.occurredAt), options.newestFirst ? desc(interactions.id) : asc(interactions.id));
+  return caseIds.map((caseId) =>
+    toPage(
+      rows.filter((row) => row.caseId === caseId),
+      options.limit,
+      (row) => [row.occurredAt.toISOString(), row.id],
+    ),
+  );
+}
+
+/** A page of each case's timeline in cursor order; citizens get the citizen-visible events only. */
+export async function timelinePagesByCaseIds(
+  db: Executor,
+  caseIds: readonly string[],
+  options: { limit: number; after?: number; citizenVisibleOnly: boolean },
+): Promise<Page<CaseEventRow>[]> {
+  const ids = wellFormedUuids(caseIds);
+  if (ids.length === 0) return caseIds.map(() => toPage([], options.limit, () => []));
+  const rows = await db
+    .select({ event: caseEvents })
+    .from(caseEvents)
+    .innerJoin(
+      sql`(select e.position, row_number() over (partition by e.case_id order by e.position) as rank
+        from ${caseEvents} e
+        where e.case_id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})
+        ${options.citizenVisibleOnly ? sql`and e.visibility = 'CITIZEN'` : sql``}
+        ${options.after !== undefined ? sql`and e.position > ${options.after}` : sql``}) as numbered`,
+      sql`numbered.position = ${caseEvents.position}`,
+    )
+    .where(sql`numbered.rank <= ${options.limit + 1}`)
+    .orderBy(asc(caseEvents.position));
+  return caseIds.map((caseId) =>
+    toPage(
+      rows.filter((row) => row.event.caseId === caseId).map((row) => row.event),
+      options.limit,
+      (event) => [event.position],
+    ),
+  );
+}
+
+export async function notesByCaseIds(db: Executor, caseIds: readonly string[]): Promise<NoteRow[][]> {
+  const rows = await db.select().from(notes).where(inArray(notes.caseId, wellFormedUuids(caseIds))).orderBy(asc(notes.createdAt), asc(notes.id));
+  return caseIds.map((caseId) => rows.filter((row) => row.caseId === caseId));
+}
+
+export async function handoffsByCaseIds(db: Executor, caseIds: readonly string[], openOnly: boolean): Promise<HandoffRow[][]> {
+  const rows = await db
+    .select()
+    .from(handoffs)
+    .where(and(inArray(handoffs.caseId, wellFormedUuids(caseIds)), openOnly ? inArray(handoffs.status, ['REQUESTED', 'ACCEPTED']) : undefined))
+    .orderBy(asc(handoffs.requestedAt), asc(handoffs.id));
+  return caseIds.map((caseId) => rows.filter((row) => row.caseId === caseId));
+}

@@ -1,0 +1,291 @@
+import { randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { Database, Executor } from '../db/client.js';
+import { agents, caseReferenceCounters, cases, citizens, notes, themes } from '../db/tables/index.js';
+import { transition } from '../domain/case-lifecycle.js';
+import { formatCaseReference } from '../domain/case-reference.js';
+import { ConflictError, InvalidTransitionError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { isUuid } from '../domain/ids.js';
+import { formatTrackingCode } from '../domain/tracking-code.js';
+import type { Viewer } from '../domain/viewer.js';
+import type { CaseStatus, Channel, Confidentiality, Language, Priority, Resolution } from '../domain/vocabulary.js';
+import { isStaff } from './case-access.js';
+import { recordCaseEvent } from './case-events.js';
+import { type CaseRow, findReadableCaseForUpdate, type NoteRow } from './case-reads.js';
+import type { DataVault } from './data-vault.js';
+
+export type StaffViewer = Extract<Viewer, { kind: 'agent' | 'service' }>;
+
+const MAX_SUBJECT = 200;
+const MAX_TEXT = 10_000;
+
+export function requireStaff(viewer: Viewer): StaffViewer {
+  if (!isStaff(viewer)) throw new NotFoundError('Case');
+  return viewer;
+}
+
+/** The next reference of the year, unique under concurrency: the counter row is locked by the upsert. */
+export async function nextCaseReference(tx: Executor, now: Date): Promise<string> {
+  const year = now.getUTCFullYear();
+  const [row] = await tx
+    .insert(caseReferenceCounters)
+    .values({ year, lastNumber: 1 })
+    .onConflictDoUpdate({ target: caseReferenceCounters.year, set: { lastNumber: sql`${caseReferenceCounters.lastNumber} + 1` } })
+    .returning({ lastNumber: caseReferenceCounters.lastNumber });
+  return formatCaseReference(year, row!.lastNumber);
+}
+
+/** A new tracking code: the clear code for the citizen, its keyed hash for the database. */
+export function newTrackingCode(vault: DataVault): { code: string; hash: string } {
+  const code = formatTrackingCode(randomBytes(10));
+  return { code, hash: vault.trackingCodeHash(code) };
+}
+
+/** Recomputes the full-text document of a case (reference, subject, description, summaries). */
+export async function refreshCaseSearch(tx: Executor, caseId: string): Promise<void> {
+  await tx.execute(sql`update ${cases} set search_vector = case_search_vector(${caseId}::uuid) where ${cases.id} = ${caseId}::uuid`);
+}
+
+export interface ThemeChoice {
+  id: string;
+  code: string;
+  firstLineExcluded: boolean;
+}
+
+export async function findTheme(tx: Executor, code: string, path: string[]): Promise<ThemeChoice> {
+  const [theme] = await tx
+    .select({ id: themes.id, code: themes.code, firstLineExcluded: themes.firstLineExcluded })
+    .from(themes)
+    .where(eq(themes.code, code));
+  if (!theme) throw new ValidationError([{ path, message: `No theme has the code "${code}".` }]);
+  return theme;
+}
+
+/** An agent id given in input, checked to exist. */
+async function requireAgent(tx: Executor, agentId: string, path: string[]): Promise<string> {
+  const [agent] = isUuid(agentId) ? await tx.select({ id: agents.id, active: agents.active }).from(agents).where(eq(agents.id, agentId)) : [];
+  if (!agent?.active) throw new ValidationError([{ path, message: 'No active agent has this id.' }]);
+  return agent.id;
+}
+
+export function checkText(value: string | null | undefined, path: string[], max: number, required: boolean) {
+  if (value === undefined || value === null) {
+    return required ? [{ path, message: 'Required.' }] : [];
+  }
+  if (required && value.trim() === '') return [{ path, message: 'Must not be empty.' }];
+  if (value.length > max) return [{ path, message: `At most ${max} characters.` }];
+  return [];
+}
+
+export interface NewCase {
+  themeCode: string;
+  subject: string;
+  description?: string | null;
+  citizenId?: string | null;
+  originChannel: Channel;
+  priority?: Priority | null;
+  confidentiality?: Confidentiality | null;
+  language?: Language | null;
+  referentId?: string | null;
+  dueAt?: Date | null;
+}
+
+/**
+ * Inserts a case for a staff viewer inside the caller's transaction: reference, tracking code,
+ * the viewer's service and line, the viewer (or the named agent) as referent, and the
+ * CASE_CREATED event. Themes excluded from the first line cannot be opened there.
+ */
+export async function insertCase(tx: Executor, viewer: StaffViewer, vault: DataVault, input: NewCase, now: Date, path: string[]): Promise<{ row: CaseRow; trackingCode: string }> {
+  const problems = [...checkText(input.subject, [...path, 'subject'], MAX_SUBJECT, true), ...checkText(input.description, [...path, 'description'], MAX_TEXT, false)];
+  if (problems.length > 0) throw new ValidationError(problems);
+  const theme = await findTheme(tx, input.themeCode, [...path, 'themeCode']);
+  if (theme.firstLineExcluded && viewer.line === 'FIRST') {
+    throw new ValidationError([{ path: [...path, 'themeCode'], message: 'This theme is not handled by the first line: redirect the citizen.' }]);
+  }
+  const referentAgentId = input.referentId
+    ? await requireAgent(tx, input.referentId, [...path, 'referentId'])
+    : viewer.kind === 'agent'
+      ? viewer.agentId
+      : null;
+  const tracking = newTrackingCode(vault);
+  const reference = await nextCaseReference(tx, now);
+  const [row] = await tx
+    .insert(cases)
+    .values({
+      reference,
+      trackingCodeHash: tracking.hash,
+      citizenId: input.citizenId ?? null,
+      themeId: theme.id,
+      subject: input.subject.trim(),
+      description: input.description ?? null,
+      originChannel: input.originChannel,
+      priority: input.priority ?? 'NORMAL',
+      confidentiality: input.confidentiality ?? 'NORMAL',
+      language: input.language ?? 'fr',
+      currentLine: viewer.line,
+      serviceId: viewer.serviceId,
+      referentAgentId,
+      assigneeAgentId: viewer.kind === 'agent' ? viewer.agentId : null,
+      dueAt: input.dueAt ?? null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  const { searchVector: _searchVector, ...created } = row!;
+  await recordCaseEvent(tx, viewer, {
+    caseId: created.id,
+    type: 'CASE_CREATED',
+    visibility: 'CITIZEN',
+    payload: { reference, channel: input.originChannel, themeCode: theme.code },
+    occurredAt: now,
+  });
+  return { row: created, trackingCode: tracking.code };
+}
+
+/** Applies a lifecycle move to a locked case row and records it; the caller's transaction commits both. */
+export async function moveCase(tx: Executor, viewer: Viewer, current: CaseRow, to: CaseStatus, resolution: Resolution | null, now: Date): Promise<CaseRow> {
+  const outcome = transition(current, to, resolution, now);
+  if (!outcome.ok) {
+    if (outcome.reason === 'NOT_ALLOWED') throw new InvalidTransitionError(current.status, to, outcome.allowed);
+    throw new ValidationError([
+      {
+        path: ['input', 'resolution'],
+        message: outcome.reason === 'RESOLUTION_REQUIRED' ? 'A resolution is needed to resolve a case.' : 'A resolution is given only when resolving.',
+      },
+    ]);
+  }
+  const updated = await writeCase(tx, current, { ...outcome.state, updatedAt: now });
+  await recordCaseEvent(tx, viewer, {
+    caseId: current.id,
+    type: 'STATUS_CHANGED',
+    visibility: 'CITIZEN',
+    payload: { from: current.status, to, ...(outcome.state.resolution && to === 'RESOLVED' ? { resolution: outcome.state.resolution } : {}) },
+    occurredAt: now,
+  });
+  return updated;
+}
+
+/** Writes new values on a locked case and increments its version. */
+async function writeCase(tx: Executor, current: CaseRow, values: Partial<typeof cases.$inferInsert>): Promise<CaseRow> {
+  const [row] = await tx
+    .update(cases)
+    .set({ ...values, version: current.version + 1 })
+    .where(eq(cases.id, current.id))
+    .returning();
+  const { searchVector: _searchVector, ...updated } = row!;
+  return updated;
+}
+
+function checkVersion(current: CaseRow, expected: number) {
+  if (current.version !== expected) {
+    throw new ConflictError(`The case has changed since version ${expected}: it is at version ${current.version}. Reload it and try again.`, current.version);
+  }
+}
+
+export async function openCase(db: Database, viewer: Viewer, vault: DataVault, input: NewCase, now: Date) {
+  const staff = requireStaff(viewer);
+  return db.transaction(async (tx) => {
+    if (input.citizenId) await requireCitizen(tx, input.citizenId, ['input', 'citizenId']);
+    const created = await insertCase(tx, staff, vault, input, now, ['input']);
+    await refreshCaseSearch(tx, created.row.id);
+    return created;
+  });
+}
+
+export async function requireCitizen(tx: Executor, citizenId: string, path: string[]): Promise<void> {
+  const [found] = isUuid(citizenId) ? await tx.select({ id: citizens.id }).from(citizens).where(eq(citizens.id, citizenId)) : [];
+  if (!found) throw new ValidationError([{ path, message: 'No citizen has this id.' }]);
+}
+
+export interface CaseChanges {
+  id: string;
+  version: number;
+  subject?: string | null;
+  description?: string | null;
+  priority?: Priority | null;
+  confidentiality?: Confidentiality | null;
+  themeCode?: string | null;
+  dueAt?: Date | null;
+}
+
+export async function updateCase(db: Database, viewer: Viewer, changes: CaseChanges, now: Date): Promise<CaseRow> {
+  requireStaff(viewer);
+  const problems = [
+    ...checkText(changes.subject, ['input', 'subject'], MAX_SUBJECT, changes.subject !== undefined && changes.subject !== null),
+    ...checkText(changes.description, ['input', 'description'], MAX_TEXT, false),
+  ];
+  if (problems.length > 0) throw new ValidationError(problems);
+  return db.transaction(async (tx) => {
+    const current = await findReadableCaseForUpdate(tx, viewer, changes.id);
+    checkVersion(current, changes.version);
+    const values: Partial<typeof cases.$inferInsert> = {};
+    if (changes.subject) values.subject = changes.subject.trim();
+    if (changes.description !== undefined) values.description = changes.description;
+    if (changes.priority) values.priority = changes.priority;
+    if (changes.confidentiality) values.confidentiality = changes.confidentiality;
+    if (changes.dueAt !== undefined) values.dueAt = changes.dueAt;
+    if (changes.themeCode) values.themeId = (await findTheme(tx, changes.themeCode, ['input', 'themeCode'])).id;
+    const changed = Object.keys(values);
+    if (changed.length === 0) throw new ValidationError([{ path: ['input'], message: 'Nothing to change.' }]);
+    const updated = await writeCase(tx, current, { ...values, updatedAt: now });
+    await recordCaseEvent(tx, viewer, { caseId: current.id, type: 'CASE_UPDATED', visibility: 'INTERNAL', payload: { fields: changed }, occurredAt: now });
+    if (values.subject !== undefined || values.description !== undefined) await refreshCaseSearch(tx, current.id);
+    return updated;
+  });
+}
+
+export async function transitionCase(
+  db: Database,
+  viewer: Viewer,
+  input: { id: string; version: number; to: CaseStatus; resolution?: Resolution | null },
+  now: Date,
+): Promise<CaseRow> {
+  requireStaff(viewer);
+  return db.transaction(async (tx) => {
+    const current = await findReadableCaseForUpdate(tx, viewer, input.id);
+    checkVersion(current, input.version);
+    return moveCase(tx, viewer, current, input.to, input.resolution ?? null, now);
+  });
+}
+
+export async function assignCase(
+  db: Database,
+  viewer: Viewer,
+  input: { id: string; version: number; assigneeId: string | null },
+  now: Date,
+): Promise<CaseRow> {
+  requireStaff(viewer);
+  return db.transaction(async (tx) => {
+    const current = await findReadableCaseForUpdate(tx, viewer, input.id);
+    checkVersion(current, input.version);
+    const assigneeAgentId = input.assigneeId ? await requireAgent(tx, input.assigneeId, ['input', 'assigneeId']) : null;
+    if (assigneeAgentId === current.assigneeAgentId) throw new ValidationError([{ path: ['input', 'assigneeId'], message: 'The case is already assigned so.' }]);
+    const updated = await writeCase(tx, current, { assigneeAgentId, updatedAt: now });
+    await recordCaseEvent(tx, viewer, {
+      caseId: current.id,
+      type: 'CASE_ASSIGNED',
+      visibility: 'INTERNAL',
+      payload: { from: current.assigneeAgentId, to: assigneeAgentId },
+      occurredAt: now,
+    });
+    return updated;
+  });
+}
+
+export async function addNote(db: Database, viewer: Viewer, input: { caseId: string; body: string }, now: Date): Promise<{ note: NoteRow; case: CaseRow }> {
+  const staff = requireStaff(viewer);
+  const problems = checkText(input.body, ['input', 'body'], MAX_TEXT, true);
+  if (problems.length > 0) throw new ValidationError(problems);
+  return db.transaction(async (tx) => {
+    const current = await findReadableCaseForUpdate(tx, viewer, input.caseId);
+    const [note] = await tx
+      .insert(notes)
+      .values({ caseId: current.id, authorAgentId: staff.kind === 'agent' ? staff.agentId : null, body: input.body, createdAt: now })
+      .returning();
+    // A note is not a change of the case's own fields: the version stays, the time moves.
+    const [touched] = await tx.update(cases).set({ updatedAt: now }).where(eq(cases.id, current.id)).returning();
+    await recordCaseEvent(tx, viewer, { caseId: current.id, type: 'NOTE_ADDED', visibility: 'INTERNAL', payload: { noteId: note!.id }, occurredAt: now });
+    const { searchVector: _searchVector, ...updated } = touched!;
+    return { note: note!, case: updated };
+  });
+}
