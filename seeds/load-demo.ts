@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../src/db/client.js';
 import * as t from '../src/db/tables/index.js';
 import { formatCaseReference } from '../src/domain/case-reference.js';
@@ -494,6 +494,7 @@ export async function loadDemoData(db: Database, vault: DataVault, size: DemoSiz
       t.caseReferenceCounters,
       [...lastNumberByYear].map(([year, lastNumber]) => ({ year, lastNumber })),
     );
+    await tx.execute(sql`update ${t.cases} set search_vector = case_search_vector(id)`);
     return true;
   });
 }

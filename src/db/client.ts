@@ -37,24 +37,29 @@ export interface DatabaseOptions {
   loadDump?: Blob;
   /** postgres.js pool size. */
   maxConnections?: number;
+  /** Called with every SQL statement Drizzle sends (tests count statements with it). */
+  onQuery?: (query: string) => void;
 }
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
 const CASING = 'snake_case' as const;
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  if (options.url) return openPostgres(options.url, options.maxConnections ?? 10);
-  return openPglite(options.dataDir ?? './.data', options.loadDump);
+  const logger = options.onQuery ? { logQuery: (query: string) => options.onQuery!(query) } : undefined;
+  if (options.url) return openPostgres(options.url, options.maxConnections ?? 10, logger);
+  return openPglite(options.dataDir ?? './.data', options.loadDump, logger);
 }
 
-function openPostgres(url: string, maxConnections: number): DatabaseHandle {
+type QueryLogger = { logQuery: (query: string) => void } | undefined;
+
+function openPostgres(url: string, maxConnections: number, logger: QueryLogger): DatabaseHandle {
   const client = postgres(url, {
     max: maxConnections,
     onnotice: () => {},
     connect_timeout: 5,
     idle_timeout: 30,
   });
-  const db = drizzlePostgres(client, { schema: tables, casing: CASING }) as unknown as Database;
+  const db = drizzlePostgres(client, { schema: tables, casing: CASING, logger }) as unknown as Database;
   return {
     db,
     driver: 'postgres',
@@ -66,11 +71,11 @@ function openPostgres(url: string, maxConnections: number): DatabaseHandle {
   };
 }
 
-async function openPglite(dataDir: string, loadDump: Blob | undefined): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, loadDump: Blob | undefined, logger: QueryLogger): Promise<DatabaseHandle> {
   if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
   // Extensions the migrations create must be loaded into the WASM build up front.
   const client = await PGlite.create(dataDir, { extensions: { unaccent }, ...(loadDump ? { loadDataDir: loadDump } : {}) });
-  const db = drizzlePglite(client, { schema: tables, casing: CASING }) as unknown as Database;
+  const db = drizzlePglite(client, { schema: tables, casing: CASING, logger }) as unknown as Database;
   return {
     db,
     driver: 'pglite',

@@ -101,7 +101,10 @@ export const builder = new SchemaBuilder<BuilderTypes>({
   errors: {
     defaultTypes: [],
     defaultResultOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Success` },
-    defaultUnionOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Result` },
+    defaultUnionOptions: {
+      name: ({ fieldName }) => `${capitalize(fieldName)}Result`,
+      description: 'The outcome of a mutation: its Success type, or one of its typed errors (nothing written).',
+    },
   },
 });
 

@@ -50,3 +50,66 @@ export const PublicationFormatEnum = builder.enumType('PublicationFormat', {
     PRINT_AND_PDF: { description: 'Printed and downloadable.' },
   } as const,
 });
+
+export const CaseStatusEnum = builder.enumType('CaseStatus', {
+  description: 'Where a case stands in its lifecycle.',
+  values: {
+    NEW: { description: 'Opened, nobody has worked on it yet.' },
+    IN_PROGRESS: { description: 'Being worked on.' },
+    WAITING_FOR_CITIZEN: { description: 'Waiting for an answer or documents from the citizen (the SLA clock pauses).' },
+    HANDED_OFF: { description: 'Another line works on it through an open handoff.' },
+    RESOLVED: { description: 'Answered or otherwise settled; may still be reopened.' },
+    CLOSED: { description: 'Final: resolved and closed.' },
+    CANCELLED: { description: 'Final: dropped without a resolution (duplicate, withdrawn).' },
+  } as const,
+});
+
+export const ResolutionEnum = builder.enumType('Resolution', {
+  description: 'How a case was settled.',
+  values: {
+    ANSWERED: { description: 'The question was answered.' },
+    ORIENTED_TO_SERVICE: { description: 'The citizen was given the coordinates of the competent service.' },
+    PROCEDURE_STARTED: { description: 'A procedure was started with the citizen.' },
+    ORDER_REGISTERED: { description: 'A publication order was recorded.' },
+    APPOINTMENT_BOOKED: { description: 'An appointment was booked.' },
+    HANDLED_BY_BACK_OFFICE: { description: 'A business service handled the file.' },
+  } as const,
+});
+
+export const PriorityEnum = builder.enumType('Priority', {
+  description: 'How urgent a case is.',
+  values: {
+    LOW: { description: 'Can wait.' },
+    NORMAL: { description: 'The default.' },
+    HIGH: { description: 'Before normal cases.' },
+    URGENT: { description: 'Now: social emergency, imminent deadline.' },
+  } as const,
+});
+
+export const ChannelEnum = builder.enumType('Channel', {
+  description: 'The channel of a contact.',
+  values: {
+    PHONE: { description: 'A call to 1718 (French) or 1719 (German).' },
+    EMAIL: { description: 'An e-mail.' },
+    CHAT: { description: 'A chat session.' },
+    COUNTER: { description: 'A visit to an Espace Wallonie counter.' },
+    ONLINE_PROCEDURE: { description: 'A submission of an online procedure.' },
+    LETTER: { description: 'A letter by post.' },
+  } as const,
+});
+
+export const ConfidentialityEnum = builder.enumType('Confidentiality', {
+  description: 'Who may read a case.',
+  values: {
+    NORMAL: { description: 'Every agent whose role and service allow it.' },
+    CONFIDENTIAL: { description: 'Not the first line: only its service, services it is handed to, supervisors and admins.' },
+  } as const,
+});
+
+export const DirectionEnum = builder.enumType('Direction', {
+  description: 'Who started an interaction.',
+  values: {
+    INBOUND: { description: 'The citizen contacted the administration.' },
+    OUTBOUND: { description: 'The administration contacted the citizen.' },
+  } as const,
+});

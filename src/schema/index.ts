@@ -8,8 +8,15 @@ import './publication.js';
 import './agent.js';
 import './citizen.js';
 import './viewer.js';
+import './interaction.js';
+import './case-event.js';
+import './note.js';
+import './handoff.js';
+import './case.js';
+import './contact.js';
 
 builder.queryType({ description: 'Entry points for reading. Each field states who may read it.' });
+builder.mutationType({ description: 'Commands. Each takes one input and returns <Name>Success or a typed error; nothing is written when it fails.' });
 
 export const schema: GraphQLSchema = builder.toSchema({ sortSchema: true });
 

@@ -17,7 +17,7 @@ import {
 import { isEmail, maskPhone } from '../domain/contact-points.js';
 import { ConflictError, type FieldProblem, NotFoundError, ValidationError } from '../domain/errors.js';
 import type { Viewer } from '../domain/viewer.js';
-import type { Channel, Direction, Labels, Language, PhoneLine, Priority, Resolution } from '../domain/vocabulary.js';
+import { type Channel, type Direction, type Labels, type Language, PHONE_LINES, type PhoneLine, type Priority, type Resolution } from '../domain/vocabulary.js';
 import { readableCases } from './case-access.js';
 import { recordCaseEvent } from './case-events.js';
 import { type CaseRow, findInteraction, findReadableCaseForUpdate, type InteractionRow, readableCasesByIds } from './case-reads.js';
@@ -27,7 +27,8 @@ import type { DataVault } from './data-vault.js';
 import { constraintViolation } from './database-errors.js';
 
 export interface PhoneDetails {
-  line: PhoneLine;
+  /** 1718 or 1719, checked with the rest of the input. */
+  line: string;
   ivrPath?: string[] | null;
   waitSeconds?: number | null;
   talkSeconds?: number | null;
@@ -93,7 +94,7 @@ export interface ContactInput {
 
 export type ContactOutcome =
   | { kind: 'registered'; case: CaseRow; interaction: InteractionRow; createdCase: boolean; trackingCode: string | null }
-  | { kind: 'redirect'; themeCode: string; serviceId: string | null; message: Labels | null };
+  | { kind: 'redirect'; themeId: string; serviceId: string | null; message: Labels | null };
 
 const MAX_EXTERNAL_ID = 200;
 const MAX_SUMMARY = 5_000;
@@ -132,6 +133,7 @@ function checkContact(input: ContactInput, now: Date): FieldProblem[] {
   if (input.citizen) problems.push(...checkIdentity(input.citizen, at('citizen')));
   const { phone, email, chat } = input;
   if (phone) {
+    if (!(PHONE_LINES as readonly string[]).includes(phone.line)) problems.push({ path: at('phone', 'line'), message: `One of ${PHONE_LINES.join(', ')}.` });
     for (const key of ['waitSeconds', 'talkSeconds'] as const) {
       const value = phone[key];
       if (value !== undefined && value !== null && (value < 0 || value > 86_400)) problems.push({ path: at('phone', key), message: 'Between 0 and 86400.' });
@@ -172,7 +174,7 @@ export async function registerContact(db: Database, viewer: Viewer, vault: DataV
   if (!attaching && staff.line === 'FIRST') {
     const [theme] = await db.select().from(themes).where(eq(themes.code, input.themeCode!));
     if (theme?.firstLineExcluded) {
-      return { kind: 'redirect', themeCode: theme.code, serviceId: theme.redirectServiceId, message: theme.redirectMessage };
+      return { kind: 'redirect', themeId: theme.id, serviceId: theme.redirectServiceId, message: theme.redirectMessage };
     }
   }
   try {
@@ -296,7 +298,7 @@ async function insertChannelDetails(tx: Executor, interactionId: string, input: 
   if (phone) {
     await tx.insert(phoneCalls).values({
       interactionId,
-      line: phone.line,
+      line: phone.line as PhoneLine,
       ivrPath: phone.ivrPath ?? [],
       waitSeconds: phone.waitSeconds ?? null,
       talkSeconds: phone.talkSeconds ?? null,

@@ -131,3 +131,7 @@ export async function stepsByProcedureIds(db: Executor, procedureIds: readonly s
     .orderBy(asc(procedureSteps.position));
   return procedureIds.map((procedureId) => rows.filter((row) => row.procedureId === procedureId));
 }
+
+export function stepsByIds(db: Executor, ids: readonly string[]): Promise<ProcedureStepRow[]> {
+  return db.select().from(procedureSteps).where(inArray(procedureSteps.id, wellFormedUuids(ids)));
+}

@@ -16,7 +16,7 @@ export interface TestDatabase {
  * A database of its own for a test file. `seeded` (default) copies the migrated and seeded
  * template; otherwise the database is empty, not even migrated.
  */
-export async function createTestDatabase(options: { seeded?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { seeded?: boolean; onQuery?: (query: string) => void } = {}): Promise<TestDatabase> {
   const seeded = options.seeded ?? true;
   const templateUrl = inject('templateDatabaseUrl');
   if (templateUrl) {
@@ -29,7 +29,7 @@ export async function createTestDatabase(options: { seeded?: boolean } = {}): Pr
       await admin.end();
     }
     const url = databaseUrl(templateUrl, name);
-    const handle = await openDatabase({ url, maxConnections: 5 });
+    const handle = await openDatabase({ url, maxConnections: 5, onQuery: options.onQuery });
     return {
       handle,
       url,
@@ -43,6 +43,6 @@ export async function createTestDatabase(options: { seeded?: boolean } = {}): Pr
   }
   const dumpPath = inject('pgliteDumpPath');
   const loadDump = seeded && dumpPath ? new Blob([await readFile(dumpPath)]) : undefined;
-  const handle = await openDatabase({ dataDir: 'memory://', loadDump });
+  const handle = await openDatabase({ dataDir: 'memory://', loadDump, onQuery: options.onQuery });
   return { handle, url: undefined, drop: () => handle.close() };
 }

@@ -1,0 +1,413 @@
+import { ConflictError, InvalidTransitionError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { type CaseRow, findReadableCaseByReference, handoffsByCaseIds, interactionPagesByCaseIds, listCases, type NoteRow, notesByCaseIds, readableCasesByIds, timelinePagesByCaseIds } from '../services/case-reads.js';
+import { addNote, assignCase, openCase, transitionCase, updateCase } from '../services/cases.js';
+import { readPageRequest } from '../services/pagination.js';
+import { stepsByIds } from '../services/reference-data.js';
+import { Agent } from './agent.js';
+import { builder } from './builder.js';
+import { CaseEvent } from './case-event.js';
+import { Citizen } from './citizen.js';
+import { CaseStatusEnum, ChannelEnum, ConfidentialityEnum, LineEnum, PriorityEnum, ResolutionEnum } from './enums.js';
+import { Handoff } from './handoff.js';
+import { Interaction } from './interaction.js';
+import { LanguageEnum } from './language.js';
+import { batchLoader } from './loaders.js';
+import { Note } from './note.js';
+import { toConnection } from './pagination.js';
+import { Procedure, ProcedureStep } from './procedure.js';
+import { Service } from './service.js';
+import { Theme } from './theme.js';
+
+const STAFF = { staff: true } as const;
+const MAX_LATEST_INTERACTIONS = 10;
+
+export const Case = builder.loadableNode('Case', {
+  description:
+    'The single-window case: every contact about one question, whatever the channel, with its history. Agents read cases their role and service allow (first line: all but confidential ones and themes excluded from it; back offices and service accounts: their service’s and those handed to it; supervisors and admins: all). A case you may not read is reported exactly like a missing one.',
+  authScopes: STAFF,
+  id: { resolve: (row) => row.id },
+  load: (ids: string[], context) => readableCasesByIds(context.db, context.viewer, ids),
+  sort: (row: CaseRow) => row.id,
+  fields: (t) => ({
+    reference: t.exposeString('reference', { description: 'Human reference read out to the citizen, e.g. 1718-2026-000123.' }),
+    subject: t.exposeString('subject', { description: 'What the case is about, in a line.' }),
+    description: t.exposeString('description', { nullable: true, description: 'Longer description; null when none.' }),
+    status: t.expose('status', { type: CaseStatusEnum, description: 'Where the case stands.' }),
+    resolution: t.expose('resolution', { type: ResolutionEnum, nullable: true, description: 'How it was settled; null unless RESOLVED or CLOSED.' }),
+    priority: t.expose('priority', { type: PriorityEnum, description: 'How urgent it is.' }),
+    originChannel: t.expose('originChannel', { type: ChannelEnum, description: 'The channel of the contact that opened it.' }),
+    language: t.expose('language', { type: LanguageEnum, description: 'Language of the exchanges with the citizen.' }),
+    currentLine: t.expose('currentLine', { type: LineEnum, description: 'The line that works on it now.' }),
+    service: t.field({ type: Service, description: 'The service that works on it now.', resolve: (row) => row.serviceId }),
+    theme: t.field({ type: Theme, description: 'What it is about.', resolve: (row) => row.themeId }),
+    citizen: t.field({ type: Citizen, nullable: true, description: 'The citizen; null for an anonymous information contact.', resolve: (row) => row.citizenId }),
+    referent: t.field({ type: Agent, nullable: true, description: 'The citizen’s single referent, kept across handoffs; null when none was named.', resolve: (row) => row.referentAgentId }),
+    assignee: t.field({ type: Agent, nullable: true, description: 'Who works on it now; null when unassigned.', resolve: (row) => row.assigneeAgentId }),
+    procedure: t.field({ type: Procedure, nullable: true, description: 'The linked online procedure; null when none.', resolve: (row) => row.procedureId }),
+    procedureStep: t.loadable({
+      type: ProcedureStep,
+      nullable: true,
+      description: 'The current step of the linked procedure; null when none.',
+      load: (ids: string[], context) => stepsByIds(context.db, ids),
+      sort: (step) => step.id,
+      resolve: (row) => row.procedureStepId,
+    }),
+    confidentiality: t.expose('confidentiality', { type: ConfidentialityEnum, description: 'Who may read it.' }),
+    dueAt: t.field({ type: 'DateTime', nullable: true, description: 'When it should be settled; null when no deadline applies.', resolve: (row) => row.dueAt }),
+    resolvedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was resolved; null when not resolved.', resolve: (row) => row.resolvedAt }),
+    closedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was closed; null when not closed.', resolve: (row) => row.closedAt }),
+    createdAt: t.field({ type: 'DateTime', description: 'When it was opened.', resolve: (row) => row.createdAt }),
+    updatedAt: t.field({ type: 'DateTime', description: 'When anything on it last changed.', resolve: (row) => row.updatedAt }),
+    version: t.exposeInt('version', { description: 'Increases with every change of the case’s own fields; updateCase, transitionCase and assignCase must send it.' }),
+    latestInteractions: t.field({
+      type: [Interaction],
+      description: `The most recent interactions, newest first (count 1 to ${MAX_LATEST_INTERACTIONS}).`,
+      args: { count: t.arg.int({ required: false, defaultValue: 3, description: `How many, 1 to ${MAX_LATEST_INTERACTIONS}; 3 when omitted.` }) },
+      resolve: async (row, args, context) => {
+        const count = args.count ?? 3;
+        if (count < 1 || count > MAX_LATEST_INTERACTIONS) {
+          throw new ValidationError([{ path: ['count'], message: `Between 1 and ${MAX_LATEST_INTERACTIONS}.` }]);
+        }
+        const pages = batchLoader(context, `latestInteractions:${count}`, (caseIds) =>
+          interactionPagesByCaseIds(context.db, caseIds, { limit: count, newestFirst: true }),
+        );
+        return (await pages.load(row.id)).rows;
+      },
+    }),
+    handoffs: t.field({
+      type: [Handoff],
+      description: 'Handoffs of this case, oldest first; only open ones (REQUESTED, ACCEPTED) with openOnly.',
+      args: { openOnly: t.arg.boolean({ required: false, defaultValue: false, description: 'Only handoffs still open.' }) },
+      resolve: (row, args, context) =>
+        batchLoader(context, `handoffs:${Boolean(args.openOnly)}`, (caseIds) => handoffsByCaseIds(context.db, caseIds, Boolean(args.openOnly))).load(row.id),
+    }),
+    notes: t.field({
+      type: [Note],
+      description: 'Internal notes, oldest first.',
+      resolve: (row, _args, context) => batchLoader(context, 'notes', (caseIds) => notesByCaseIds(context.db, caseIds)).load(row.id),
+    }),
+  }),
+});
+
+// Connections of a case: the first page of every case in a list comes in one statement.
+builder.objectFields(Case, (t) => ({
+  interactions: t.connection(
+    {
+      type: Interaction,
+      description: 'Every interaction, oldest first.',
+      resolve: async (row, args, context) => {
+        const { limit, after } = readPageRequest(args, context.limits.maxPageSize, 2);
+        const loader = batchLoader(context, `interactions:${limit}:${args.after ?? ''}`, (caseIds) =>
+          interactionPagesByCaseIds(context.db, caseIds, { limit, after }),
+        );
+        return toConnection(await loader.load(row.id));
+      },
+    },
+    { name: 'InteractionConnection', description: 'A page of interactions.', authScopes: STAFF },
+    { name: 'InteractionEdge', description: 'An interaction and its cursor.', authScopes: STAFF },
+  ),
+  timeline: t.connection(
+    {
+      type: CaseEvent,
+      description: 'Every change of the case in order (the case events).',
+      resolve: async (row, args, context) => {
+        const { limit, after } = readPageRequest(args, context.limits.maxPageSize, 1);
+        const citizenVisibleOnly = context.viewer.kind === 'citizen';
+        const loader = batchLoader(context, `timeline:${limit}:${args.after ?? ''}`, (caseIds) =>
+          timelinePagesByCaseIds(context.db, caseIds, { limit, after: after ? Number(after[0]) : undefined, citizenVisibleOnly }),
+        );
+        return toConnection(await loader.load(row.id));
+      },
+    },
+    { name: 'CaseEventConnection', description: 'A page of case events.', authScopes: STAFF },
+    { name: 'CaseEventEdge', description: 'A case event and its cursor.', authScopes: STAFF },
+  ),
+}));
+
+const CaseOrderFieldEnum = builder.enumType('CaseOrderField', {
+  description: 'What the inbox is sorted by; ties are broken by id.',
+  values: {
+    CREATED_AT: { description: 'When the case was opened.' },
+    UPDATED_AT: { description: 'When it last changed.' },
+    DUE_AT: { description: 'Its due date; cases without one come last.' },
+    PRIORITY: { description: 'LOW < NORMAL < HIGH < URGENT.' },
+  } as const,
+});
+const SortDirectionEnum = builder.enumType('SortDirection', {
+  description: 'Ascending or descending.',
+  values: { ASC: { description: 'Smallest first.' }, DESC: { description: 'Largest first.' } } as const,
+});
+
+const CaseOrderInput = builder.inputType('CaseOrder', {
+  description: 'Sort order of the inbox.',
+  fields: (t) => ({
+    field: t.field({ type: CaseOrderFieldEnum, required: true, description: 'What to sort by.' }),
+    direction: t.field({ type: SortDirectionEnum, required: false, defaultValue: 'DESC', description: 'DESC when omitted.' }),
+  }),
+});
+
+const CaseFilterInput = builder.inputType('CaseFilter', {
+  description: 'Criteria of the inbox; all given ones must match.',
+  fields: (t) => ({
+    statuses: t.field({ type: [CaseStatusEnum], required: false, description: 'Any of these statuses.' }),
+    serviceId: t.globalID({ required: false, for: Service, description: 'Cases the service works on now.' }),
+    themeCode: t.string({ required: false, description: 'Cases of this theme or its sub-themes.' }),
+    channels: t.field({ type: [ChannelEnum], required: false, description: 'Cases opened on any of these channels.' }),
+    lines: t.field({ type: [LineEnum], required: false, description: 'Cases at any of these lines now.' }),
+    assigneeId: t.globalID({ required: false, for: Agent, description: 'Cases assigned to this agent.' }),
+    referentId: t.globalID({ required: false, for: Agent, description: 'Cases whose referent is this agent.' }),
+    citizenId: t.globalID({ required: false, for: Citizen, description: 'Cases of this citizen.' }),
+    createdFrom: t.field({ type: 'DateTime', required: false, description: 'Opened at or after this instant.' }),
+    createdTo: t.field({ type: 'DateTime', required: false, description: 'Opened before this instant.' }),
+    overdue: t.boolean({ required: false, description: 'true: open cases past their due date; false: all others.' }),
+    search: t.string({ required: false, description: 'Words searched in the reference, subject, description and interaction summaries; accents and French/German word forms do not matter.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  case: t.field({
+    type: Case,
+    nullable: true,
+    description: 'One case by global id. A case you may not read gives NOT_FOUND exactly like a missing one.',
+    authScopes: STAFF,
+    args: { id: t.arg.globalID({ required: true, for: Case, description: 'Global id of the case.' }) },
+    resolve: async (_root, args, context) => {
+      const [row] = await readableCasesByIds(context.db, context.viewer, [args.id.id]);
+      if (!row) throw new NotFoundError('Case');
+      return row;
+    },
+  }),
+  caseByReference: t.field({
+    type: Case,
+    nullable: true,
+    description: 'One case by its reference (1718-YYYY-NNNNNN), under the same rules as case(id:).',
+    authScopes: STAFF,
+    args: { reference: t.arg.string({ required: true, description: 'The reference, e.g. 1718-2026-000123.' }) },
+    resolve: async (_root, args, context) => {
+      const row = await findReadableCaseByReference(context.db, context.viewer, args.reference);
+      if (!row) throw new NotFoundError('Case');
+      return row;
+    },
+  }),
+  cases: t.connection(
+    {
+      type: Case,
+      description: 'The inbox: cases you may read that match the filter, sorted (newest first by default), a keyset page at a time: no case is repeated or skipped across pages while new cases arrive.',
+      authScopes: STAFF,
+      args: {
+        filter: t.arg({ type: CaseFilterInput, required: false, description: 'Criteria; none gives every readable case.' }),
+        orderBy: t.arg({ type: CaseOrderInput, required: false, description: 'Sort order; CREATED_AT DESC when omitted.' }),
+      },
+      resolve: async (_root, args, context) => {
+        const filter = args.filter ?? {};
+        const page = await listCases(
+          context.db,
+          context.viewer,
+          {
+            statuses: filter.statuses ?? undefined,
+            serviceId: filter.serviceId?.id,
+            themeCode: filter.themeCode ?? undefined,
+            channels: filter.channels ?? undefined,
+            lines: filter.lines ?? undefined,
+            assigneeId: filter.assigneeId?.id,
+            referentId: filter.referentId?.id,
+            citizenId: filter.citizenId?.id,
+            createdFrom: filter.createdFrom ?? undefined,
+            createdTo: filter.createdTo ?? undefined,
+            overdue: filter.overdue ?? undefined,
+            search: filter.search ?? undefined,
+          },
+          { field: args.orderBy?.field ?? 'CREATED_AT', direction: args.orderBy?.direction ?? 'DESC' },
+          args,
+          context.limits.maxPageSize,
+          context.now,
+        );
+        return { ...toConnection(page), totalCount: page.totalCount };
+      },
+    },
+    {
+      name: 'CaseConnection',
+      description: 'A page of cases.',
+      authScopes: STAFF,
+      fields: (connection) => ({
+        totalCount: connection.int({
+          description: 'How many cases match the filter in all (one more count query: ask only when needed).',
+          resolve: (parent) => (parent as unknown as { totalCount: () => Promise<number> }).totalCount(),
+        }),
+      }),
+    },
+    { name: 'CaseEdge', description: 'A case and its cursor.', authScopes: STAFF },
+  ),
+}));
+
+// Commands. Each takes one input and returns <Name>Success or a typed error.
+
+const CasePayload = (name: string, description: string) =>
+  builder.objectRef<{ case: CaseRow }>(name).implement({
+    description,
+    authScopes: STAFF,
+    fields: (t) => ({ case: t.field({ type: Case, description: 'The case after the change.', resolve: (result) => result.case }) }),
+  });
+
+const OpenCaseSuccess = builder.objectRef<{ case: CaseRow; trackingCode: string }>('OpenCaseSuccess').implement({
+  description: 'The case was opened.',
+  authScopes: STAFF,
+  fields: (t) => ({
+    case: t.field({ type: Case, description: 'The new case.', resolve: (result) => result.case }),
+    trackingCode: t.exposeString('trackingCode', {
+      description: 'Code for the citizen to follow the case on the portal without logging in. Shown only now: it is stored hashed.',
+    }),
+  }),
+});
+
+const OpenCaseInput = builder.inputType('OpenCaseInput', {
+  description: 'A case opened directly, without recording a contact (registerContact opens one with its first contact).',
+  fields: (t) => ({
+    themeCode: t.string({ required: true, description: 'Theme code; themes excluded from the first line cannot be opened there.' }),
+    subject: t.string({ required: true, description: 'What it is about, 1 to 200 characters.' }),
+    description: t.string({ required: false, description: 'Longer description, at most 10,000 characters.' }),
+    originChannel: t.field({ type: ChannelEnum, required: true, description: 'The channel the question came by.' }),
+    citizenId: t.globalID({ required: false, for: Citizen, description: 'The citizen; omitted for an anonymous question.' }),
+    priority: t.field({ type: PriorityEnum, required: false, description: 'NORMAL when omitted.' }),
+    confidentiality: t.field({ type: ConfidentialityEnum, required: false, description: 'NORMAL when omitted.' }),
+    language: t.field({ type: LanguageEnum, required: false, description: 'FR when omitted.' }),
+    referentId: t.globalID({ required: false, for: Agent, description: 'The referent; the agent opening the case when omitted.' }),
+    dueAt: t.field({ type: 'DateTime', required: false, description: 'When it should be settled; none when omitted.' }),
+  }),
+});
+
+builder.mutationField('openCase', (t) =>
+  t.field({
+    type: OpenCaseSuccess,
+    description: 'Opens a case at the viewer’s service and line; the viewer (or the named agent) becomes the referent.',
+    authScopes: STAFF,
+    errors: { types: [ValidationError, NotFoundError], directResult: true },
+    args: { input: t.arg({ type: OpenCaseInput, required: true, description: 'The new case.' }) },
+    resolve: async (_root, { input }, context) => {
+      const { row, trackingCode } = await openCase(
+        context.db,
+        context.viewer,
+        context.vault,
+        { ...input, citizenId: input.citizenId?.id, referentId: input.referentId?.id },
+        context.now,
+      );
+      return { case: row, trackingCode };
+    },
+  }),
+);
+
+const UpdateCaseInput = builder.inputType('UpdateCaseInput', {
+  description: 'Changes to a case’s own fields; omitted fields stay as they are.',
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: Case, description: 'The case.' }),
+    version: t.int({ required: true, description: 'The version you read; a stale one gives ConflictError and changes nothing.' }),
+    subject: t.string({ required: false, description: 'New subject, 1 to 200 characters.' }),
+    description: t.string({ required: false, description: 'New description (null clears it).' }),
+    priority: t.field({ type: PriorityEnum, required: false, description: 'New priority.' }),
+    confidentiality: t.field({ type: ConfidentialityEnum, required: false, description: 'New confidentiality.' }),
+    themeCode: t.string({ required: false, description: 'New theme.' }),
+    dueAt: t.field({ type: 'DateTime', required: false, description: 'New due date (null clears it).' }),
+  }),
+});
+
+builder.mutationField('updateCase', (t) =>
+  t.field({
+    type: CasePayload('UpdateCaseSuccess', 'The case was changed.'),
+    description: 'Changes a case’s subject, description, priority, confidentiality, theme or due date.',
+    authScopes: STAFF,
+    errors: { types: [ValidationError, NotFoundError, ConflictError], directResult: true },
+    args: { input: t.arg({ type: UpdateCaseInput, required: true, description: 'The changes.' }) },
+    resolve: async (_root, { input }, context) => ({
+      case: await updateCase(context.db, context.viewer, { ...input, id: input.id.id }, context.now),
+    }),
+  }),
+);
+
+const TransitionCaseInput = builder.inputType('TransitionCaseInput', {
+  description: 'A move of the case lifecycle.',
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: Case, description: 'The case.' }),
+    version: t.int({ required: true, description: 'The version you read.' }),
+    to: t.field({ type: CaseStatusEnum, required: true, description: 'The target status; HANDED_OFF is reached through handoffs only.' }),
+    resolution: t.field({ type: ResolutionEnum, required: false, description: 'Required when moving to RESOLVED, refused otherwise.' }),
+  }),
+});
+
+builder.mutationField('transitionCase', (t) =>
+  t.field({
+    type: CasePayload('TransitionCaseSuccess', 'The case moved.'),
+    description: 'Moves a case along its lifecycle: NEW → IN_PROGRESS ⇄ WAITING_FOR_CITIZEN → RESOLVED → CLOSED, reopen RESOLVED → IN_PROGRESS, or CANCELLED.',
+    authScopes: STAFF,
+    errors: { types: [InvalidTransitionError, ValidationError, NotFoundError, ConflictError], directResult: true },
+    args: { input: t.arg({ type: TransitionCaseInput, required: true, description: 'The move.' }) },
+    resolve: async (_root, { input }, context) => ({
+      case: await transitionCase(context.db, context.viewer, { ...input, id: input.id.id }, context.now),
+    }),
+  }),
+);
+
+const AssignCaseInput = builder.inputType('AssignCaseInput', {
+  description: 'Who works on the case.',
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: Case, description: 'The case.' }),
+    version: t.int({ required: true, description: 'The version you read.' }),
+    assigneeId: t.globalID({ required: false, for: Agent, description: 'The agent; null or omitted unassigns.' }),
+  }),
+});
+
+builder.mutationField('assignCase', (t) =>
+  t.field({
+    type: CasePayload('AssignCaseSuccess', 'The case was (un)assigned.'),
+    description: 'Assigns a case to an agent, or unassigns it.',
+    authScopes: STAFF,
+    errors: { types: [ValidationError, NotFoundError, ConflictError], directResult: true },
+    args: { input: t.arg({ type: AssignCaseInput, required: true, description: 'The assignment.' }) },
+    resolve: async (_root, { input }, context) => ({
+      case: await assignCase(context.db, context.viewer, { id: input.id.id, version: input.version, assigneeId: input.assigneeId?.id ?? null }, context.now),
+    }),
+  }),
+);
+
+const AddNoteInput = builder.inputType('AddNoteInput', {
+  description: 'An internal note.',
+  fields: (t) => ({
+    caseId: t.globalID({ required: true, for: Case, description: 'The case.' }),
+    body: t.string({ required: true, description: 'The text, 1 to 10,000 characters; stored as given.' }),
+  }),
+});
+
+const AddNoteSuccess = builder.objectRef<{ note: NoteRow; case: CaseRow }>('AddNoteSuccess').implement({
+  description: 'The note was added.',
+  authScopes: STAFF,
+  fields: (t) => ({
+    note: t.field({ type: Note, description: 'The new note.', resolve: (result) => result.note }),
+    case: t.field({ type: Case, description: 'The case.', resolve: (result) => result.case }),
+  }),
+});
+
+builder.mutationField('addNote', (t) =>
+  t.field({
+    type: AddNoteSuccess,
+    description: 'Adds an internal note to a case (never shown to the citizen).',
+    authScopes: STAFF,
+    errors: { types: [ValidationError, NotFoundError], directResult: true },
+    args: { input: t.arg({ type: AddNoteInput, required: true, description: 'The note.' }) },
+    resolve: (_root, { input }, context) => addNote(context.db, context.viewer, { caseId: input.caseId.id, body: input.body }, context.now),
+  }),
+);
+
+builder.objectFields(Citizen, (t) => ({
+  cases: t.connection(
+    {
+      type: Case,
+      description: 'The citizen’s cases you may read, newest first. Staff only.',
+      authScopes: STAFF,
+      resolve: async (citizen, args, context) =>
+        toConnection(
+          await listCases(context.db, context.viewer, { citizenId: citizen.id }, { field: 'CREATED_AT', direction: 'DESC' }, args, context.limits.maxPageSize, context.now),
+        ),
+    },
+    { name: 'CitizenCaseConnection', description: 'A page of a citizen’s cases.', authScopes: STAFF },
+    { name: 'CitizenCaseEdge', description: 'A case and its cursor.', authScopes: STAFF },
+  ),
+}));

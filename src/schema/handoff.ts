@@ -1,0 +1,35 @@
+import type { HandoffRow } from '../services/case-reads.js';
+import { Agent } from './agent.js';
+import { builder } from './builder.js';
+import { LineEnum } from './enums.js';
+import { Service } from './service.js';
+
+const HandoffStatusEnum = builder.enumType('HandoffStatus', {
+  description: 'Where a handoff stands.',
+  values: {
+    REQUESTED: { description: 'Waiting for the receiving service.' },
+    ACCEPTED: { description: 'The receiving service works on the case.' },
+    COMPLETED: { description: 'Done; the response went back to the first line.' },
+    REJECTED: { description: 'Refused, with a reason, back to the sender.' },
+    CANCELLED: { description: 'Withdrawn by the requesting line.' },
+  } as const,
+});
+
+export const Handoff = builder.objectRef<HandoffRow>('Handoff').implement({
+  description: 'A request from one line to a service of another line to work on a case. Staff only.',
+  authScopes: { staff: true },
+  fields: (t) => ({
+    id: t.globalID({ description: 'Global id of the handoff.', resolve: (handoff) => ({ type: 'Handoff', id: handoff.id }) }),
+    status: t.expose('status', { type: HandoffStatusEnum, description: 'Where it stands.' }),
+    fromService: t.field({ type: Service, description: 'The requesting service.', resolve: (handoff) => handoff.fromServiceId }),
+    fromLine: t.expose('fromLine', { type: LineEnum, description: 'The requesting line.' }),
+    toService: t.field({ type: Service, description: 'The receiving service.', resolve: (handoff) => handoff.toServiceId }),
+    toLine: t.expose('toLine', { type: LineEnum, description: 'The receiving line.' }),
+    requestedBy: t.field({ type: Agent, nullable: true, description: 'The agent who asked; null for a service account.', resolve: (handoff) => handoff.requestedByAgentId }),
+    reason: t.exposeString('reason', { description: 'Why the case is handed off (internal).' }),
+    rejectionReason: t.exposeString('rejectionReason', { nullable: true, description: 'Why it was rejected; null unless rejected.' }),
+    response: t.exposeString('response', { nullable: true, description: 'The receiving service’s answer; null until completed.' }),
+    dueAt: t.field({ type: 'DateTime', nullable: true, description: 'When the receiving service should have answered; null when no deadline applies.', resolve: (handoff) => handoff.dueAt }),
+    requestedAt: t.field({ type: 'DateTime', description: 'When it was requested.', resolve: (handoff) => handoff.requestedAt }),
+  }),
+});

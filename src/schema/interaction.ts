@@ -1,0 +1,120 @@
+import type { InteractionRow } from '../services/case-reads.js';
+import { Agent } from './agent.js';
+import { builder } from './builder.js';
+import { ChannelEnum, DirectionEnum } from './enums.js';
+import { Procedure, ProcedureStep } from './procedure.js';
+import { Counter } from './publication.js';
+import { stepsByIds } from '../services/reference-data.js';
+
+// One touchpoint on one channel. The common fields live on the interface; each channel has
+// its own type with its details. Interactions are read through their case, under its rules.
+
+const TYPE_OF_CHANNEL = {
+  PHONE: 'PhoneCall',
+  EMAIL: 'EmailMessage',
+  CHAT: 'ChatSession',
+  COUNTER: 'CounterVisit',
+  ONLINE_PROCEDURE: 'OnlineSubmission',
+  LETTER: 'Letter',
+} as const;
+
+export const Interaction = builder.interfaceRef<InteractionRow>('Interaction').implement({
+  description: 'One contact on one channel, always on a case. Readable by whoever may read the case.',
+  resolveType: (row) => TYPE_OF_CHANNEL[row.channel],
+  fields: (t) => ({
+    id: t.globalID({ description: 'Global id of the interaction.', resolve: (row) => ({ type: 'Interaction', id: row.id }) }),
+    channel: t.expose('channel', { type: ChannelEnum, description: 'The channel; the concrete type says the same.' }),
+    direction: t.expose('direction', { type: DirectionEnum, description: 'Inbound (from the citizen) or outbound.' }),
+    externalId: t.exposeString('externalId', { nullable: true, description: 'Id in the channel system (call id, Message-ID, …); null when none was sent.' }),
+    summary: t.exposeString('summary', { nullable: true, description: 'What was said or done, as noted by the agent; null when not noted.' }),
+    agent: t.field({ type: Agent, nullable: true, description: 'The agent who handled it; null for online submissions.', resolve: (row) => row.agentId }),
+    occurredAt: t.field({ type: 'DateTime', description: 'When the contact happened.', resolve: (row) => row.occurredAt }),
+  }),
+});
+
+const STAFF = { staff: true } as const;
+
+builder.objectRef<InteractionRow>('PhoneCall').implement({
+  description: 'A call to the 1718 (French) or 1719 (German) line.',
+  interfaces: [Interaction],
+  isTypeOf: (row) => (row as InteractionRow).channel === 'PHONE',
+  authScopes: STAFF,
+  fields: (t) => ({
+    line: t.string({ description: 'The number called: 1718 or 1719.', resolve: (row) => row.phone!.line }),
+    ivrPath: t.stringList({ description: 'Keys pressed in the voice menu, in order.', resolve: (row) => row.phone!.ivrPath }),
+    waitSeconds: t.int({ nullable: true, description: 'Seconds waited before an agent answered; null when unknown.', resolve: (row) => row.phone!.waitSeconds }),
+    talkSeconds: t.int({ nullable: true, description: 'Seconds of conversation; null when unknown.', resolve: (row) => row.phone!.talkSeconds }),
+    callerNumberMasked: t.string({
+      nullable: true,
+      description: 'The caller’s number with all but the country code and last four digits hidden; null when withheld.',
+      resolve: (row) => row.phone!.callerNumberMasked,
+    }),
+    abandoned: t.boolean({ description: 'True when the caller hung up before being answered.', resolve: (row) => row.phone!.abandoned }),
+  }),
+});
+
+builder.objectRef<InteractionRow>('EmailMessage').implement({
+  description: 'An e-mail received or sent.',
+  interfaces: [Interaction],
+  isTypeOf: (row) => (row as InteractionRow).channel === 'EMAIL',
+  authScopes: STAFF,
+  fields: (t) => ({
+    from: t.string({ description: 'Sender address.', resolve: (row) => row.email!.fromAddress }),
+    to: t.string({ description: 'Recipient address.', resolve: (row) => row.email!.toAddress }),
+    subject: t.string({ description: 'Subject line.', resolve: (row) => row.email!.subject }),
+    messageId: t.string({ nullable: true, description: 'The Message-ID header; null when unknown.', resolve: (row) => row.email!.messageId }),
+  }),
+});
+
+builder.objectRef<InteractionRow>('ChatSession').implement({
+  description: 'A chat session.',
+  interfaces: [Interaction],
+  isTypeOf: (row) => (row as InteractionRow).channel === 'CHAT',
+  authScopes: STAFF,
+  fields: (t) => ({
+    messageCount: t.int({ description: 'Messages exchanged.', resolve: (row) => row.chat!.messageCount }),
+    transcript: t.string({ nullable: true, description: 'The transcript; null when not kept.', resolve: (row) => row.chat!.transcript }),
+  }),
+});
+
+builder.objectRef<InteractionRow>('CounterVisit').implement({
+  description: 'A visit to an Espace Wallonie counter.',
+  interfaces: [Interaction],
+  isTypeOf: (row) => (row as InteractionRow).channel === 'COUNTER',
+  authScopes: STAFF,
+  fields: (t) => ({
+    counter: t.field({ type: Counter, description: 'Where the citizen came.', resolve: (row) => row.counter!.counterId }),
+    ticket: t.string({ nullable: true, description: 'Queue ticket; null when none.', resolve: (row) => row.counter!.ticket }),
+  }),
+});
+
+builder.objectRef<InteractionRow>('OnlineSubmission').implement({
+  description: 'A submission of an online procedure.',
+  interfaces: [Interaction],
+  isTypeOf: (row) => (row as InteractionRow).channel === 'ONLINE_PROCEDURE',
+  authScopes: STAFF,
+  fields: (t) => ({
+    procedure: t.field({ type: Procedure, description: 'The procedure submitted.', resolve: (row) => row.onlineProcedure!.procedureId }),
+    submissionId: t.string({ description: 'Id of the submission in the online platform.', resolve: (row) => row.onlineProcedure!.submissionId }),
+    step: t.loadable({
+      type: ProcedureStep,
+      nullable: true,
+      description: 'The step the submission is at; null when not given.',
+      load: (ids: string[], context) => stepsByIds(context.db, ids),
+      sort: (step) => step.id,
+      resolve: (row) => row.onlineProcedure!.stepId,
+    }),
+  }),
+});
+
+builder.objectRef<InteractionRow>('Letter').implement({
+  description: 'A letter by post.',
+  interfaces: [Interaction],
+  isTypeOf: (row) => (row as InteractionRow).channel === 'LETTER',
+  authScopes: STAFF,
+  fields: (t) => ({
+    senderAddress: t.string({ nullable: true, description: 'Postal address of the sender; null when unknown.', resolve: (row) => row.letter!.senderAddress }),
+    registeredMail: t.boolean({ description: 'True for registered mail.', resolve: (row) => row.letter!.registeredMail }),
+    letterReference: t.string({ nullable: true, description: 'Reference printed on the letter; null when none.', resolve: (row) => row.letter!.letterReference }),
+  }),
+});
