@@ -77,7 +77,7 @@ CREATE TABLE "citizens" (
 	"assistance_needs" text[] DEFAULT '{}' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "citizens_nationalNumberHash_unique" UNIQUE("national_number_hash"),
+	CONSTRAINT "citizens_national_number_hash_unique" UNIQUE("national_number_hash"),
 	CONSTRAINT "citizens_language_check" CHECK ("citizens"."preferred_language" in ('fr', 'de', 'nl', 'en')),
 	CONSTRAINT "citizens_assistance_needs_check" CHECK ("citizens"."assistance_needs" <@ array['ELDERLY', 'REDUCED_MOBILITY', 'NO_INTERNET', 'LANGUAGE', 'VISUAL_IMPAIRMENT', 'HEARING_IMPAIRMENT', 'ISOLATED']::text[]),
 	CONSTRAINT "citizens_national_number_pair_check" CHECK (("citizens"."national_number_encrypted" is null) = ("citizens"."national_number_hash" is null))

@@ -177,16 +177,20 @@ export async function registerContact(db: Database, viewer: Viewer, vault: DataV
       return { kind: 'redirect', themeId: theme.id, serviceId: theme.redirectServiceId, message: theme.redirectMessage };
     }
   }
-  try {
-    return await db.transaction((tx) => recordContact(tx, staff, vault, input, externalId, now));
-  } catch (error) {
-    // Another request recorded the same contact first: answer with its result.
-    const violation = constraintViolation(error);
-    if (externalId && violation?.kind === 'unique' && violation.constraint === 'interactions_channel_external_id_unique') {
-      const replay = await findRecordedContact(db, viewer, input.channel, externalId);
-      if (replay) return replay;
+  // Two requests may race: on the same externalId (the loser answers with the winner's
+  // result), or registering the same new citizen (the loser tries once more and finds them).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction((tx) => recordContact(tx, staff, vault, input, externalId, now));
+    } catch (error) {
+      const violation = constraintViolation(error);
+      if (violation?.kind !== 'unique') throw error;
+      if (externalId) {
+        const replay = await findRecordedContact(db, viewer, input.channel, externalId);
+        if (replay) return replay;
+      }
+      if (attempt >= 2 || !violation.constraint?.startsWith('citizens_')) throw error;
     }
-    throw error;
   }
 }
 

@@ -20,7 +20,7 @@ export const citizens = pgTable(
     /** National register number, AES-256-GCM encrypted with the configured key; never logged. */
     nationalNumberEncrypted: text(),
     /** Keyed hash (HMAC-SHA-256) of the national register number, for exact look-ups. */
-    nationalNumberHash: text().unique(),
+    nationalNumberHash: text().unique('citizens_national_number_hash_unique'),
     assistanceNeeds: text().array().$type<AssistanceNeed[]>().notNull().default([]),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
