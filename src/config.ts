@@ -22,6 +22,8 @@ export interface Config {
 
 export interface Limits {
   maxDepth: number;
+  /** Upper bound of objects a query may ask for; see estimateCost. */
+  maxCost: number;
   maxAliases: number;
   maxTokens: number;
   maxPageSize: number;
@@ -30,6 +32,7 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = {
   maxDepth: 12,
+  maxCost: 25_000,
   maxAliases: 30,
   maxTokens: 2_000,
   maxPageSize: 100,

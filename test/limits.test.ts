@@ -289,7 +289,7 @@ describe('loadConfig', () => {
       expect(config.production).toBe(false);
       expect(config.jwt.secret).toBe(DEVELOPMENT_JWT_SECRET);
       expect(config.dataKey).toBe(DEVELOPMENT_DATA_KEY);
-      expect(config.limits).toEqual({ maxDepth: 12, maxAliases: 30, maxTokens: 2_000, maxPageSize: 100, maxBodyBytes: 100 * 1024 });
+      expect(config.limits).toEqual({ maxDepth: 12, maxCost: 25_000, maxAliases: 30, maxTokens: 2_000, maxPageSize: 100, maxBodyBytes: 100 * 1024 });
     }
   });
 
@@ -300,5 +300,31 @@ describe('loadConfig', () => {
   it('does throw a ConfigError when PORT is not a port number', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(ConfigError);
+  });
+});
+
+describe('query cost', () => {
+  let server: TestServer;
+  let token: string;
+  beforeAll(async () => {
+    server = await startTestServer();
+    token = await tokenFor({ role: 'agent', sub: 'demo.supervisor' });
+  });
+  afterAll(() => server?.close());
+
+  const NESTED = `query($first: Int, $inner: Int) { cases(first: $first) { edges { node { reference interactions(first: $inner) { edges { node { summary occurredAt } } } } } } }`;
+
+  it('does refuse a query whose pages multiply past the cost limit, naming the limit, and executes nothing', async () => {
+    const { status, data, errors } = await execute(server.client(token), NESTED, { first: 100, inner: 100 });
+    expect(status).toBe(400);
+    expect(data ?? null).toBeNull();
+    expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errors?.[0]?.message).toMatch(new RegExp(`maximum cost of ${DEFAULT_LIMITS.maxCost}`));
+  });
+
+  it('does run the same query with small pages', async () => {
+    const { errors, data } = await execute<{ cases: { edges: unknown[] } }>(server.client(token), NESTED, { first: 10, inner: 5 });
+    expect(errors).toBeUndefined();
+    expect(data?.cases.edges).toHaveLength(10);
   });
 });

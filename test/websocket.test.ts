@@ -143,6 +143,14 @@ describe('graphql-ws', () => {
     expect(errors[0]?.message).toMatch(/aliases/i);
   });
 
+  it('does reject a query over the cost limit over WebSocket too, with the values of its variables', async () => {
+    const token = await tokenFor({ role: 'agent', sub: 'demo.supervisor' });
+    const query = 'query($first: Int) { cases(first: $first) { edges { node { interactions(first: $first) { edges { node { summary } } } } } } }';
+    const errors = graphQLErrors(await run(connect(server, { authorization: `Bearer ${token}` }), query, { first: 100 }));
+    expect(errors[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errors[0]?.message).toMatch(/maximum cost/);
+  });
+
   it('does reject a document over 2000 tokens over WebSocket too', async () => {
     const errors = graphQLErrors(await run(connect(server), `{ ${'__typename '.repeat(2_100)}}`));
     expect(errors[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');

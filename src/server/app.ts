@@ -12,7 +12,7 @@ import { createDataVault } from '../services/data-vault.js';
 import { type ContextDependencies, createContext } from './context.js';
 import { contextCreationError, presentToClient, withContractCode } from './errors.js';
 import { landingPageHtml } from './landing-page.js';
-import { limitRules } from './limits.js';
+import { costError, estimateCost, limitRules } from './limits.js';
 import { attachWebSocketServer } from './websocket.js';
 
 export interface RunningServer {
@@ -35,6 +35,23 @@ function errorPresentationPlugin(): ApolloServerPlugin<Context> {
           response.body.singleResult.errors = response.body.singleResult.errors.map((formatted, index) =>
             presentToClient(formatted, errors?.[index], requestId, (details) => logger.error(JSON.stringify(details))),
           );
+        },
+      };
+    },
+  };
+}
+
+/** Refuses, before execution, an operation whose estimated cost is over the limit. */
+function costLimitPlugin(maxCost: number): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operationName, request }) {
+          const cost = estimateCost(document, operationName, request.variables);
+          if (cost > maxCost) {
+            const error = costError(cost, maxCost);
+            throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
+          }
         },
       };
     },
@@ -95,7 +112,7 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
     // Error shapes are decided in errorPresentationPlugin, which also knows the request id.
     formatError: (formatted) => withContractCode(formatted),
     logger: app.log,
-    plugins: [fastifyApolloDrainPlugin(app), errorPresentationPlugin(), landingPagePlugin()],
+    plugins: [fastifyApolloDrainPlugin(app), costLimitPlugin(config.limits.maxCost), errorPresentationPlugin(), landingPagePlugin()],
   });
   await apollo.start();
 

@@ -16,6 +16,7 @@ import { WebSocketServer } from 'ws';
 import type { Config } from '../config.js';
 import { type Context, schema } from '../schema/index.js';
 import { presentToClient } from './errors.js';
+import { costError, estimateCost } from './limits.js';
 
 const KEEP_ALIVE_MS = 12_000;
 const CONNECTION_INIT_TIMEOUT_MS = 5_000;
@@ -69,6 +70,8 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
         if (!getOperationAST(document, payload.operationName)) {
           return [new GraphQLError('Unknown operation name.', { extensions: { code: 'BAD_USER_INPUT' } })];
         }
+        const cost = estimateCost(document, payload.operationName, payload.variables);
+        if (cost > config.limits.maxCost) return [costError(cost, config.limits.maxCost)];
         let contextValue: Context;
         try {
           contextValue = await contextFor(authorizationOf(ctx), randomUUID());
