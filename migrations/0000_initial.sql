@@ -8,8 +8,8 @@ CREATE TABLE "agents" (
 	"service_id" uuid NOT NULL,
 	"languages" text[] DEFAULT '{"fr"}' NOT NULL,
 	"active" boolean DEFAULT true NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "agents_login_unique" UNIQUE("login"),
 	CONSTRAINT "agents_role_check" CHECK ("agents"."role" in ('FIRST_LINE_AGENT', 'BACK_OFFICE_AGENT', 'SUPERVISOR', 'ADMIN')),
 	CONSTRAINT "agents_languages_check" CHECK ("agents"."languages" <@ array['fr', 'de', 'nl', 'en']::text[])
@@ -24,7 +24,7 @@ CREATE TABLE "counters" (
 	"address" text NOT NULL,
 	"phone" text,
 	"opening_hours" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "counters_code_unique" UNIQUE("code")
 );
 --> statement-breakpoint
@@ -32,7 +32,7 @@ CREATE TABLE "departments" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"code" text NOT NULL,
 	"labels" jsonb NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "departments_code_unique" UNIQUE("code")
 );
 --> statement-breakpoint
@@ -42,7 +42,7 @@ CREATE TABLE "service_accounts" (
 	"name" text NOT NULL,
 	"service_id" uuid NOT NULL,
 	"active" boolean DEFAULT true NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "service_accounts_subject_unique" UNIQUE("subject")
 );
 --> statement-breakpoint
@@ -59,8 +59,8 @@ CREATE TABLE "services" (
 	"website" text,
 	"address" text,
 	"opening_hours" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "services_code_unique" UNIQUE("code"),
 	CONSTRAINT "services_line_check" CHECK ("services"."line" in ('FIRST', 'SECOND', 'THIRD')),
 	CONSTRAINT "services_kind_check" CHECK ("services"."kind" in ('INTERNAL', 'EXTERNAL')),
@@ -75,8 +75,8 @@ CREATE TABLE "citizens" (
 	"national_number_encrypted" text,
 	"national_number_hash" text,
 	"assistance_needs" text[] DEFAULT '{}' NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "citizens_national_number_hash_unique" UNIQUE("national_number_hash"),
 	CONSTRAINT "citizens_language_check" CHECK ("citizens"."preferred_language" in ('fr', 'de', 'nl', 'en')),
 	CONSTRAINT "citizens_assistance_needs_check" CHECK ("citizens"."assistance_needs" <@ array['ELDERLY', 'REDUCED_MOBILITY', 'NO_INTERNET', 'LANGUAGE', 'VISUAL_IMPAIRMENT', 'HEARING_IMPAIRMENT', 'ISOLATED']::text[]),
@@ -90,7 +90,7 @@ CREATE TABLE "contact_points" (
 	"value" text NOT NULL,
 	"normalized_value" text NOT NULL,
 	"is_primary" boolean DEFAULT false NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "contact_points_kind_check" CHECK ("contact_points"."kind" in ('EMAIL', 'PHONE', 'POSTAL_ADDRESS'))
 );
 --> statement-breakpoint
@@ -117,8 +117,8 @@ CREATE TABLE "procedures" (
 	"url" text,
 	"allows_skipping_steps" boolean DEFAULT false NOT NULL,
 	"active" boolean DEFAULT true NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "procedures_code_unique" UNIQUE("code"),
 	CONSTRAINT "procedures_labels_fr_check" CHECK ("procedures"."labels" ? 'fr'),
 	CONSTRAINT "procedures_duration_check" CHECK ("procedures"."expected_duration_days" > 0)
@@ -134,7 +134,7 @@ CREATE TABLE "publications" (
 	"format" text NOT NULL,
 	"free" boolean DEFAULT true NOT NULL,
 	"available" boolean DEFAULT true NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "publications_code_unique" UNIQUE("code"),
 	CONSTRAINT "publications_format_check" CHECK ("publications"."format" in ('PRINT', 'PDF', 'PRINT_AND_PDF'))
 );
@@ -149,8 +149,8 @@ CREATE TABLE "themes" (
 	"redirect_service_id" uuid,
 	"redirect_message" jsonb,
 	"position" integer DEFAULT 0 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "themes_code_unique" UNIQUE("code"),
 	CONSTRAINT "themes_labels_fr_check" CHECK ("themes"."labels" ? 'fr'),
 	CONSTRAINT "themes_excluded_has_redirect_check" CHECK (not "themes"."first_line_excluded" or "themes"."redirect_service_id" is not null)
@@ -168,7 +168,7 @@ CREATE TABLE "closure_days" (
 	"day" date PRIMARY KEY NOT NULL,
 	"kind" text NOT NULL,
 	"labels" jsonb NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "closure_days_kind_check" CHECK ("closure_days"."kind" in ('PUBLIC_HOLIDAY', 'REGIONAL_HOLIDAY', 'SERVICE_CLOSURE'))
 );
 --> statement-breakpoint
@@ -177,7 +177,7 @@ CREATE TABLE "case_external_references" (
 	"case_id" uuid NOT NULL,
 	"system" text NOT NULL,
 	"external_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "case_external_references_system_id_unique" UNIQUE("system","external_id")
 );
 --> statement-breakpoint
@@ -208,13 +208,13 @@ CREATE TABLE "cases" (
 	"procedure_id" uuid,
 	"procedure_step_id" uuid,
 	"confidentiality" text DEFAULT 'NORMAL' NOT NULL,
-	"due_at" timestamp with time zone,
-	"resolved_at" timestamp with time zone,
-	"closed_at" timestamp with time zone,
+	"due_at" timestamp (3) with time zone,
+	"resolved_at" timestamp (3) with time zone,
+	"closed_at" timestamp (3) with time zone,
 	"search_vector" "tsvector",
 	"version" integer DEFAULT 1 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "cases_reference_unique" UNIQUE("reference"),
 	CONSTRAINT "cases_status_check" CHECK ("cases"."status" in ('NEW', 'IN_PROGRESS', 'WAITING_FOR_CITIZEN', 'HANDED_OFF', 'RESOLVED', 'CLOSED', 'CANCELLED')),
 	CONSTRAINT "cases_resolution_check" CHECK ("cases"."resolution" in ('ANSWERED', 'ORIENTED_TO_SERVICE', 'PROCEDURE_STARTED', 'ORDER_REGISTERED', 'APPOINTMENT_BOOKED', 'HANDLED_BY_BACK_OFFICE')),
@@ -257,8 +257,8 @@ CREATE TABLE "interactions" (
 	"external_id" text,
 	"agent_id" uuid,
 	"summary" text,
-	"occurred_at" timestamp with time zone NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"occurred_at" timestamp (3) with time zone NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "interactions_channel_check" CHECK ("interactions"."channel" in ('PHONE', 'EMAIL', 'CHAT', 'COUNTER', 'ONLINE_PROCEDURE', 'LETTER')),
 	CONSTRAINT "interactions_direction_check" CHECK ("interactions"."direction" in ('INBOUND', 'OUTBOUND'))
 );
@@ -301,14 +301,14 @@ CREATE TABLE "handoffs" (
 	"status" text DEFAULT 'REQUESTED' NOT NULL,
 	"rejection_reason" text,
 	"response" text,
-	"due_at" timestamp with time zone,
-	"requested_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"accepted_at" timestamp with time zone,
-	"rejected_at" timestamp with time zone,
-	"completed_at" timestamp with time zone,
-	"cancelled_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"due_at" timestamp (3) with time zone,
+	"requested_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"accepted_at" timestamp (3) with time zone,
+	"rejected_at" timestamp (3) with time zone,
+	"completed_at" timestamp (3) with time zone,
+	"cancelled_at" timestamp (3) with time zone,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "handoffs_status_check" CHECK ("handoffs"."status" in ('REQUESTED', 'ACCEPTED', 'COMPLETED', 'REJECTED', 'CANCELLED')),
 	CONSTRAINT "handoffs_from_line_check" CHECK ("handoffs"."from_line" in ('FIRST', 'SECOND', 'THIRD')),
 	CONSTRAINT "handoffs_to_line_check" CHECK ("handoffs"."to_line" in ('FIRST', 'SECOND', 'THIRD')),
@@ -326,7 +326,7 @@ CREATE TABLE "case_events" (
 	"actor_citizen_id" uuid,
 	"actor_service_id" uuid,
 	"payload" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"occurred_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "case_events_type_check" CHECK ("case_events"."type" in ('CASE_CREATED', 'CASE_UPDATED', 'STATUS_CHANGED', 'INTERACTION_ADDED', 'HANDOFF_REQUESTED', 'HANDOFF_ACCEPTED', 'HANDOFF_REJECTED', 'HANDOFF_COMPLETED', 'HANDOFF_CANCELLED', 'CASE_ASSIGNED', 'NOTE_ADDED', 'PROCEDURE_STEP_CHANGED', 'MESSAGE_SENT', 'PUBLICATION_ORDERED')),
 	CONSTRAINT "case_events_visibility_check" CHECK ("case_events"."visibility" in ('CITIZEN', 'INTERNAL')),
 	CONSTRAINT "case_events_actor_kind_check" CHECK ("case_events"."actor_kind" in ('AGENT', 'CITIZEN', 'SERVICE', 'SYSTEM'))
@@ -338,8 +338,8 @@ CREATE TABLE "messages" (
 	"author_agent_id" uuid,
 	"author_citizen_id" uuid,
 	"body" text NOT NULL,
-	"read_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"read_at" timestamp (3) with time zone,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "messages_single_author_check" CHECK (not ("messages"."author_agent_id" is not null and "messages"."author_citizen_id" is not null))
 );
 --> statement-breakpoint
@@ -348,7 +348,7 @@ CREATE TABLE "notes" (
 	"case_id" uuid NOT NULL,
 	"author_agent_id" uuid,
 	"body" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "publication_orders" (
@@ -360,7 +360,7 @@ CREATE TABLE "publication_orders" (
 	"status" text DEFAULT 'REQUESTED' NOT NULL,
 	"delivery_address" text,
 	"recorded_by_agent_id" uuid,
-	"ordered_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"ordered_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "publication_orders_quantity_check" CHECK ("publication_orders"."quantity" between 1 and 100),
 	CONSTRAINT "publication_orders_status_check" CHECK ("publication_orders"."status" in ('REQUESTED', 'SENT', 'CANCELLED'))
 );
@@ -374,7 +374,7 @@ CREATE TABLE "access_log" (
 	"fields" text[] NOT NULL,
 	"reason" text,
 	"request_id" text,
-	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"occurred_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "access_log_actor_kind_check" CHECK ("access_log"."actor_kind" in ('AGENT', 'CITIZEN', 'SERVICE', 'SYSTEM'))
 );
 --> statement-breakpoint
@@ -450,6 +450,7 @@ CREATE INDEX "cases_procedure_idx" ON "cases" USING btree ("procedure_id");--> s
 CREATE INDEX "cases_created_at_id_idx" ON "cases" USING btree ("created_at","id");--> statement-breakpoint
 CREATE INDEX "cases_updated_at_id_idx" ON "cases" USING btree ("updated_at","id");--> statement-breakpoint
 CREATE INDEX "cases_due_id_idx" ON "cases" USING btree (coalesce("due_at", 'infinity'::timestamptz),"id");--> statement-breakpoint
+CREATE INDEX "cases_due_desc_id_idx" ON "cases" USING btree (coalesce("due_at", '-infinity'::timestamptz),"id");--> statement-breakpoint
 CREATE INDEX "cases_priority_rank_id_idx" ON "cases" USING btree ("priority_rank","id");--> statement-breakpoint
 CREATE INDEX "cases_origin_channel_idx" ON "cases" USING btree ("origin_channel");--> statement-breakpoint
 CREATE INDEX "cases_current_line_status_idx" ON "cases" USING btree ("current_line","status");--> statement-breakpoint

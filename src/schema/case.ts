@@ -96,7 +96,7 @@ builder.objectFields(Case, (t) => ({
       type: Interaction,
       description: 'Every interaction, oldest first.',
       resolve: async (row, args, context) => {
-        const { limit, after } = readPageRequest(args, context.limits.maxPageSize, 2);
+        const { limit, after } = readPageRequest(args, context.limits.maxPageSize, ['timestamp', 'uuid']);
         const loader = batchLoader(context, `interactions:${limit}:${args.after ?? ''}`, (caseIds) =>
           interactionPagesByCaseIds(context.db, caseIds, { limit, after }),
         );
@@ -111,7 +111,7 @@ builder.objectFields(Case, (t) => ({
       type: CaseEvent,
       description: 'Every change of the case in order (the case events).',
       resolve: async (row, args, context) => {
-        const { limit, after } = readPageRequest(args, context.limits.maxPageSize, 1);
+        const { limit, after } = readPageRequest(args, context.limits.maxPageSize, ['integer']);
         const citizenVisibleOnly = context.viewer.kind === 'citizen';
         const loader = batchLoader(context, `timeline:${limit}:${args.after ?? ''}`, (caseIds) =>
           timelinePagesByCaseIds(context.db, caseIds, { limit, after: after ? Number(after[0]) : undefined, citizenVisibleOnly }),
@@ -129,7 +129,7 @@ const CaseOrderFieldEnum = builder.enumType('CaseOrderField', {
   values: {
     CREATED_AT: { description: 'When the case was opened.' },
     UPDATED_AT: { description: 'When it last changed.' },
-    DUE_AT: { description: 'Its due date; cases without one come last.' },
+    DUE_AT: { description: 'Its due date; cases without one come last in either direction.' },
     PRIORITY: { description: 'LOW < NORMAL < HIGH < URGENT.' },
   } as const,
 });

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { ConflictError, InvalidTransitionError, NotFoundError, ValidationError } from '../domain/errors.js';
 import type { Labels } from '../domain/vocabulary.js';
 import type { CaseRow, InteractionRow } from '../services/case-reads.js';
 import { registerContact } from '../services/contacts.js';
@@ -153,7 +153,7 @@ builder.mutationField('registerContact', (t) =>
     type: RegisterContactSuccess,
     description: 'The single window: records a contact of any channel on a new or existing case, in one transaction with its events.',
     authScopes: STAFF,
-    errors: { types: [RedirectRequired, ValidationError, NotFoundError, ConflictError], directResult: true },
+    errors: { types: [RedirectRequired, ValidationError, NotFoundError, ConflictError, InvalidTransitionError], directResult: true },
     args: { input: t.arg({ type: RegisterContactInput, required: true, description: 'The contact.' }) },
     resolve: async (_root, { input }, context) => {
       const outcome = await registerContact(

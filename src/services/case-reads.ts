@@ -21,7 +21,7 @@ import type { Viewer } from '../domain/viewer.js';
 import type { CaseStatus, Channel, Line } from '../domain/vocabulary.js';
 import { readableCases } from './case-access.js';
 import type { CaseEventRow } from './case-events.js';
-import { type Page, type PageRequest, readPageRequest, toPage } from './pagination.js';
+import { type KeyPart, type Page, type PageRequest, readPageRequest, toPage } from './pagination.js';
 
 export type CaseRow = Omit<typeof cases.$inferSelect, 'searchVector'>;
 export type NoteRow = typeof notes.$inferSelect;
@@ -75,17 +75,38 @@ export interface CaseOrder {
 
 const MAX_SEARCH_LENGTH = 200;
 
-/** The sort expression of each order, as indexed (see the cases table), and its cursor value. */
-const ORDER_KEYS: Record<CaseOrderField, { expression: SQL; valueOf(row: CaseRow): string | number; cast: string }> = {
-  CREATED_AT: { expression: sql`${cases.createdAt}`, valueOf: (row) => row.createdAt.toISOString(), cast: 'timestamptz' },
-  UPDATED_AT: { expression: sql`${cases.updatedAt}`, valueOf: (row) => row.updatedAt.toISOString(), cast: 'timestamptz' },
-  DUE_AT: {
-    expression: sql`coalesce(${cases.dueAt}, 'infinity'::timestamptz)`,
-    valueOf: (row) => row.dueAt?.toISOString() ?? 'infinity',
+interface OrderKey {
+  /** The sort expression, as indexed on the cases table. */
+  expression: SQL;
+  /** Its value for a row, as carried in a cursor. */
+  valueOf(row: CaseRow): string | number;
+  cast: 'timestamptz' | 'smallint';
+  part: KeyPart;
+}
+
+/** Cases without a due date come last in both directions: they count as due at +∞ or −∞. */
+function dueKey(direction: 'ASC' | 'DESC'): OrderKey {
+  const never = direction === 'ASC' ? 'infinity' : '-infinity';
+  return {
+    expression: sql`coalesce(${cases.dueAt}, ${sql.raw(`'${never}'`)}::timestamptz)`,
+    valueOf: (row) => row.dueAt?.toISOString() ?? never,
     cast: 'timestamptz',
-  },
-  PRIORITY: { expression: sql`${cases.priorityRank}`, valueOf: (row) => row.priorityRank, cast: 'smallint' },
-};
+    part: 'timestamp',
+  };
+}
+
+function orderKey(order: CaseOrder): OrderKey {
+  switch (order.field) {
+    case 'CREATED_AT':
+      return { expression: sql`${cases.createdAt}`, valueOf: (row) => row.createdAt.toISOString(), cast: 'timestamptz', part: 'timestamp' };
+    case 'UPDATED_AT':
+      return { expression: sql`${cases.updatedAt}`, valueOf: (row) => row.updatedAt.toISOString(), cast: 'timestamptz', part: 'timestamp' };
+    case 'DUE_AT':
+      return dueKey(order.direction);
+    case 'PRIORITY':
+      return { expression: sql`${cases.priorityRank}`, valueOf: (row) => row.priorityRank, cast: 'smallint', part: 'integer' };
+  }
+}
 
 function filterConditions(filter: CaseFilter, now: Date): SQL[] {
   const conditions: SQL[] = [];
@@ -127,8 +148,8 @@ export async function listCases(
   maxPageSize: number,
   now: Date,
 ): Promise<Page<CaseRow> & { totalCount(): Promise<number> }> {
-  const { limit, after } = readPageRequest(request, maxPageSize, 2);
-  const key = ORDER_KEYS[order.field];
+  const key = orderKey(order);
+  const { limit, after } = readPageRequest(request, maxPageSize, [key.part, 'uuid']);
   const conditions = [readableCases(viewer), ...filterConditions(filter, now)];
   const base = [...conditions];
   if (after) {

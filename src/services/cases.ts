@@ -154,7 +154,8 @@ export async function moveCase(tx: Executor, viewer: Viewer, current: CaseRow, t
       },
     ]);
   }
-  const updated = await writeCase(tx, current, { ...outcome.state, updatedAt: now });
+  const { status, resolution: settled, resolvedAt, closedAt } = outcome.state;
+  const updated = await writeCase(tx, current, { status, resolution: settled, resolvedAt, closedAt, updatedAt: now });
   await recordCaseEvent(tx, viewer, {
     caseId: current.id,
     type: 'STATUS_CHANGED',

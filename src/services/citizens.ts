@@ -133,7 +133,7 @@ export async function searchCitizens(
   request: PageRequest,
   maxPageSize: number,
 ): Promise<Page<CitizenRow>> {
-  const { limit, after } = readPageRequest(request, maxPageSize, 3);
+  const { limit, after } = readPageRequest(request, maxPageSize, ['text', 'text', 'uuid']);
   const conditions: SQL[] = [readableCitizens(viewer)];
   if (search.nationalNumber) {
     const check = checkNationalNumber(search.nationalNumber);

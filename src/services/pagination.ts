@@ -1,4 +1,5 @@
 import { ValidationError } from '../domain/errors.js';
+import { isUuid } from '../domain/ids.js';
 
 // Cursor pagination shared by every connection: `first` is capped, `after` is an opaque
 // cursor that carries the sort key of the last row seen (keyset pagination, no offsets).
@@ -23,8 +24,18 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
+/** The kinds of value a cursor key holds, checked before any of them reaches SQL. */
+export type KeyPart = 'timestamp' | 'uuid' | 'integer' | 'text';
+
+const KEY_PART_CHECKS: Record<KeyPart, (value: unknown) => boolean> = {
+  timestamp: (value) => typeof value === 'string' && (value === 'infinity' || value === '-infinity' || (/^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)))),
+  uuid: (value) => typeof value === 'string' && isUuid(value),
+  integer: (value) => typeof value === 'number' && Number.isSafeInteger(value),
+  text: (value) => typeof value === 'string',
+};
+
 /** The page size and the decoded `after` key, or a ValidationError naming the bad argument. */
-export function readPageRequest(request: PageRequest, maxPageSize: number, keyLength: number): { limit: number; after: (string | number)[] | undefined } {
+export function readPageRequest(request: PageRequest, maxPageSize: number, keyParts: readonly KeyPart[]): { limit: number; after: (string | number)[] | undefined } {
   if (request.last != null || request.before != null) {
     throw new ValidationError([{ path: [request.last != null ? 'last' : 'before'], message: 'Only forward pagination is offered: use first and after.' }]);
   }
@@ -39,7 +50,7 @@ export function readPageRequest(request: PageRequest, maxPageSize: number, keyLe
   } catch {
     key = undefined;
   }
-  const valid = Array.isArray(key) && key.length === keyLength && key.every((part) => typeof part === 'string' || typeof part === 'number');
+  const valid = Array.isArray(key) && key.length === keyParts.length && keyParts.every((part, index) => KEY_PART_CHECKS[part](key[index]));
   if (!valid) throw new ValidationError([{ path: ['after'], message: 'Not a cursor of this list.' }]);
   return { limit: first, after: key as (string | number)[] };
 }

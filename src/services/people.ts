@@ -22,7 +22,7 @@ export async function listAgents(
   request: PageRequest,
   maxPageSize: number,
 ): Promise<Page<AgentRow>> {
-  const { limit, after } = readPageRequest(request, maxPageSize, 1);
+  const { limit, after } = readPageRequest(request, maxPageSize, ['text']);
   if (viewer.kind !== 'agent' && viewer.kind !== 'service') return toPage([], limit, () => []);
   const serviceIds = db.select({ id: services.id }).from(services).where(eq(services.code, filter.serviceCode ?? ''));
   const rows = await db

@@ -20,7 +20,7 @@ export const accessLog = pgTable(
     fields: text().array().notNull(),
     reason: text(),
     requestId: text(),
-    occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    occurredAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [
     check('access_log_actor_kind_check', isOneOf(table.actorKind, ACTOR_KINDS)),

@@ -38,7 +38,7 @@ export const caseEvents = pgTable(
     actorCitizenId: uuid().references(() => citizens.id, { onDelete: 'set null' }),
     actorServiceId: uuid().references(() => services.id, { onDelete: 'set null' }),
     payload: jsonb().$type<Record<string, unknown>>().notNull().default({}),
-    occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    occurredAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [
     check('case_events_type_check', isOneOf(table.type, CASE_EVENT_TYPES)),

@@ -57,9 +57,9 @@ export const cases = pgTable(
     procedureId: uuid().references(() => procedures.id, { onDelete: 'restrict' }),
     procedureStepId: uuid().references(() => procedureSteps.id, { onDelete: 'restrict' }),
     confidentiality: text().$type<Confidentiality>().notNull().default('NORMAL'),
-    dueAt: timestamp({ withTimezone: true }),
-    resolvedAt: timestamp({ withTimezone: true }),
-    closedAt: timestamp({ withTimezone: true }),
+    dueAt: timestamp({ withTimezone: true, precision: 3 }),
+    resolvedAt: timestamp({ withTimezone: true, precision: 3 }),
+    closedAt: timestamp({ withTimezone: true, precision: 3 }),
     /**
      * Accent-free French and German words of the reference, subject, description and the
      * interaction summaries; refreshed by the services whenever one of those changes.
@@ -95,8 +95,9 @@ export const cases = pgTable(
     // Keyset pagination: every order the API offers, with the id as tie-breaker.
     index('cases_created_at_id_idx').on(table.createdAt, table.id),
     index('cases_updated_at_id_idx').on(table.updatedAt, table.id),
-    // Cases without a due date come last in due-date order.
+    // Cases without a due date come last in due-date order, ascending or descending.
     index('cases_due_id_idx').on(sql`coalesce(${table.dueAt}, 'infinity'::timestamptz)`, table.id),
+    index('cases_due_desc_id_idx').on(sql`coalesce(${table.dueAt}, '-infinity'::timestamptz)`, table.id),
     index('cases_priority_rank_id_idx').on(table.priorityRank, table.id),
     index('cases_origin_channel_idx').on(table.originChannel),
     index('cases_current_line_status_idx').on(table.currentLine, table.status),

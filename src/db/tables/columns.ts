@@ -13,5 +13,5 @@ export function allOneOf(column: AnyPgColumn, values: readonly string[]): SQL {
   return sql`${column} <@ array[${sql.raw(list)}]::text[]`;
 }
 
-export const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
-export const updatedAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+export const createdAt = () => timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow();
+export const updatedAt = () => timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow();

@@ -33,7 +33,7 @@ export const messages = pgTable(
     authorAgentId: uuid().references(() => agents.id, { onDelete: 'set null' }),
     authorCitizenId: uuid().references(() => citizens.id, { onDelete: 'set null' }),
     body: text().notNull(),
-    readAt: timestamp({ withTimezone: true }),
+    readAt: timestamp({ withTimezone: true, precision: 3 }),
     createdAt: createdAt(),
   },
   (table) => [
@@ -58,7 +58,7 @@ export const publicationOrders = pgTable(
     status: text().$type<OrderStatus>().notNull().default('REQUESTED'),
     deliveryAddress: text(),
     recordedByAgentId: uuid().references(() => agents.id, { onDelete: 'set null' }),
-    orderedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    orderedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [
     check('publication_orders_quantity_check', sql`${table.quantity} between 1 and 100`),

@@ -27,7 +27,7 @@ export const interactions = pgTable(
     externalId: text(),
     agentId: uuid().references(() => agents.id, { onDelete: 'set null' }),
     summary: text(),
-    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    occurredAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
     createdAt: createdAt(),
   },
   (table) => [

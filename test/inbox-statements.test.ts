@@ -1,0 +1,103 @@
+import { gql } from 'graphql-request';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from './helpers/database.js';
+import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
+
+// DESIGN §4: "DataLoader per request for every relation, so the number of SQL statements of a
+// request grows with the query's depth, never with the page size." Every statement Drizzle sends
+// is counted, from the token's viewer lookup to the last relation.
+
+const statements: string[] = [];
+let server: TestServer;
+let supervisorToken: string;
+
+beforeAll(async () => {
+  const database = await createTestDatabase({ onQuery: (query) => statements.push(query) });
+  server = await startTestServer({ database });
+  supervisorToken = await tokenFor({ role: 'agent', sub: 'demo.supervisor' });
+});
+afterAll(() => server?.close());
+
+const INBOX = gql`
+  query Inbox($first: Int) {
+    cases(first: $first) {
+      edges {
+        node {
+          reference
+          citizen { familyName }
+          theme { code label }
+          service { code }
+          referent { login }
+          latestInteractions(count: 3) { __typename occurredAt ... on PhoneCall { line } }
+          handoffs(openOnly: true) { status toService { code } }
+        }
+      }
+    }
+  }
+`;
+
+interface InboxNode {
+  reference: string;
+  citizen: { familyName: string } | null;
+  theme: { code: string; label: string };
+  service: { code: string };
+  referent: { login: string } | null;
+  latestInteractions: { __typename: string; occurredAt: string; line?: string }[];
+  handoffs: { status: string; toService: { code: string } }[];
+}
+
+/** The statements one request sends, with the response. */
+async function measure<T>(query: string, variables: Record<string, unknown>) {
+  statements.length = 0;
+  const outcome = await execute<T>(server.client(supervisorToken), query, variables);
+  const sent = [...statements];
+  return { ...outcome, count: sent.length, sent };
+}
+
+describe('SQL statements of the inbox', () => {
+  it('sends the same small number of statements (at most 12) for an inbox page of 10 cases as for one of 50', async () => {
+    const counts: Record<number, number> = {};
+    for (const first of [10, 50]) {
+      const { data, errors, count, sent } = await measure<{ cases: { edges: { node: InboxNode }[] } }>(INBOX, { first });
+      expect(errors).toBeUndefined();
+      const nodes = data!.cases.edges.map((edge) => edge.node);
+      expect(nodes).toHaveLength(first);
+      if (first === 50) {
+        // The relations are really exercised, not empty everywhere.
+        expect(nodes.some((node) => node.citizen !== null)).toBe(true);
+        expect(nodes.some((node) => node.referent !== null)).toBe(true);
+        expect(nodes.some((node) => node.handoffs.length > 0)).toBe(true);
+        expect(nodes.some((node) => node.latestInteractions.some((interaction) => interaction.__typename === 'PhoneCall' && interaction.line))).toBe(true);
+        expect(nodes.every((node) => node.latestInteractions.length >= 1 && node.latestInteractions.length <= 3)).toBe(true);
+      }
+      counts[first] = count;
+      console.log(`inbox cases(first: ${first}): ${count} SQL statements`);
+      if (count > 12) console.log(sent.join('\n---\n'));
+    }
+    expect(counts[10]).toBe(counts[50]);
+    expect(counts[50]).toBeLessThanOrEqual(12);
+  });
+
+  it('answers a query nesting a connection per parent (citizen { cases(first: 5) }) without errors, its statement count printed only', async () => {
+    const NESTED = gql`
+      query Nested($first: Int) {
+        cases(first: $first, filter: { statuses: [NEW, IN_PROGRESS, WAITING_FOR_CITIZEN, HANDED_OFF, RESOLVED, CLOSED] }) {
+          edges { node { reference citizen { familyName cases(first: 5) { edges { node { reference } } } } } }
+        }
+      }
+    `;
+    for (const first of [10, 50]) {
+      const { data, errors, count } = await measure<{ cases: { edges: { node: { reference: string; citizen: { cases: { edges: unknown[] } } | null } }[] } }>(
+        NESTED,
+        { first },
+      );
+      expect(errors).toBeUndefined();
+      expect(data!.cases.edges).toHaveLength(first);
+      const withCitizen = data!.cases.edges.filter((edge) => edge.node.citizen !== null);
+      expect(withCitizen.length).toBeGreaterThan(0);
+      expect(withCitizen.every((edge) => edge.node.citizen!.cases.edges.length >= 1 && edge.node.citizen!.cases.edges.length <= 5)).toBe(true);
+      // A connection per parent: allowed to grow with the page; reported, not asserted.
+      console.log(`nested citizen { cases(first: 5) } under cases(first: ${first}): ${count} SQL statements`);
+    }
+  });
+});
