@@ -42,7 +42,7 @@ export function transition(from: CaseState, to: CaseStatus, resolution: Resoluti
     return { ok: true, state: { status: to, resolution, resolvedAt: now, closedAt: null } };
   }
   if (resolution) return { ok: false, reason: 'RESOLUTION_NOT_EXPECTED' };
-  if (to === 'CLOSED') return { ok: true, state: { ...from, status: to, closedAt: now } };
+  if (to === 'CLOSED') return { ok: true, state: { status: to, resolution: from.resolution, resolvedAt: from.resolvedAt, closedAt: now } };
   return { ok: true, state: { status: to, resolution: null, resolvedAt: null, closedAt: null } };
 }
 

@@ -55,6 +55,18 @@ export function checkIdentity(identity: CitizenIdentity, path: string[]): FieldP
 export async function findOrCreateCitizen(tx: Executor, vault: DataVault, identity: CitizenIdentity, path: string[]): Promise<{ citizen: CitizenRow; created: boolean }> {
   const nationalNumber = identity.nationalNumber ? checkNationalNumber(identity.nationalNumber) : undefined;
   const digits = nationalNumber?.valid ? nationalNumber.digits : undefined;
+  // Two first contacts of one unknown person may arrive together: each locks what identifies
+  // the person (in one order, so they cannot deadlock) until commit, so the second finds the first's citizen.
+  const identifiers = [
+    digits ? `nn:${vault.lookupHash(digits)}` : undefined,
+    identity.email ? `email:${normalizeEmail(identity.email)}` : undefined,
+    identity.phone ? `phone:${normalizePhone(identity.phone)}` : undefined,
+  ]
+    .filter((identifier): identifier is string => identifier !== undefined)
+    .sort();
+  for (const identifier of identifiers) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${identifier}, 0))`);
+  }
   if (digits) {
     const [found] = await tx.select().from(citizens).where(eq(citizens.nationalNumberHash, vault.lookupHash(digits)));
     if (found) return { citizen: found, created: false };
