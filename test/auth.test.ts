@@ -35,7 +35,7 @@ const VIEWER = gql`
       role
       subject
       agent { id login displayName role service { code } }
-      citizen { givenName familyName nationalNumberMasked }
+      citizen { givenName familyName nationalNumber }
       service { code }
     }
   }
@@ -46,7 +46,7 @@ interface ViewerData {
     role: string;
     subject: string;
     agent: { id: string; login: string; displayName: string; role: string; service: { code: string } } | null;
-    citizen: { givenName: string; familyName: string; nationalNumberMasked: string | null } | null;
+    citizen: { givenName: string; familyName: string; nationalNumber: string | null } | null;
     service: { code: string } | null;
   } | null;
 }
@@ -101,7 +101,7 @@ describe('authentication', () => {
     expect(errors).toBeUndefined();
     expect(data?.viewer).toMatchObject({ role: 'CITIZEN', subject: MARIE, agent: null, service: null });
     expect(data?.viewer?.citizen).toMatchObject({ givenName: 'Marie', familyName: 'Dupont' });
-    expect(data?.viewer?.citizen?.nationalNumberMasked).toMatch(/^\*\*\.\*\*\.\*\*-\*\*\*\.\d\d$/);
+    expect(data?.viewer?.citizen?.nationalNumber).toMatch(/^\*\*\.\*\*\.\*\*-\*\*\*\.\d\d$/);
   });
 
   it('does accept the scheme name in any case when the header reads "bearer <token>"', async () => {

@@ -22,7 +22,10 @@ export async function createTestDatabase(options: { seeded?: boolean; onQuery?: 
   if (templateUrl) {
     const template = databaseName(templateUrl);
     const name = `${template}_${randomBytes(6).toString('hex')}`;
-    const admin = postgres(templateUrl, { max: 1, onnotice: () => {} });
+    // Postgres copies a template only while nobody is connected to it: work from the database
+    // TEST_DATABASE_URL names, never from the template itself.
+    const adminUrl = process.env.TEST_DATABASE_URL ?? databaseUrl(templateUrl, 'postgres');
+    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
     try {
       await admin.unsafe(seeded ? `create database ${name} template ${template}` : `create database ${name}`);
     } finally {
@@ -35,7 +38,7 @@ export async function createTestDatabase(options: { seeded?: boolean; onQuery?: 
       url,
       async drop() {
         await handle.close();
-        const cleaner = postgres(templateUrl, { max: 1, onnotice: () => {} });
+        const cleaner = postgres(adminUrl, { max: 1, onnotice: () => {} });
         await cleaner.unsafe(`drop database if exists ${name} with (force)`);
         await cleaner.end();
       },
