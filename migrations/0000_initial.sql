@@ -463,7 +463,7 @@ CREATE INDEX "interactions_agent_occurred_idx" ON "interactions" USING btree ("a
 CREATE INDEX "online_submissions_procedure_idx" ON "online_submissions" USING btree ("procedure_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "handoffs_one_open_per_case_unique" ON "handoffs" USING btree ("case_id") WHERE "handoffs"."status" in ('REQUESTED', 'ACCEPTED');--> statement-breakpoint
 CREATE INDEX "handoffs_case_requested_idx" ON "handoffs" USING btree ("case_id","requested_at");--> statement-breakpoint
-CREATE INDEX "handoffs_to_service_status_due_idx" ON "handoffs" USING btree ("to_service_id","status","due_at");--> statement-breakpoint
+CREATE INDEX "handoffs_to_service_status_due_idx" ON "handoffs" USING btree ("to_service_id","status",coalesce("due_at", 'infinity'::timestamptz),"id");--> statement-breakpoint
 CREATE INDEX "handoffs_from_service_status_idx" ON "handoffs" USING btree ("from_service_id","status");--> statement-breakpoint
 CREATE INDEX "case_events_case_position_idx" ON "case_events" USING btree ("case_id","position");--> statement-breakpoint
 CREATE INDEX "case_events_type_position_idx" ON "case_events" USING btree ("type","position");--> statement-breakpoint

@@ -39,6 +39,11 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/** The viewer may read the object but not do this to it: a top-level FORBIDDEN error, not a union member. */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+}
+
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
   /** The version the object has now, when the conflict is a stale version. */

@@ -8,7 +8,7 @@ import { builder } from './builder.js';
 import { CaseEvent } from './case-event.js';
 import { Citizen } from './citizen.js';
 import { CaseStatusEnum, ChannelEnum, ConfidentialityEnum, LineEnum, PriorityEnum, ResolutionEnum } from './enums.js';
-import { Handoff } from './handoff.js';
+import { Handoff, HandoffStatusEnum } from './handoff.js';
 import { Interaction } from './interaction.js';
 import { LanguageEnum } from './language.js';
 import { batchLoader } from './loaders.js';
@@ -161,6 +161,8 @@ const CaseFilterInput = builder.inputType('CaseFilter', {
     createdTo: t.field({ type: 'DateTime', required: false, description: 'Opened before this instant.' }),
     overdue: t.boolean({ required: false, description: 'true: open cases past their due date; false: all others.' }),
     search: t.string({ required: false, description: 'Words searched in the reference, subject, description and interaction summaries; accents and French/German word forms do not matter.' }),
+    handedOffTo: t.globalID({ required: false, for: Service, description: 'Cases with a handoff to this service (open, or of handoffStatus).' }),
+    handoffStatus: t.field({ type: HandoffStatusEnum, required: false, description: 'With handedOffTo: the handoff’s status; alone: cases with a handoff in this status.' }),
   }),
 });
 
@@ -216,6 +218,8 @@ builder.queryFields((t) => ({
             createdTo: filter.createdTo ?? undefined,
             overdue: filter.overdue ?? undefined,
             search: filter.search ?? undefined,
+            handedOffTo: filter.handedOffTo?.id,
+            handoffStatus: filter.handoffStatus ?? undefined,
           },
           { field: args.orderBy?.field ?? 'CREATED_AT', direction: args.orderBy?.direction ?? 'DESC' },
           args,

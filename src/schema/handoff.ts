@@ -4,7 +4,7 @@ import { builder } from './builder.js';
 import { LineEnum } from './enums.js';
 import { Service } from './service.js';
 
-const HandoffStatusEnum = builder.enumType('HandoffStatus', {
+export const HandoffStatusEnum = builder.enumType('HandoffStatus', {
   description: 'Where a handoff stands.',
   values: {
     REQUESTED: { description: 'Waiting for the receiving service.' },

@@ -64,6 +64,9 @@ export interface CaseFilter {
   createdTo?: Date;
   overdue?: boolean;
   search?: string;
+  /** Cases with a handoff to this service (of `handoffStatus` when given, else an open one). */
+  handedOffTo?: string;
+  handoffStatus?: HandoffRow['status'];
 }
 
 export const CASE_ORDER_FIELDS = ['CREATED_AT', 'UPDATED_AT', 'DUE_AT', 'PRIORITY'] as const;
@@ -129,6 +132,14 @@ function filterConditions(filter: CaseFilter, now: Date): SQL[] {
   if (filter.overdue !== undefined) {
     const overdue = sql`(${cases.dueAt} < ${now.toISOString()} and ${inArray(cases.status, [...OPEN_STATUSES])})`;
     conditions.push(filter.overdue ? overdue : sql`not ${overdue}`);
+  }
+  if (filter.handedOffTo || filter.handoffStatus) {
+    const statuses: HandoffRow['status'][] = filter.handoffStatus ? [filter.handoffStatus] : ['REQUESTED', 'ACCEPTED'];
+    conditions.push(
+      sql`exists (select 1 from ${handoffs} where ${handoffs.caseId} = ${cases.id} and ${inArray(handoffs.status, statuses)}${
+        filter.handedOffTo ? sql` and ${handoffs.toServiceId} = ${uuidOrNothing(filter.handedOffTo)}` : sql``
+      })`,
+    );
   }
   const search = filter.search?.trim();
   if (search) {

@@ -167,7 +167,7 @@ export async function moveCase(tx: Executor, viewer: Viewer, current: CaseRow, t
 }
 
 /** Writes new values on a locked case and increments its version. */
-async function writeCase(tx: Executor, current: CaseRow, values: Partial<typeof cases.$inferInsert>): Promise<CaseRow> {
+export async function writeCase(tx: Executor, current: CaseRow, values: Partial<typeof cases.$inferInsert>): Promise<CaseRow> {
   const [row] = await tx
     .update(cases)
     .set({ ...values, version: current.version + 1 })

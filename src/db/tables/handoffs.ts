@@ -45,7 +45,8 @@ export const handoffs = pgTable(
       .on(table.caseId)
       .where(sql`${table.status} in ('REQUESTED', 'ACCEPTED')`),
     index('handoffs_case_requested_idx').on(table.caseId, table.requestedAt),
-    index('handoffs_to_service_status_due_idx').on(table.toServiceId, table.status, table.dueAt),
+    // A service's queue, by due date (undated last) then id.
+    index('handoffs_to_service_status_due_idx').on(table.toServiceId, table.status, sql`coalesce(${table.dueAt}, 'infinity'::timestamptz)`, table.id),
     index('handoffs_from_service_status_idx').on(table.fromServiceId, table.status),
   ],
 );
