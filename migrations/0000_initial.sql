@@ -378,6 +378,21 @@ CREATE TABLE "access_log" (
 	CONSTRAINT "access_log_actor_kind_check" CHECK ("access_log"."actor_kind" in ('AGENT', 'CITIZEN', 'SERVICE', 'SYSTEM'))
 );
 --> statement-breakpoint
+CREATE TABLE "ivr_options" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"line" text NOT NULL,
+	"key" text NOT NULL,
+	"labels" jsonb NOT NULL,
+	"action" text NOT NULL,
+	"target_service_id" uuid,
+	"theme_id" uuid,
+	"message" jsonb,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "ivr_options_line_key_unique" UNIQUE("line","key"),
+	CONSTRAINT "ivr_options_line_check" CHECK ("ivr_options"."line" in ('1718', '1719')),
+	CONSTRAINT "ivr_options_action_check" CHECK ("ivr_options"."action" in ('FIRST_LINE', 'TRANSFER', 'RECORDED_MESSAGE'))
+);
+--> statement-breakpoint
 ALTER TABLE "agents" ADD CONSTRAINT "agents_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_accounts" ADD CONSTRAINT "service_accounts_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "services" ADD CONSTRAINT "services_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
@@ -428,6 +443,8 @@ ALTER TABLE "publication_orders" ADD CONSTRAINT "publication_orders_publication_
 ALTER TABLE "publication_orders" ADD CONSTRAINT "publication_orders_recorded_by_agent_id_agents_id_fk" FOREIGN KEY ("recorded_by_agent_id") REFERENCES "public"."agents"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "access_log" ADD CONSTRAINT "access_log_citizen_id_citizens_id_fk" FOREIGN KEY ("citizen_id") REFERENCES "public"."citizens"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "access_log" ADD CONSTRAINT "access_log_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ivr_options" ADD CONSTRAINT "ivr_options_target_service_id_services_id_fk" FOREIGN KEY ("target_service_id") REFERENCES "public"."services"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ivr_options" ADD CONSTRAINT "ivr_options_theme_id_themes_id_fk" FOREIGN KEY ("theme_id") REFERENCES "public"."themes"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "agents_service_login_idx" ON "agents" USING btree ("service_id","login");--> statement-breakpoint
 CREATE INDEX "service_accounts_service_idx" ON "service_accounts" USING btree ("service_id");--> statement-breakpoint
 CREATE INDEX "services_department_idx" ON "services" USING btree ("department_id");--> statement-breakpoint

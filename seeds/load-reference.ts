@@ -139,6 +139,20 @@ export async function loadReferenceData(db: Database): Promise<void> {
       await tx.insert(t.counters).values({ code: counter.code, ...values }).onConflictDoUpdate({ target: t.counters.code, set: values });
     }
 
+    for (const option of reference.ivrOptions) {
+      const values = {
+        labels: option.labels,
+        action: option.action,
+        targetServiceId: optionalId(serviceIds, option.targetServiceCode, 'service'),
+        themeId: optionalId(themeIds, option.themeCode, 'theme'),
+        message: option.message ?? null,
+      };
+      await tx
+        .insert(t.ivrOptions)
+        .values({ line: option.line, key: option.key, ...values })
+        .onConflictDoUpdate({ target: [t.ivrOptions.line, t.ivrOptions.key], set: values });
+    }
+
     for (const weekday of [1, 2, 3, 4, 5]) {
       await tx
         .insert(t.businessHours)

@@ -6,3 +6,4 @@ export { procedures } from './procedures.js';
 export { publications } from './publications.js';
 export { counters } from './counters.js';
 export { closureDays, FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR } from './calendar.js';
+export { ivrOptions } from './ivr.js';

@@ -92,3 +92,13 @@ export interface ClosureDaySeed {
   labels: FullLabels;
   kind: 'PUBLIC_HOLIDAY' | 'REGIONAL_HOLIDAY' | 'SERVICE_CLOSURE';
 }
+
+export interface IvrOptionSeed {
+  line: '1718' | '1719';
+  key: string;
+  labels: SeedLabels;
+  action: 'FIRST_LINE' | 'TRANSFER' | 'RECORDED_MESSAGE';
+  targetServiceCode?: string;
+  themeCode?: string;
+  message?: SeedLabels;
+}

@@ -25,6 +25,7 @@ import { checkText, insertCase, moveCase, refreshCaseSearch, requireCitizen, req
 import { type CitizenIdentity, checkIdentity, findOrCreateCitizen } from './citizens.js';
 import type { DataVault } from './data-vault.js';
 import { constraintViolation } from './database-errors.js';
+import { routeContact } from './routing.js';
 
 export interface PhoneDetails {
   /** 1718 or 1719, checked with the rest of the input. */
@@ -172,9 +173,11 @@ export async function registerContact(db: Database, viewer: Viewer, vault: DataV
   }
   const attaching = Boolean(input.caseId || input.caseReference);
   if (!attaching && staff.line === 'FIRST') {
-    const [theme] = await db.select().from(themes).where(eq(themes.code, input.themeCode!));
-    if (theme?.firstLineExcluded) {
-      return { kind: 'redirect', themeId: theme.id, serviceId: theme.redirectServiceId, message: theme.redirectMessage };
+    const language = input.phone?.line === '1719' ? 'de' : 'fr';
+    const route = await routeContact(db, { channel: input.channel, language, themeCode: input.themeCode, ivrPath: input.phone?.ivrPath });
+    if (route.kind === 'EXTERNAL_REDIRECT') {
+      const [theme] = await db.select({ id: themes.id }).from(themes).where(eq(themes.code, input.themeCode!));
+      return { kind: 'redirect', themeId: theme!.id, serviceId: route.serviceId, message: route.message };
     }
   }
   // Two requests may race: on the same externalId (the loser answers with the winner's

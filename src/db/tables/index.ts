@@ -8,3 +8,4 @@ export * from './handoffs.js';
 export * from './case-events.js';
 export * from './exchanges.js';
 export * from './access-log.js';
+export * from './routing.js';
