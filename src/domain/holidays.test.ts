@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { closureDaysOfYear, easterSunday } from './belgian-holidays.js';
+import { publicHolidays, regionalDays } from './holidays.js';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 
@@ -78,76 +78,24 @@ const TABLE: Record<number, Record<string, [string, (typeof WEEKDAYS)[number]]>>
 
 const REGIONAL_KEYS = ['FWB_DAY', 'ALL_SOULS', 'KINGS_FEAST', 'SECOND_CHRISTMAS_DAY'];
 
-describe('easterSunday', () => {
-  it.each([
-    [1818, 3, 22], // earliest possible date
-    [1886, 4, 25], // latest possible date
-    [1961, 4, 2],
-    [2000, 4, 23],
-    [2008, 3, 23],
-    [2011, 4, 24],
-    [2019, 4, 21],
-    [2024, 3, 31],
-    [2025, 4, 20],
-    [2026, 4, 5],
-    [2027, 3, 28],
-    [2038, 4, 25],
-    [2285, 3, 22],
-  ])('gives Easter %i as %i/%i', (year, month, day) => {
-    expect(easterSunday(year)).toEqual({ month, day });
+describe('publicHolidays (date-holidays) against the fact sheet', () => {
+  it.each(Object.keys(TABLE).map(Number))('gives the 10 legal public holidays of %i', (year) => {
+    const expected = Object.entries(TABLE[year]!)
+      .filter(([key]) => !REGIONAL_KEYS.includes(key))
+      .map(([, [date]]) => date)
+      .sort();
+    expect(publicHolidays(year)).toEqual(expected);
   });
 
-  it('rejects years before the Gregorian calendar and non-integers', () => {
-    expect(() => easterSunday(1500)).toThrow(RangeError);
-    expect(() => easterSunday(2024.5)).toThrow(RangeError);
+  it('gives dates on the weekday the fact sheet gives', () => {
+    for (const year of Object.keys(TABLE).map(Number)) {
+      for (const [date, weekday] of Object.values(TABLE[year]!)) expect(weekdayOf(date), date).toBe(weekday);
+    }
   });
 });
 
-describe('closureDaysOfYear', () => {
-  const rows = Object.entries(TABLE).flatMap(([year, days]) =>
-    Object.entries(days).map(([key, [date, weekday]]) => ({ year: Number(year), key, date, weekday })),
-  );
-
-  it.each(rows)('gives $key $year on $date ($weekday)', ({ year, key, date, weekday }) => {
-    const day = closureDaysOfYear(year).find((d) => d.key === key);
-    expect(day?.date).toBe(date);
-    expect(weekdayOf(date)).toBe(weekday);
-    expect(day?.kind).toBe(REGIONAL_KEYS.includes(key) ? 'REGIONAL_HOLIDAY' : 'PUBLIC_HOLIDAY');
-  });
-
-  it.each([2024, 2025, 2026, 2027])('returns exactly the 14 days of the table for %i', (year) => {
-    const days = closureDaysOfYear(year);
-    expect(days).toHaveLength(14);
-    expect(days.map((d) => d.key).sort()).toEqual(Object.keys(TABLE[year]!).sort());
-    expect(days.filter((d) => d.kind === 'PUBLIC_HOLIDAY')).toHaveLength(10);
-    expect(days.filter((d) => d.kind === 'REGIONAL_HOLIDAY')).toHaveLength(4);
-  });
-
-  it('sorts the days by date and keeps weekend dates', () => {
-    for (let year = 2000; year <= 2050; year += 1) {
-      const dates = closureDaysOfYear(year).map((d) => d.date);
-      expect(dates).toEqual([...dates].sort());
-      expect(dates.every((d) => d.startsWith(`${year}-`))).toBe(true);
-    }
-    expect(closureDaysOfYear(2027).map((d) => d.date)).toContain('2027-05-01'); // a Saturday
-  });
-
-  it('keeps both holidays when Ascension falls on 1 May (2008)', () => {
-    const onMayDay = closureDaysOfYear(2008).filter((d) => d.date === '2008-05-01');
-    expect(onMayDay.map((d) => d.key)).toEqual(['ASCENSION', 'LABOUR_DAY']);
-  });
-
-  it('labels every day in the four languages', () => {
-    for (const day of closureDaysOfYear(2026)) {
-      for (const language of ['fr', 'de', 'nl', 'en'] as const) {
-        expect(day.labels[language].trim()).not.toBe('');
-      }
-    }
-  });
-
-  it('returns fresh objects, so callers cannot corrupt later results', () => {
-    const first = closureDaysOfYear(2026);
-    first[0]!.labels.fr = 'changed';
-    expect(closureDaysOfYear(2026)[0]!.labels.fr).toBe('Nouvel An');
+describe('regionalDays', () => {
+  it.each(Object.keys(TABLE).map(Number))('gives the four extra days of regional staff in %i', (year) => {
+    expect(regionalDays(year).map((day) => [day.key, day.date])).toEqual(REGIONAL_KEYS.map((key) => [key, TABLE[year]![key]![0]]));
   });
 });
