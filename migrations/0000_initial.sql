@@ -209,6 +209,9 @@ CREATE TABLE "cases" (
 	"procedure_step_id" uuid,
 	"confidentiality" text DEFAULT 'NORMAL' NOT NULL,
 	"due_at" timestamp (3) with time zone,
+	"at_risk_at" timestamp (3) with time zone,
+	"first_response_due_at" timestamp (3) with time zone,
+	"waiting_since" timestamp (3) with time zone,
 	"resolved_at" timestamp (3) with time zone,
 	"closed_at" timestamp (3) with time zone,
 	"search_vector" "tsvector",
@@ -393,6 +396,24 @@ CREATE TABLE "ivr_options" (
 	CONSTRAINT "ivr_options_action_check" CHECK ("ivr_options"."action" in ('FIRST_LINE', 'TRANSFER', 'RECORDED_MESSAGE'))
 );
 --> statement-breakpoint
+CREATE TABLE "sla_policies" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"channel" text,
+	"theme_id" uuid,
+	"line" text,
+	"procedure_id" uuid,
+	"business_minutes" integer NOT NULL,
+	"at_risk_percent" integer DEFAULT 80 NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "sla_policies_criteria_unique" UNIQUE NULLS NOT DISTINCT("kind","channel","theme_id","line","procedure_id"),
+	CONSTRAINT "sla_policies_kind_check" CHECK ("sla_policies"."kind" in ('FIRST_RESPONSE', 'HANDOFF_ACCEPTANCE', 'RESOLUTION')),
+	CONSTRAINT "sla_policies_channel_check" CHECK ("sla_policies"."channel" in ('PHONE', 'EMAIL', 'CHAT', 'COUNTER', 'ONLINE_PROCEDURE', 'LETTER')),
+	CONSTRAINT "sla_policies_line_check" CHECK ("sla_policies"."line" in ('FIRST', 'SECOND', 'THIRD')),
+	CONSTRAINT "sla_policies_minutes_check" CHECK ("sla_policies"."business_minutes" > 0),
+	CONSTRAINT "sla_policies_at_risk_check" CHECK ("sla_policies"."at_risk_percent" between 1 and 100)
+);
+--> statement-breakpoint
 ALTER TABLE "agents" ADD CONSTRAINT "agents_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_accounts" ADD CONSTRAINT "service_accounts_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "services" ADD CONSTRAINT "services_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
@@ -445,6 +466,8 @@ ALTER TABLE "access_log" ADD CONSTRAINT "access_log_citizen_id_citizens_id_fk" F
 ALTER TABLE "access_log" ADD CONSTRAINT "access_log_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ivr_options" ADD CONSTRAINT "ivr_options_target_service_id_services_id_fk" FOREIGN KEY ("target_service_id") REFERENCES "public"."services"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ivr_options" ADD CONSTRAINT "ivr_options_theme_id_themes_id_fk" FOREIGN KEY ("theme_id") REFERENCES "public"."themes"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sla_policies" ADD CONSTRAINT "sla_policies_theme_id_themes_id_fk" FOREIGN KEY ("theme_id") REFERENCES "public"."themes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sla_policies" ADD CONSTRAINT "sla_policies_procedure_id_procedures_id_fk" FOREIGN KEY ("procedure_id") REFERENCES "public"."procedures"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "agents_service_login_idx" ON "agents" USING btree ("service_id","login");--> statement-breakpoint
 CREATE INDEX "service_accounts_service_idx" ON "service_accounts" USING btree ("service_id");--> statement-breakpoint
 CREATE INDEX "services_department_idx" ON "services" USING btree ("department_id");--> statement-breakpoint
@@ -472,6 +495,7 @@ CREATE INDEX "cases_priority_rank_id_idx" ON "cases" USING btree ("priority_rank
 CREATE INDEX "cases_origin_channel_idx" ON "cases" USING btree ("origin_channel");--> statement-breakpoint
 CREATE INDEX "cases_current_line_status_idx" ON "cases" USING btree ("current_line","status");--> statement-breakpoint
 CREATE INDEX "cases_search_idx" ON "cases" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "cases_at_risk_at_idx" ON "cases" USING btree ("at_risk_at");--> statement-breakpoint
 CREATE INDEX "counter_visits_counter_idx" ON "counter_visits" USING btree ("counter_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "interactions_channel_external_id_unique" ON "interactions" USING btree ("channel","external_id") WHERE "interactions"."external_id" is not null;--> statement-breakpoint
 CREATE INDEX "interactions_case_occurred_idx" ON "interactions" USING btree ("case_id","occurred_at");--> statement-breakpoint

@@ -453,6 +453,7 @@ export async function loadDemoData(db: Database, vault: DataVault, size: DemoSiz
         procedureStepId,
         confidentiality: random.chance(0.03) ? 'CONFIDENTIAL' : 'NORMAL',
         dueAt: new Date(createdMs + 14 * DAY),
+        atRiskAt: new Date(createdMs + 11 * DAY),
         resolvedAt,
         closedAt,
         version: events.length,

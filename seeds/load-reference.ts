@@ -153,6 +153,25 @@ export async function loadReferenceData(db: Database): Promise<void> {
         .onConflictDoUpdate({ target: [t.ivrOptions.line, t.ivrOptions.key], set: values });
     }
 
+    const procedureIds = await idsByCode(tx, t.procedures);
+    for (const policy of reference.slaPolicies) {
+      const criteria = {
+        kind: policy.kind,
+        channel: policy.channel ?? null,
+        themeId: optionalId(themeIds, policy.themeCode, 'theme'),
+        line: policy.line ?? null,
+        procedureId: optionalId(procedureIds, policy.procedureCode, 'procedure'),
+      };
+      const budget = { businessMinutes: policy.businessMinutes, atRiskPercent: policy.atRiskPercent ?? 80 };
+      await tx
+        .insert(t.slaPolicies)
+        .values({ ...criteria, ...budget })
+        .onConflictDoUpdate({
+          target: [t.slaPolicies.kind, t.slaPolicies.channel, t.slaPolicies.themeId, t.slaPolicies.line, t.slaPolicies.procedureId],
+          set: budget,
+        });
+    }
+
     for (const weekday of [1, 2, 3, 4, 5]) {
       await tx
         .insert(t.businessHours)

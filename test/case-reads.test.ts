@@ -334,9 +334,10 @@ describe('inbox order', () => {
   const filter = { themeCode: 'HOUSING' };
   let expectedCount: number;
   beforeAll(async () => {
-    // Cases without a due date (registerContact sets none), with priorities, among the seeded ones.
+    // Cases without a due date (deadline cleared: set up in SQL), with priorities, among the seeded ones.
     for (const priority of ['URGENT', 'LOW', 'NORMAL']) {
-      await registerContact(firstLine, { themeCode: 'HOUSING.LOANS', subject: `Prêt ${priority.toLowerCase()}`, priority });
+      const created = await registerContact(firstLine, { themeCode: 'HOUSING.LOANS', subject: `Prêt ${priority.toLowerCase()}`, priority });
+      await server.database.handle.db.execute(sql`update cases set due_at = null, at_risk_at = null where id = ${uuidOf(created.id)}::uuid`);
     }
     expectedCount = await count(sql`c.theme_id in (select id from themes where code = 'HOUSING' or code like 'HOUSING.%')`);
   });

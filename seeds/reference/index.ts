@@ -7,3 +7,4 @@ export { publications } from './publications.js';
 export { counters } from './counters.js';
 export { closureDays, FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR } from './calendar.js';
 export { ivrOptions } from './ivr.js';
+export { slaPolicies } from './sla.js';

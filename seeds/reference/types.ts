@@ -102,3 +102,13 @@ export interface IvrOptionSeed {
   themeCode?: string;
   message?: SeedLabels;
 }
+
+export interface SlaPolicySeed {
+  kind: 'FIRST_RESPONSE' | 'HANDOFF_ACCEPTANCE' | 'RESOLUTION';
+  channel?: 'PHONE' | 'EMAIL' | 'CHAT' | 'COUNTER' | 'ONLINE_PROCEDURE' | 'LETTER';
+  themeCode?: string;
+  line?: 'FIRST' | 'SECOND' | 'THIRD';
+  procedureCode?: string;
+  businessMinutes: number;
+  atRiskPercent?: number;
+}

@@ -7,7 +7,8 @@ import { Agent } from './agent.js';
 import { builder } from './builder.js';
 import { CaseEvent } from './case-event.js';
 import { Citizen } from './citizen.js';
-import { CaseStatusEnum, ChannelEnum, ConfidentialityEnum, LineEnum, PriorityEnum, ResolutionEnum } from './enums.js';
+import { CaseStatusEnum, ChannelEnum, ConfidentialityEnum, LineEnum, PriorityEnum, ResolutionEnum, SlaStateEnum } from './enums.js';
+import { slaState } from '../domain/sla.js';
 import { Handoff, HandoffStatusEnum } from './handoff.js';
 import { Interaction } from './interaction.js';
 import { LanguageEnum } from './language.js';
@@ -53,7 +54,28 @@ export const Case = builder.loadableNode('Case', {
       resolve: (row) => row.procedureStepId,
     }),
     confidentiality: t.expose('confidentiality', { type: ConfidentialityEnum, description: 'Who may read it.' }),
-    dueAt: t.field({ type: 'DateTime', nullable: true, description: 'When it should be settled; null when no deadline applies.', resolve: (row) => row.dueAt }),
+    dueAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it should be resolved, in business time from its opening (RESOLUTION policy), pushed by the business time spent waiting for the citizen; null when no deadline applies.',
+      resolve: (row) => row.dueAt,
+    }),
+    firstResponseDueAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the first answer to the citizen is due (business time); null when no policy applies to the channel.',
+      resolve: (row) => row.firstResponseDueAt,
+    }),
+    slaState: t.field({
+      type: SlaStateEnum,
+      nullable: true,
+      description: 'Where the resolution deadline stands: judged at the resolution for a settled case, frozen while waiting for the citizen; null without a deadline or when cancelled.',
+      resolve: (row, _args, context) =>
+        row.status === 'CANCELLED'
+          ? null
+          : slaState({ dueAt: row.dueAt, atRiskAt: row.atRiskAt, waitingSince: row.waitingSince, settledAt: row.status === 'RESOLVED' || row.status === 'CLOSED' ? row.resolvedAt : null }, context.now),
+    }),
+    waitingSince: t.field({ type: 'DateTime', nullable: true, description: 'Since when the case waits for the citizen (the SLA clock stands still); null otherwise.', resolve: (row) => row.waitingSince }),
     resolvedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was resolved; null when not resolved.', resolve: (row) => row.resolvedAt }),
     closedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was closed; null when not closed.', resolve: (row) => row.closedAt }),
     createdAt: t.field({ type: 'DateTime', description: 'When it was opened.', resolve: (row) => row.createdAt }),
@@ -159,7 +181,8 @@ const CaseFilterInput = builder.inputType('CaseFilter', {
     citizenId: t.globalID({ required: false, for: Citizen, description: 'Cases of this citizen.' }),
     createdFrom: t.field({ type: 'DateTime', required: false, description: 'Opened at or after this instant.' }),
     createdTo: t.field({ type: 'DateTime', required: false, description: 'Opened before this instant.' }),
-    overdue: t.boolean({ required: false, description: 'true: open cases past their due date; false: all others.' }),
+    overdue: t.boolean({ required: false, description: 'true: open cases past their due date (slaState BREACHED); false: all others.' }),
+    slaState: t.field({ type: SlaStateEnum, required: false, description: 'Cases whose resolution deadline is in this state now.' }),
     search: t.string({ required: false, description: 'Words searched in the reference, subject, description and interaction summaries; accents and French/German word forms do not matter.' }),
     handedOffTo: t.globalID({ required: false, for: Service, description: 'Cases with a handoff to this service (open, or of handoffStatus).' }),
     handoffStatus: t.field({ type: HandoffStatusEnum, required: false, description: 'With handedOffTo: the handoff’s status; alone: cases with a handoff in this status.' }),
@@ -217,6 +240,7 @@ builder.queryFields((t) => ({
             createdFrom: filter.createdFrom ?? undefined,
             createdTo: filter.createdTo ?? undefined,
             overdue: filter.overdue ?? undefined,
+            slaState: filter.slaState ?? undefined,
             search: filter.search ?? undefined,
             handedOffTo: filter.handedOffTo?.id,
             handoffStatus: filter.handoffStatus ?? undefined,

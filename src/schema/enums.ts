@@ -113,3 +113,12 @@ export const DirectionEnum = builder.enumType('Direction', {
     OUTBOUND: { description: 'The administration contacted the citizen.' },
   } as const,
 });
+
+export const SlaStateEnum = builder.enumType('SlaState', {
+  description: 'Where a deadline stands.',
+  values: {
+    ON_TRACK: { description: 'Within the part of the budget before the at-risk threshold.' },
+    AT_RISK: { description: 'Past the policy’s at-risk share of the budget, not yet due.' },
+    BREACHED: { description: 'Past due (or resolved after it).' },
+  } as const,
+});

@@ -17,6 +17,7 @@ import {
 import { OPEN_STATUSES } from '../domain/case-lifecycle.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import { isUuid, wellFormedUuids } from '../domain/ids.js';
+import type { SlaState } from '../domain/sla.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { CaseStatus, Channel, Line } from '../domain/vocabulary.js';
 import { readableCases } from './case-access.js';
@@ -63,6 +64,7 @@ export interface CaseFilter {
   createdFrom?: Date;
   createdTo?: Date;
   overdue?: boolean;
+  slaState?: SlaState;
   search?: string;
   /** Cases with a handoff to this service (of `handoffStatus` when given, else an open one). */
   handedOffTo?: string;
@@ -111,6 +113,23 @@ function orderKey(order: CaseOrder): OrderKey {
   }
 }
 
+/**
+ * The SQL of domain/sla.ts slaState: the clock is the resolution time of a settled case, the
+ * start of the wait of a case waiting for the citizen, else now. Cancelled cases have no state.
+ */
+function slaCondition(state: SlaState, now: Date): SQL {
+  const clock = sql`(case when ${cases.status} in ('RESOLVED', 'CLOSED') then ${cases.resolvedAt} else coalesce(${cases.waitingSince}, ${now.toISOString()}::timestamptz) end)`;
+  const measured = sql`${cases.dueAt} is not null and ${cases.status} <> 'CANCELLED'`;
+  switch (state) {
+    case 'BREACHED':
+      return sql`(${measured} and ${clock} > ${cases.dueAt})`;
+    case 'AT_RISK':
+      return sql`(${measured} and ${clock} <= ${cases.dueAt} and ${clock} >= coalesce(${cases.atRiskAt}, ${cases.dueAt}))`;
+    case 'ON_TRACK':
+      return sql`(${measured} and ${clock} < coalesce(${cases.atRiskAt}, ${cases.dueAt}))`;
+  }
+}
+
 function filterConditions(filter: CaseFilter, now: Date): SQL[] {
   const conditions: SQL[] = [];
   const uuidOrNothing = (id: string) => wellFormedUuids([id])[0] ?? '00000000-0000-0000-0000-000000000000';
@@ -130,9 +149,10 @@ function filterConditions(filter: CaseFilter, now: Date): SQL[] {
     );
   }
   if (filter.overdue !== undefined) {
-    const overdue = sql`(${cases.dueAt} < ${now.toISOString()} and ${inArray(cases.status, [...OPEN_STATUSES])})`;
-    conditions.push(filter.overdue ? overdue : sql`not ${overdue}`);
+    const overdue = sql`(${inArray(cases.status, [...OPEN_STATUSES])} and ${slaCondition('BREACHED', now)})`;
+    conditions.push(filter.overdue ? overdue : sql`not coalesce(${overdue}, false)`);
   }
+  if (filter.slaState) conditions.push(slaCondition(filter.slaState, now));
   if (filter.handedOffTo || filter.handoffStatus) {
     const statuses: HandoffRow['status'][] = filter.handoffStatus ? [filter.handoffStatus] : ['REQUESTED', 'ACCEPTED'];
     conditions.push(

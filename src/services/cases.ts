@@ -13,6 +13,7 @@ import { isStaff } from './case-access.js';
 import { recordCaseEvent } from './case-events.js';
 import { type CaseRow, findReadableCaseForUpdate, type NoteRow } from './case-reads.js';
 import type { DataVault } from './data-vault.js';
+import { planCaseDeadlines, resumeDeadlines } from './sla.js';
 
 export type StaffViewer = Extract<Viewer, { kind: 'agent' | 'service' }>;
 
@@ -107,6 +108,9 @@ export async function insertCase(tx: Executor, viewer: StaffViewer, vault: DataV
     : viewer.kind === 'agent'
       ? viewer.agentId
       : null;
+  const deadlines = input.dueAt
+    ? { dueAt: input.dueAt, atRiskAt: input.dueAt, firstResponseDueAt: null }
+    : await planCaseDeadlines(tx, { channel: input.originChannel, themeId: theme.id, line: viewer.line, procedureId: null }, now);
   const tracking = newTrackingCode(vault);
   const reference = await nextCaseReference(tx, now);
   const [row] = await tx
@@ -126,7 +130,7 @@ export async function insertCase(tx: Executor, viewer: StaffViewer, vault: DataV
       serviceId: viewer.serviceId,
       referentAgentId,
       assigneeAgentId: viewer.kind === 'agent' ? viewer.agentId : null,
-      dueAt: input.dueAt ?? null,
+      ...deadlines,
       createdAt: now,
       updatedAt: now,
     })
@@ -155,7 +159,7 @@ export async function moveCase(tx: Executor, viewer: Viewer, current: CaseRow, t
     ]);
   }
   const { status, resolution: settled, resolvedAt, closedAt } = outcome.state;
-  const updated = await writeCase(tx, current, { status, resolution: settled, resolvedAt, closedAt, updatedAt: now });
+  const updated = await writeCase(tx, current, { status, resolution: settled, resolvedAt, closedAt, updatedAt: now, ...(await slaClockAfterMove(tx, current, to, now)) });
   await recordCaseEvent(tx, viewer, {
     caseId: current.id,
     type: 'STATUS_CHANGED',
@@ -164,6 +168,13 @@ export async function moveCase(tx: Executor, viewer: Viewer, current: CaseRow, t
     occurredAt: now,
   });
   return updated;
+}
+
+/** The SLA clock stops when the case starts waiting for the citizen and resumes when it stops. */
+async function slaClockAfterMove(tx: Executor, current: CaseRow, to: CaseStatus, now: Date): Promise<Partial<typeof cases.$inferInsert>> {
+  if (to === 'WAITING_FOR_CITIZEN') return { waitingSince: now };
+  if (!current.waitingSince) return {};
+  return { waitingSince: null, ...(await resumeDeadlines(tx, { dueAt: current.dueAt, atRiskAt: current.atRiskAt, waitingSince: current.waitingSince }, now)) };
 }
 
 /** Writes new values on a locked case and increments its version. */
@@ -224,7 +235,8 @@ export async function updateCase(db: Database, viewer: Viewer, changes: CaseChan
     if (changes.description !== undefined) values.description = changes.description;
     if (changes.priority) values.priority = changes.priority;
     if (changes.confidentiality) values.confidentiality = changes.confidentiality;
-    if (changes.dueAt !== undefined) values.dueAt = changes.dueAt;
+    // A deadline set by hand has no at-risk window: it is at risk only once due.
+    if (changes.dueAt !== undefined) Object.assign(values, { dueAt: changes.dueAt, atRiskAt: changes.dueAt });
     if (changes.themeCode) values.themeId = (await findTheme(tx, changes.themeCode, ['input', 'themeCode'])).id;
     const changed = Object.keys(values);
     if (changed.length === 0) throw new ValidationError([{ path: ['input'], message: 'Nothing to change.' }]);

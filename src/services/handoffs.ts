@@ -11,6 +11,7 @@ import { type CaseRow, findReadableCaseForUpdate, type HandoffRow } from './case
 import { checkText, requireStaff, type StaffViewer, writeCase } from './cases.js';
 import { constraintViolation } from './database-errors.js';
 import { type Page, type PageRequest, readPageRequest, toPage } from './pagination.js';
+import { planHandoffDeadline } from './sla.js';
 
 const MAX_REASON = 2_000;
 
@@ -90,6 +91,7 @@ export async function requestHandoff(
           toLine: target.line,
           requestedByAgentId: staff.kind === 'agent' ? staff.agentId : null,
           reason: input.reason.trim(),
+          dueAt: await planHandoffDeadline(tx, { channel: current.originChannel, themeId: current.themeId, toLine: target.line, procedureId: current.procedureId }, now),
           requestedAt: now,
           createdAt: now,
           updatedAt: now,

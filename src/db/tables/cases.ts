@@ -57,7 +57,14 @@ export const cases = pgTable(
     procedureId: uuid().references(() => procedures.id, { onDelete: 'restrict' }),
     procedureStepId: uuid().references(() => procedureSteps.id, { onDelete: 'restrict' }),
     confidentiality: text().$type<Confidentiality>().notNull().default('NORMAL'),
+    /** When the case should be resolved (RESOLUTION policy, pushed by the time waited for the citizen). */
     dueAt: timestamp({ withTimezone: true, precision: 3 }),
+    /** When the resolution deadline becomes at risk (the policy's share of its budget). */
+    atRiskAt: timestamp({ withTimezone: true, precision: 3 }),
+    /** When the first answer is due (FIRST_RESPONSE policy); null when no policy applies. */
+    firstResponseDueAt: timestamp({ withTimezone: true, precision: 3 }),
+    /** Set while the case waits for the citizen: the SLA clock stands still since then. */
+    waitingSince: timestamp({ withTimezone: true, precision: 3 }),
     resolvedAt: timestamp({ withTimezone: true, precision: 3 }),
     closedAt: timestamp({ withTimezone: true, precision: 3 }),
     /**
@@ -102,6 +109,8 @@ export const cases = pgTable(
     index('cases_origin_channel_idx').on(table.originChannel),
     index('cases_current_line_status_idx').on(table.currentLine, table.status),
     index('cases_search_idx').using('gin', table.searchVector),
+    // slaState and overdue filters: open cases by their at-risk and due instants.
+    index('cases_at_risk_at_idx').on(table.atRiskAt),
   ],
 );
 

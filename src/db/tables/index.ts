@@ -9,3 +9,4 @@ export * from './case-events.js';
 export * from './exchanges.js';
 export * from './access-log.js';
 export * from './routing.js';
+export * from './sla.js';
