@@ -217,13 +217,22 @@ describe('case access: citizens and anonymous callers', () => {
     expect(data?.cases ?? null).toBeNull();
   });
 
-  it('refuses case(id:) to a citizen token with FORBIDDEN and no data, even for the citizen’s own case', async () => {
-    const { data, errors } = await execute<{ case: unknown }>(clients.marie, CASE, { id: mariesCase });
+  it('gives a citizen their own case through case(id:), and someone else’s exactly like a missing one', async () => {
+    const own = await execute<{ case: { id: string } }>(clients.marie, CASE, { id: mariesCase });
+    expect(own.errors).toBeUndefined();
+    expect(own.data?.case.id).toBe(mariesCase);
+    const [other] = await rows<{ id: string; reference: string }>(sql`select id, reference from cases where citizen_id <> ${MARIE}::uuid limit 1`);
+    const foreign = await execute(clients.marie, CASE, { id: globalId('Case', other!.id) });
+    const missing = await execute(clients.marie, CASE, { id: globalId('Case', '00000000-0000-4000-8000-00000000dead') });
+    expect(foreign).toEqual(missing);
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const byReference = await execute(clients.marie, CASE_BY_REFERENCE, { reference: other!.reference });
+    expect(byReference.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses the internal fields of their own case to a citizen with FORBIDDEN', async () => {
+    const { errors } = await execute(clients.marie, gql`query ($id: ID!) { case(id: $id) { notes { body } } }`, { id: mariesCase });
     expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(data?.case ?? null).toBeNull();
-    const byReference = await execute<{ caseByReference: unknown }>(clients.marie, CASE_BY_REFERENCE, { reference: '1718-2026-000001' });
-    expect(byReference.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(byReference.data?.caseByReference ?? null).toBeNull();
   });
 
   it('refuses cases and case(id:) to a caller without a token with UNAUTHENTICATED', async () => {

@@ -61,18 +61,30 @@ async function call(login: string, mutation: string, input: Record<string, unkno
   return { ...result, outcome: result.data?.[field] };
 }
 
-async function openCall(): Promise<string> {
+const MARIE = '00000000-0000-4000-8000-000000000001';
+const HANS = '00000000-0000-4000-8000-000000000002';
+
+async function openCall(citizenId?: string): Promise<string> {
   const { data } = await execute<{ registerContact: { case: { id: string } } }>(
     server.client(tokens['demo.first']),
     gql`mutation ($input: RegisterContactInput!) { registerContact(input: $input) { ... on RegisterContactSuccess { case { id } } } }`,
-    { input: { channel: 'PHONE', externalId: `call-${randomUUID()}`, themeCode: 'ENERGY.PREMIUMS', subject: 'Prime rénovation refusée ?', phone: { line: '1718' } } },
+    {
+      input: {
+        channel: 'PHONE',
+        externalId: `call-${randomUUID()}`,
+        themeCode: 'ENERGY.PREMIUMS',
+        subject: 'Prime rénovation refusée ?',
+        phone: { line: '1718' },
+        ...(citizenId ? { citizenId: Buffer.from(`Citizen:${citizenId}`).toString('base64') } : {}),
+      },
+    },
   );
   return data!.registerContact.case.id;
 }
 
 describe('handoffs', () => {
   it('makes the full trip: line 1 → rejected → requested again → accepted on line 2 → escalated to line 3 → completed → resolved by the referent', async () => {
-    const caseId = await openCall();
+    const caseId = await openCall(MARIE);
 
     const first = await call('demo.first', 'requestHandoff', { caseId, toServiceId: serviceIds['TLPE-ENERGY'], reason: 'Dossier de prime à instruire' });
     expect(first.outcome?.__typename).toBe('RequestHandoffSuccess');
@@ -129,6 +141,21 @@ describe('handoffs', () => {
     ]);
     const internal = (await caseState(caseId)).timeline.edges.filter((edge) => edge.node.visibility === 'INTERNAL').map((edge) => edge.node.type);
     expect(internal.every((type) => type.startsWith('HANDOFF_'))).toBe(true);
+
+    // The citizen follows the same case, and sees only the citizen-visible steps: no reason, no internal work.
+    const CITIZEN_TIMELINE = gql`query ($id: ID!) { case(id: $id) { status timeline(first: 100) { edges { node { type visibility payload } } } } }`;
+    const marie = await execute<{ case: { status: string; timeline: { edges: { node: { type: string; visibility: string; payload: string } }[] } } }>(
+      server.client(await tokenFor({ role: 'citizen', sub: MARIE })),
+      CITIZEN_TIMELINE,
+      { id: caseId },
+    );
+    expect(marie.errors).toBeUndefined();
+    expect(marie.data!.case.status).toBe('RESOLVED');
+    const seen = marie.data!.case.timeline.edges.map((edge) => edge.node);
+    expect(seen.map((event) => event.type)).toEqual(['CASE_CREATED', 'INTERACTION_ADDED', 'STATUS_CHANGED', 'STATUS_CHANGED', 'STATUS_CHANGED', 'STATUS_CHANGED', 'STATUS_CHANGED']);
+    expect(seen.every((event) => event.visibility === 'CITIZEN' && !event.payload.includes('rapport d’audit'))).toBe(true);
+    const hans = await execute(server.client(await tokenFor({ role: 'citizen', sub: HANS })), CITIZEN_TIMELINE, { id: caseId });
+    expect(hans.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('refuses a second open handoff on the same case with a typed ConflictError', async () => {

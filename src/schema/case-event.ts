@@ -42,14 +42,14 @@ const ActorKindEnum = builder.enumType('ActorKind', {
 });
 
 export const CaseEvent = builder.objectRef<CaseEventRow>('CaseEvent').implement({
-  description: 'One entry of a case’s append-only timeline, written in the same transaction as the change it records.',
-  authScopes: { staff: true },
+  description: 'One entry of a case’s append-only timeline, written in the same transaction as the change it records. Citizens see the CITIZEN-visible events of their own cases.',
+  authScopes: { $any: { staff: true, citizen: true } },
   fields: (t) => ({
     cursor: t.string({ description: 'Global, strictly increasing position of the event.', resolve: (event) => String(event.position) }),
     type: t.expose('type', { type: CaseEventTypeEnum, description: 'What changed.' }),
     visibility: t.expose('visibility', { type: EventVisibilityEnum, description: 'Whether the citizen sees it too.' }),
     actorKind: t.expose('actorKind', { type: ActorKindEnum, description: 'Who made the change.' }),
-    actorAgent: t.field({ type: Agent, nullable: true, description: 'The agent who made it; null otherwise.', resolve: (event) => event.actorAgentId }),
+    actorAgent: t.field({ type: Agent, nullable: true, authScopes: { staff: true }, description: 'The agent who made it; null otherwise. Staff only.', resolve: (event) => event.actorAgentId }),
     actorService: t.field({ type: Service, nullable: true, description: 'The service account’s service; null otherwise.', resolve: (event) => event.actorServiceId }),
     payload: t.string({ description: 'Details of the change, as a JSON object.', resolve: (event) => JSON.stringify(event.payload) }),
     occurredAt: t.field({ type: 'DateTime', description: 'When the change was made.', resolve: (event) => event.occurredAt }),

@@ -20,12 +20,14 @@ import { Service } from './service.js';
 import { Theme } from './theme.js';
 
 const STAFF = { staff: true } as const;
+/** Citizens read their own cases, without the fields marked STAFF (internal work). */
+const STAFF_OR_OWNER = { $any: { staff: true, citizen: true } } as const;
 const MAX_LATEST_INTERACTIONS = 10;
 
 export const Case = builder.loadableNode('Case', {
   description:
-    'The single-window case: every contact about one question, whatever the channel, with its history. Agents read cases their role and service allow (first line: all but confidential ones and themes excluded from it; back offices and service accounts: their service’s and those handed to it; supervisors and admins: all). A case you may not read is reported exactly like a missing one.',
-  authScopes: STAFF,
+    'The single-window case: every contact about one question, whatever the channel, with its history. Agents read cases their role and service allow (first line: all but confidential ones and themes excluded from it; back offices and service accounts: their service’s and those handed to it; supervisors and admins: all); a citizen reads their own cases, without the internal fields. A case you may not read is reported exactly like a missing one.',
+  authScopes: STAFF_OR_OWNER,
   id: { resolve: (row) => row.id },
   load: (ids: string[], context) => readableCasesByIds(context.db, context.viewer, ids),
   sort: (row: CaseRow) => row.id,
@@ -42,8 +44,8 @@ export const Case = builder.loadableNode('Case', {
     service: t.field({ type: Service, description: 'The service that works on it now.', resolve: (row) => row.serviceId }),
     theme: t.field({ type: Theme, description: 'What it is about.', resolve: (row) => row.themeId }),
     citizen: t.field({ type: Citizen, nullable: true, description: 'The citizen; null for an anonymous information contact.', resolve: (row) => row.citizenId }),
-    referent: t.field({ type: Agent, nullable: true, description: 'The citizen’s single referent, kept across handoffs; null when none was named.', resolve: (row) => row.referentAgentId }),
-    assignee: t.field({ type: Agent, nullable: true, description: 'Who works on it now; null when unassigned.', resolve: (row) => row.assigneeAgentId }),
+    referent: t.field({ type: Agent, authScopes: STAFF, nullable: true, description: 'The citizen’s single referent, kept across handoffs; null when none was named.', resolve: (row) => row.referentAgentId }),
+    assignee: t.field({ type: Agent, authScopes: STAFF, nullable: true, description: 'Who works on it now; null when unassigned.', resolve: (row) => row.assigneeAgentId }),
     procedure: t.field({ type: Procedure, nullable: true, description: 'The linked online procedure; null when none.', resolve: (row) => row.procedureId }),
     procedureStep: t.loadable({
       type: ProcedureStep,
@@ -53,7 +55,7 @@ export const Case = builder.loadableNode('Case', {
       sort: (step) => step.id,
       resolve: (row) => row.procedureStepId,
     }),
-    confidentiality: t.expose('confidentiality', { type: ConfidentialityEnum, description: 'Who may read it.' }),
+    confidentiality: t.expose('confidentiality', { type: ConfidentialityEnum, authScopes: STAFF, description: 'Who may read it. Staff only.' }),
     dueAt: t.field({
       type: 'DateTime',
       nullable: true,
@@ -83,6 +85,7 @@ export const Case = builder.loadableNode('Case', {
     version: t.exposeInt('version', { description: 'Increases with every change of the case’s own fields; updateCase, transitionCase and assignCase must send it.' }),
     latestInteractions: t.field({
       type: [Interaction],
+      authScopes: STAFF,
       description: `The most recent interactions, newest first (count 1 to ${MAX_LATEST_INTERACTIONS}).`,
       args: { count: t.arg.int({ required: false, defaultValue: 3, description: `How many, 1 to ${MAX_LATEST_INTERACTIONS}; 3 when omitted.` }) },
       resolve: async (row, args, context) => {
@@ -98,6 +101,7 @@ export const Case = builder.loadableNode('Case', {
     }),
     handoffs: t.field({
       type: [Handoff],
+      authScopes: STAFF,
       description: 'Handoffs of this case, oldest first; only open ones (REQUESTED, ACCEPTED) with openOnly.',
       args: { openOnly: t.arg.boolean({ required: false, defaultValue: false, description: 'Only handoffs still open.' }) },
       resolve: (row, args, context) =>
@@ -105,6 +109,7 @@ export const Case = builder.loadableNode('Case', {
     }),
     notes: t.field({
       type: [Note],
+      authScopes: STAFF,
       description: 'Internal notes, oldest first.',
       resolve: (row, _args, context) => batchLoader(context, 'notes', (caseIds) => notesByCaseIds(context.db, caseIds)).load(row.id),
     }),
@@ -116,7 +121,8 @@ builder.objectFields(Case, (t) => ({
   interactions: t.connection(
     {
       type: Interaction,
-      description: 'Every interaction, oldest first.',
+      authScopes: STAFF,
+      description: 'Every interaction, oldest first. Staff only.',
       resolve: async (row, args, context) => {
         const { limit, after } = readPageRequest(args, context.limits.maxPageSize, ['timestamp', 'uuid']);
         const loader = batchLoader(context, `interactions:${limit}:${args.after ?? ''}`, (caseIds) =>
@@ -131,7 +137,8 @@ builder.objectFields(Case, (t) => ({
   timeline: t.connection(
     {
       type: CaseEvent,
-      description: 'Every change of the case in order (the case events).',
+      authScopes: STAFF_OR_OWNER,
+      description: 'Every change of the case in order (the case events); a citizen gets the citizen-visible ones only.',
       resolve: async (row, args, context) => {
         const { limit, after } = readPageRequest(args, context.limits.maxPageSize, ['integer']);
         const citizenVisibleOnly = context.viewer.kind === 'citizen';
@@ -141,8 +148,8 @@ builder.objectFields(Case, (t) => ({
         return toConnection(await loader.load(row.id));
       },
     },
-    { name: 'CaseEventConnection', description: 'A page of case events.', authScopes: STAFF },
-    { name: 'CaseEventEdge', description: 'A case event and its cursor.', authScopes: STAFF },
+    { name: 'CaseEventConnection', description: 'A page of case events.', authScopes: STAFF_OR_OWNER },
+    { name: 'CaseEventEdge', description: 'A case event and its cursor.', authScopes: STAFF_OR_OWNER },
   ),
 }));
 
@@ -193,8 +200,8 @@ builder.queryFields((t) => ({
   case: t.field({
     type: Case,
     nullable: true,
-    description: 'One case by global id. A case you may not read gives NOT_FOUND exactly like a missing one.',
-    authScopes: STAFF,
+    description: 'One case by global id (a citizen: one of their own). A case you may not read gives NOT_FOUND exactly like a missing one.',
+    authScopes: STAFF_OR_OWNER,
     args: { id: t.arg.globalID({ required: true, for: Case, description: 'Global id of the case.' }) },
     resolve: async (_root, args, context) => {
       const [row] = await readableCasesByIds(context.db, context.viewer, [args.id.id]);
@@ -206,7 +213,7 @@ builder.queryFields((t) => ({
     type: Case,
     nullable: true,
     description: 'One case by its reference (1718-YYYY-NNNNNN), under the same rules as case(id:).',
-    authScopes: STAFF,
+    authScopes: STAFF_OR_OWNER,
     args: { reference: t.arg.string({ required: true, description: 'The reference, e.g. 1718-2026-000123.' }) },
     resolve: async (_root, args, context) => {
       const row = await findReadableCaseByReference(context.db, context.viewer, args.reference);

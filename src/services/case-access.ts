@@ -9,7 +9,8 @@ import type { Viewer } from '../domain/viewer.js';
  * - supervisors and admins: every case;
  * - first-line agents: every case but confidential ones and themes excluded from the first line;
  * - back-office agents and service accounts: cases of their service and cases handed to it;
- * - citizens and anonymous callers: none (the portal reads through its own functions).
+ * - a citizen: their own cases (the schema shows them only citizen-visible fields and events);
+ * - anonymous callers: none.
  */
 export function readableCases(viewer: Viewer): SQL {
   if (viewer.kind === 'agent') {
@@ -24,6 +25,7 @@ export function readableCases(viewer: Viewer): SQL {
     }
   }
   if (viewer.kind === 'service') return ofOrHandedToService(viewer.serviceId);
+  if (viewer.kind === 'citizen') return sql`${cases.citizenId} = ${viewer.citizenId}`;
   return sql`false`;
 }
 
