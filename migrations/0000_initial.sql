@@ -277,7 +277,8 @@ CREATE TABLE "online_submissions" (
 	"interaction_id" uuid PRIMARY KEY NOT NULL,
 	"procedure_id" uuid NOT NULL,
 	"submission_id" text NOT NULL,
-	"step_id" uuid
+	"step_id" uuid,
+	"answers" jsonb
 );
 --> statement-breakpoint
 CREATE TABLE "phone_calls" (
@@ -412,6 +413,13 @@ CREATE TABLE "sla_policies" (
 	CONSTRAINT "sla_policies_line_check" CHECK ("sla_policies"."line" in ('FIRST', 'SECOND', 'THIRD')),
 	CONSTRAINT "sla_policies_minutes_check" CHECK ("sla_policies"."business_minutes" > 0),
 	CONSTRAINT "sla_policies_at_risk_check" CHECK ("sla_policies"."at_risk_percent" between 1 and 100)
+);
+--> statement-breakpoint
+CREATE TABLE "vocabulary_labels" (
+	"vocabulary" text NOT NULL,
+	"code" text NOT NULL,
+	"labels" jsonb NOT NULL,
+	CONSTRAINT "vocabulary_labels_pk" PRIMARY KEY("vocabulary","code")
 );
 --> statement-breakpoint
 ALTER TABLE "agents" ADD CONSTRAINT "agents_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint

@@ -172,6 +172,15 @@ export async function loadReferenceData(db: Database): Promise<void> {
         });
     }
 
+    for (const [vocabulary, codes] of Object.entries(reference.vocabularyLabels)) {
+      for (const [code, labels] of Object.entries(codes)) {
+        await tx
+          .insert(t.vocabularyLabels)
+          .values({ vocabulary, code, labels })
+          .onConflictDoUpdate({ target: [t.vocabularyLabels.vocabulary, t.vocabularyLabels.code], set: { labels } });
+      }
+    }
+
     for (const weekday of [1, 2, 3, 4, 5]) {
       await tx
         .insert(t.businessHours)

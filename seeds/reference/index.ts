@@ -8,3 +8,4 @@ export { counters } from './counters.js';
 export { closureDays, FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR } from './calendar.js';
 export { ivrOptions } from './ivr.js';
 export { slaPolicies } from './sla.js';
+export { vocabularyLabels } from './vocabulary-labels.js';

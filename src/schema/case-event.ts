@@ -1,6 +1,7 @@
 import type { CaseEventRow } from '../services/case-events.js';
 import { Agent } from './agent.js';
 import { builder } from './builder.js';
+import { vocabularyLabelField } from './language.js';
 import { Service } from './service.js';
 
 const CaseEventTypeEnum = builder.enumType('CaseEventType', {
@@ -47,6 +48,7 @@ export const CaseEvent = builder.objectRef<CaseEventRow>('CaseEvent').implement(
   fields: (t) => ({
     cursor: t.string({ description: 'Global, strictly increasing position of the event.', resolve: (event) => String(event.position) }),
     type: t.expose('type', { type: CaseEventTypeEnum, description: 'What changed.' }),
+    label: vocabularyLabelField(t, 'CASE_EVENT_TYPE', 'What changed, in words, in the asked language.', (event) => event.type),
     visibility: t.expose('visibility', { type: EventVisibilityEnum, description: 'Whether the citizen sees it too.' }),
     actorKind: t.expose('actorKind', { type: ActorKindEnum, description: 'Who made the change.' }),
     actorAgent: t.field({ type: Agent, nullable: true, authScopes: { staff: true }, description: 'The agent who made it; null otherwise. Staff only.', resolve: (event) => event.actorAgentId }),

@@ -11,7 +11,7 @@ import { CaseStatusEnum, ChannelEnum, ConfidentialityEnum, LineEnum, PriorityEnu
 import { slaState } from '../domain/sla.js';
 import { Handoff, HandoffStatusEnum } from './handoff.js';
 import { Interaction } from './interaction.js';
-import { LanguageEnum } from './language.js';
+import { LanguageEnum, vocabularyLabelField } from './language.js';
 import { batchLoader } from './loaders.js';
 import { Note } from './note.js';
 import { toConnection } from './pagination.js';
@@ -36,9 +36,11 @@ export const Case = builder.loadableNode('Case', {
     subject: t.exposeString('subject', { description: 'What the case is about, in a line.' }),
     description: t.exposeString('description', { nullable: true, description: 'Longer description; null when none.' }),
     status: t.expose('status', { type: CaseStatusEnum, description: 'Where the case stands.' }),
+    statusLabel: vocabularyLabelField(t, 'CASE_STATUS', 'The status in words, in the asked language.', (row) => row.status),
     resolution: t.expose('resolution', { type: ResolutionEnum, nullable: true, description: 'How it was settled; null unless RESOLVED or CLOSED.' }),
     priority: t.expose('priority', { type: PriorityEnum, description: 'How urgent it is.' }),
     originChannel: t.expose('originChannel', { type: ChannelEnum, description: 'The channel of the contact that opened it.' }),
+    originChannelLabel: vocabularyLabelField(t, 'CHANNEL', 'The origin channel in words, in the asked language.', (row) => row.originChannel),
     language: t.expose('language', { type: LanguageEnum, description: 'Language of the exchanges with the citizen.' }),
     currentLine: t.expose('currentLine', { type: LineEnum, description: 'The line that works on it now.' }),
     service: t.field({ type: Service, description: 'The service that works on it now.', resolve: (row) => row.serviceId }),

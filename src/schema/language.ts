@@ -1,6 +1,8 @@
 import { pickLabel } from '../domain/labels.js';
 import type { Labels } from '../domain/vocabulary.js';
+import { type Vocabulary, vocabularyLabelsByKeys } from '../services/vocabulary.js';
 import { builder, type Types } from './builder.js';
+import { batchLoader } from './loaders.js';
 
 export const LanguageEnum = builder.enumType('Language', {
   description: 'A language of the service: French, German (1719 line), Dutch, English.',
@@ -42,6 +44,26 @@ export function optionalLabelField<Parent>(
     resolve: (parent, args, context) => {
       const labels = getLabels(parent);
       return labels ? pickLabel(labels, args.language ?? context.defaultLanguage) : null;
+    },
+  });
+}
+
+/**
+ * A `(language: Language): String` label of a vocabulary value (status, channel, …), read from
+ * the vocabulary_labels table, all of one request in one statement.
+ */
+export function vocabularyLabelField<Parent>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, Parent>,
+  vocabulary: Vocabulary,
+  description: string,
+  getCode: (parent: Parent) => string,
+) {
+  return t.string({
+    description,
+    args: { language: t.arg({ type: LanguageEnum, required: false, description: 'Defaults to the viewer’s language, else French.' }) },
+    resolve: async (parent, args, context) => {
+      const labels = await batchLoader(context, 'vocabularyLabels', (keys) => vocabularyLabelsByKeys(context.db, keys)).load(`${vocabulary}:${getCode(parent)}`);
+      return pickLabel(labels, args.language ?? context.defaultLanguage);
     },
   });
 }

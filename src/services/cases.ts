@@ -8,7 +8,7 @@ import { ConflictError, InvalidTransitionError, NotFoundError, ValidationError }
 import { isUuid } from '../domain/ids.js';
 import { formatTrackingCode } from '../domain/tracking-code.js';
 import type { Viewer } from '../domain/viewer.js';
-import type { CaseStatus, Channel, Confidentiality, Language, Priority, Resolution } from '../domain/vocabulary.js';
+import type { CaseStatus, Channel, Confidentiality, Language, Line, Priority, Resolution } from '../domain/vocabulary.js';
 import { isStaff } from './case-access.js';
 import { recordCaseEvent } from './case-events.js';
 import { type CaseRow, findReadableCaseForUpdate, type NoteRow } from './case-reads.js';
@@ -91,26 +91,43 @@ export interface NewCase {
   dueAt?: Date | null;
 }
 
+/** Who opens a case, and where it starts: the viewer's own service and line for staff. */
+export interface CaseOpener {
+  viewer: Viewer;
+  serviceId: string;
+  line: Line;
+  referentAgentId: string | null;
+  assigneeAgentId: string | null;
+}
+
+export function staffOpener(viewer: StaffViewer): CaseOpener {
+  const agentId = viewer.kind === 'agent' ? viewer.agentId : null;
+  return { viewer, serviceId: viewer.serviceId, line: viewer.line, referentAgentId: agentId, assigneeAgentId: agentId };
+}
+
 /**
- * Inserts a case for a staff viewer inside the caller's transaction: reference, tracking code,
- * the viewer's service and line, the viewer (or the named agent) as referent, and the
- * CASE_CREATED event. Themes excluded from the first line cannot be opened there.
+ * Inserts a case inside the caller's transaction: reference, tracking code, deadlines from the
+ * SLA policies, the opener's service and line, the referent (the named agent, else the
+ * opener's), and the CASE_CREATED event. Themes excluded from the first line cannot be opened there.
  */
-export async function insertCase(tx: Executor, viewer: StaffViewer, vault: DataVault, input: NewCase, now: Date, path: string[]): Promise<{ row: CaseRow; trackingCode: string }> {
+export async function insertCase(
+  tx: Executor,
+  opener: CaseOpener,
+  vault: DataVault,
+  input: NewCase & { procedureId?: string | null; procedureStepId?: string | null },
+  now: Date,
+  path: string[],
+): Promise<{ row: CaseRow; trackingCode: string }> {
   const problems = [...checkText(input.subject, [...path, 'subject'], MAX_SUBJECT, true), ...checkText(input.description, [...path, 'description'], MAX_TEXT, false)];
   if (problems.length > 0) throw new ValidationError(problems);
   const theme = await findTheme(tx, input.themeCode, [...path, 'themeCode']);
-  if (theme.firstLineExcluded && viewer.line === 'FIRST') {
+  if (theme.firstLineExcluded && opener.line === 'FIRST') {
     throw new ValidationError([{ path: [...path, 'themeCode'], message: 'This theme is not handled by the first line: redirect the citizen.' }]);
   }
-  const referentAgentId = input.referentId
-    ? await requireAgent(tx, input.referentId, [...path, 'referentId'])
-    : viewer.kind === 'agent'
-      ? viewer.agentId
-      : null;
+  const referentAgentId = input.referentId ? await requireAgent(tx, input.referentId, [...path, 'referentId']) : opener.referentAgentId;
   const deadlines = input.dueAt
     ? { dueAt: input.dueAt, atRiskAt: input.dueAt, firstResponseDueAt: null }
-    : await planCaseDeadlines(tx, { channel: input.originChannel, themeId: theme.id, line: viewer.line, procedureId: null }, now);
+    : await planCaseDeadlines(tx, { channel: input.originChannel, themeId: theme.id, line: opener.line, procedureId: input.procedureId ?? null }, now);
   const tracking = newTrackingCode(vault);
   const reference = await nextCaseReference(tx, now);
   const [row] = await tx
@@ -126,17 +143,19 @@ export async function insertCase(tx: Executor, viewer: StaffViewer, vault: DataV
       priority: input.priority ?? 'NORMAL',
       confidentiality: input.confidentiality ?? 'NORMAL',
       language: input.language ?? 'fr',
-      currentLine: viewer.line,
-      serviceId: viewer.serviceId,
+      currentLine: opener.line,
+      serviceId: opener.serviceId,
       referentAgentId,
-      assigneeAgentId: viewer.kind === 'agent' ? viewer.agentId : null,
+      assigneeAgentId: opener.assigneeAgentId,
+      procedureId: input.procedureId ?? null,
+      procedureStepId: input.procedureStepId ?? null,
       ...deadlines,
       createdAt: now,
       updatedAt: now,
     })
     .returning();
   const { searchVector: _searchVector, ...created } = row!;
-  await recordCaseEvent(tx, viewer, {
+  await recordCaseEvent(tx, opener.viewer, {
     caseId: created.id,
     type: 'CASE_CREATED',
     visibility: 'CITIZEN',
@@ -198,7 +217,7 @@ export async function openCase(db: Database, viewer: Viewer, vault: DataVault, i
   const staff = requireStaff(viewer);
   return db.transaction(async (tx) => {
     if (input.citizenId) await requireCitizen(tx, input.citizenId, ['input', 'citizenId']);
-    const created = await insertCase(tx, staff, vault, input, now, ['input']);
+    const created = await insertCase(tx, staffOpener(staff), vault, input, now, ['input']);
     await refreshCaseSearch(tx, created.row.id);
     return created;
   });

@@ -21,7 +21,7 @@ import { type Channel, type Direction, type Labels, type Language, PHONE_LINES, 
 import { readableCases } from './case-access.js';
 import { recordCaseEvent } from './case-events.js';
 import { type CaseRow, findInteraction, findReadableCaseForUpdate, type InteractionRow, readableCasesByIds } from './case-reads.js';
-import { checkText, insertCase, moveCase, refreshCaseSearch, requireCitizen, requireStaff, type StaffViewer } from './cases.js';
+import { checkText, insertCase, moveCase, refreshCaseSearch, requireCitizen, requireStaff, type StaffViewer, staffOpener } from './cases.js';
 import { type CitizenIdentity, checkIdentity, findOrCreateCitizen } from './citizens.js';
 import type { DataVault } from './data-vault.js';
 import { constraintViolation } from './database-errors.js';
@@ -240,7 +240,7 @@ async function recordContact(
   if (createdCase) {
     const created = await insertCase(
       tx,
-      viewer,
+      staffOpener(viewer),
       vault,
       {
         themeCode: input.themeCode!,

@@ -38,3 +38,18 @@ export async function listAgents(
     .limit(limit + 1);
   return toPage(rows, limit, (row) => [row.login]);
 }
+
+/** What a citizen may know of an agent: first name and service, never the login. */
+export interface AgentSummary {
+  id: string;
+  givenName: string;
+  serviceId: string;
+}
+
+export async function agentSummariesByIds(db: Executor, ids: readonly string[]): Promise<(AgentSummary | null)[]> {
+  const rows = await db
+    .select({ id: agents.id, givenName: agents.givenName, serviceId: agents.serviceId })
+    .from(agents)
+    .where(inArray(agents.id, wellFormedUuids(ids)));
+  return ids.map((id) => rows.find((row) => row.id === id) ?? null);
+}

@@ -10,3 +10,4 @@ export * from './exchanges.js';
 export * from './access-log.js';
 export * from './routing.js';
 export * from './sla.js';
+export * from './vocabulary-labels.js';

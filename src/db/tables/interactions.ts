@@ -1,4 +1,4 @@
-import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import {
   CHANNELS,
@@ -105,6 +105,8 @@ export const onlineSubmissions = pgTable(
       .references(() => procedures.id, { onDelete: 'restrict' }),
     submissionId: text().notNull(),
     stepId: uuid().references(() => procedureSteps.id, { onDelete: 'restrict' }),
+    /** The citizen's answers to the procedure's form, as submitted. */
+    answers: jsonb().$type<Record<string, unknown>>(),
   },
   (table) => [index('online_submissions_procedure_idx').on(table.procedureId)],
 );

@@ -1,0 +1,211 @@
+import { NotFoundError, ValidationError } from '../domain/errors.js';
+import type { CaseStatus } from '../domain/vocabulary.js';
+import { type CaseRow, listCases } from '../services/case-reads.js';
+import { type MessageRow, messagesByCaseIds, sendMessage } from '../services/messages.js';
+import { agentSummariesByIds, type AgentSummary } from '../services/people.js';
+import { advanceProcedureStep, procedureProgressByCaseIds, type StepProgress, startProcedure } from '../services/procedures.js';
+import { builder } from './builder.js';
+import { Case } from './case.js';
+import { CaseStatusEnum } from './enums.js';
+import { vocabularyLabelField } from './language.js';
+import { batchLoader } from './loaders.js';
+import { toConnection } from './pagination.js';
+import { ProcedureStep } from './procedure.js';
+import { Service } from './service.js';
+
+// What the citizen portal reads and does: their cases, procedures, messages.
+
+const CITIZEN = { citizen: true } as const;
+const STAFF_OR_OWNER = { $any: { staff: true, citizen: true } } as const;
+
+const StepStateEnum = builder.enumType('StepState', {
+  description: 'Where a procedure step stands for a case.',
+  values: {
+    DONE: { description: 'Passed.' },
+    CURRENT: { description: 'The step the file is at.' },
+    PENDING: { description: 'Still to come.' },
+  } as const,
+});
+
+const StepProgressType = builder.objectRef<StepProgress>('StepProgress').implement({
+  description: 'One step of the case’s procedure and where it stands.',
+  authScopes: STAFF_OR_OWNER,
+  fields: (t) => ({
+    step: t.field({ type: ProcedureStep, description: 'The step, with its label.', resolve: (progress) => progress.step }),
+    state: t.expose('state', { type: StepStateEnum, description: 'Done, current or pending.' }),
+    stateLabel: vocabularyLabelField(t, 'STEP_STATE', 'The state in words, in the asked language.', (progress) => progress.state),
+    reachedAt: t.field({ type: 'DateTime', nullable: true, description: 'When the file reached the step; null for pending steps.', resolve: (progress) => progress.reachedAt }),
+  }),
+});
+
+const ReferentSummary = builder.objectRef<AgentSummary>('ReferentSummary').implement({
+  description: 'The citizen’s single referent, as the citizen sees them: first name and service only.',
+  authScopes: STAFF_OR_OWNER,
+  fields: (t) => ({
+    givenName: t.exposeString('givenName', { description: 'First name.' }),
+    service: t.field({ type: Service, description: 'Their service, with its coordinates.', resolve: (agent) => agent.serviceId }),
+  }),
+});
+
+const MessageAuthorEnum = builder.enumType('MessageAuthor', {
+  description: 'Who wrote a message.',
+  values: { CITIZEN: { description: 'The citizen.' }, ADMINISTRATION: { description: 'An agent or a back-office service.' } } as const,
+});
+
+const Message = builder.objectRef<MessageRow>('Message').implement({
+  description: 'A message exchanged with the citizen on a case; visible to the citizen and to staff. Bodies are plain text, stored as given.',
+  authScopes: STAFF_OR_OWNER,
+  fields: (t) => ({
+    id: t.globalID({ description: 'Global id of the message.', resolve: (message) => ({ type: 'Message', id: message.id }) }),
+    author: t.field({ type: MessageAuthorEnum, description: 'The citizen or the administration.', resolve: (message) => (message.authorCitizenId ? 'CITIZEN' : 'ADMINISTRATION') }),
+    authorName: t.string({
+      nullable: true,
+      description: 'For the administration: the agent’s first name (never a login); null for the citizen or a service account.',
+      resolve: async (message, _args, context) =>
+        message.authorAgentId
+          ? ((await batchLoader(context, 'agentSummaries', (ids) => agentSummariesByIds(context.db, ids)).load(message.authorAgentId))?.givenName ?? null)
+          : null,
+    }),
+    body: t.exposeString('body', { description: 'The text, as written; render it as text, never as HTML.' }),
+    createdAt: t.field({ type: 'DateTime', description: 'When it was sent.', resolve: (message) => message.createdAt }),
+  }),
+});
+
+builder.objectFields(Case, (t) => ({
+  procedureProgress: t.field({
+    type: [StepProgressType],
+    nullable: true,
+    authScopes: STAFF_OR_OWNER,
+    description: 'The steps of the linked procedure, DONE / CURRENT / PENDING with dates; null when the case follows no procedure.',
+    resolve: (row, _args, context) => batchLoader(context, 'procedureProgress', (ids) => procedureProgressByCaseIds(context.db, ids)).load(row.id),
+  }),
+  referentSummary: t.field({
+    type: ReferentSummary,
+    nullable: true,
+    authScopes: STAFF_OR_OWNER,
+    description: 'The citizen’s single referent: first name and service; null while none is named.',
+    resolve: (row, _args, context) =>
+      row.referentAgentId ? batchLoader(context, 'agentSummaries', (ids) => agentSummariesByIds(context.db, ids)).load(row.referentAgentId) : null,
+  }),
+  messages: t.field({
+    type: [Message],
+    authScopes: STAFF_OR_OWNER,
+    description: 'Messages exchanged with the citizen, oldest first.',
+    resolve: (row, _args, context) => batchLoader(context, 'messages', (ids) => messagesByCaseIds(context.db, ids)).load(row.id),
+  }),
+}));
+
+builder.queryField('myCases', (t) =>
+  t.connection(
+    {
+      type: Case,
+      description: 'The signed-in citizen’s cases, whatever channel they started on, newest first. Citizens only.',
+      authScopes: CITIZEN,
+      args: { status: t.arg({ type: [CaseStatusEnum], required: false, description: 'Only cases in any of these statuses.' }) },
+      resolve: async (_root, args, context) =>
+        toConnection(
+          await listCases(
+            context.db,
+            context.viewer,
+            { statuses: (args.status ?? undefined) as CaseStatus[] | undefined },
+            { field: 'CREATED_AT', direction: 'DESC' },
+            args,
+            context.limits.maxPageSize,
+            context.now,
+          ),
+        ),
+    },
+    { name: 'MyCaseConnection', description: 'A page of the citizen’s cases.', authScopes: CITIZEN },
+    { name: 'MyCaseEdge', description: 'A case and its cursor.', authScopes: CITIZEN },
+  ),
+);
+
+const StartProcedureSuccess = builder.objectRef<{ case: CaseRow; trackingCode: string }>('StartProcedureSuccess').implement({
+  description: 'The procedure was started.',
+  authScopes: CITIZEN,
+  fields: (t) => ({
+    case: t.field({ type: Case, description: 'The new case, at the first step.', resolve: (result) => result.case }),
+    trackingCode: t.exposeString('trackingCode', { description: 'Code to follow the case without logging in (trackCase). Shown only now.' }),
+  }),
+});
+
+const StartProcedureInput = builder.inputType('StartProcedureInput', {
+  description: 'An online procedure submitted by the citizen.',
+  fields: (t) => ({
+    code: t.string({ required: true, description: 'The procedure’s code.' }),
+    answers: t.string({ required: true, description: 'The form’s answers as a JSON object, at most 20,000 bytes.' }),
+  }),
+});
+
+builder.mutationField('startProcedure', (t) =>
+  t.field({
+    type: StartProcedureSuccess,
+    description: 'Starts an online procedure: a case at the owning service, at the first step. Citizens only.',
+    authScopes: CITIZEN,
+    errors: { types: [ValidationError], directResult: true },
+    args: { input: t.arg({ type: StartProcedureInput, required: true, description: 'The submission.' }) },
+    resolve: async (_root, { input }, context) => {
+      let answers: unknown;
+      try {
+        answers = JSON.parse(input.answers);
+      } catch {
+        answers = undefined;
+      }
+      if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
+        throw new ValidationError([{ path: ['input', 'answers'], message: 'A JSON object, e.g. {"surface": 120}.' }]);
+      }
+      return startProcedure(context.db, context.viewer, context.vault, { code: input.code, answers: answers as Record<string, unknown> }, context.now);
+    },
+  }),
+);
+
+const AdvanceProcedureStepInput = builder.inputType('AdvanceProcedureStepInput', {
+  description: 'Move a case’s procedure to a later step.',
+  fields: (t) => ({
+    caseId: t.globalID({ required: true, for: Case, description: 'The case.' }),
+    stepCode: t.string({ required: true, description: 'The step to move to: the next one, or a later one when the procedure allows skipping.' }),
+  }),
+});
+
+builder.mutationField('advanceProcedureStep', (t) =>
+  t.field({
+    type: builder.objectRef<{ case: CaseRow }>('AdvanceProcedureStepSuccess').implement({
+      description: 'The procedure moved.',
+      authScopes: { staff: true },
+      fields: (f) => ({ case: f.field({ type: Case, description: 'The case at its new step.', resolve: (result) => result.case }) }),
+    }),
+    description: 'Moves a case’s procedure to a later step. Agents and service accounts of the owning service only.',
+    authScopes: { staff: true },
+    errors: { types: [ValidationError, NotFoundError], directResult: true },
+    args: { input: t.arg({ type: AdvanceProcedureStepInput, required: true, description: 'The move.' }) },
+    resolve: async (_root, { input }, context) => ({
+      case: await advanceProcedureStep(context.db, context.viewer, { caseId: input.caseId.id, stepCode: input.stepCode }, context.now),
+    }),
+  }),
+);
+
+const SendMessageInput = builder.inputType('SendMessageInput', {
+  description: 'A message on a case.',
+  fields: (t) => ({
+    caseId: t.globalID({ required: true, for: Case, description: 'The case (a citizen: one of theirs).' }),
+    body: t.string({ required: true, description: 'Plain text, 1 to 5,000 characters.' }),
+  }),
+});
+
+builder.mutationField('sendMessage', (t) =>
+  t.field({
+    type: builder.objectRef<{ message: MessageRow; case: CaseRow }>('SendMessageSuccess').implement({
+      description: 'The message was sent.',
+      authScopes: STAFF_OR_OWNER,
+      fields: (f) => ({
+        message: f.field({ type: Message, description: 'The message.', resolve: (result) => result.message }),
+        case: f.field({ type: Case, description: 'The case (back IN_PROGRESS when the citizen answered a request for information).', resolve: (result) => result.case }),
+      }),
+    }),
+    description: 'Sends a message to the citizen (staff) or to the administration (the citizen, on their own case).',
+    authScopes: STAFF_OR_OWNER,
+    errors: { types: [ValidationError, NotFoundError], directResult: true },
+    args: { input: t.arg({ type: SendMessageInput, required: true, description: 'The message.' }) },
+    resolve: (_root, { input }, context) => sendMessage(context.db, context.viewer, { caseId: input.caseId.id, body: input.body }, context.now),
+  }),
+);

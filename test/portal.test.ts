@@ -1,0 +1,143 @@
+import { gql } from 'graphql-request';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
+
+const MARIE = '00000000-0000-4000-8000-000000000001';
+const HANS = '00000000-0000-4000-8000-000000000002';
+
+let server: TestServer;
+const tokens: Record<string, string> = {};
+beforeAll(async () => {
+  server = await startTestServer();
+  tokens.marie = await tokenFor({ role: 'citizen', sub: MARIE });
+  tokens.hans = await tokenFor({ role: 'citizen', sub: HANS });
+  tokens.housing = await tokenFor({ role: 'agent', sub: 'demo.housing' });
+  tokens.energy = await tokenFor({ role: 'agent', sub: 'demo.energy' });
+});
+afterAll(() => server?.close());
+
+const START = gql`
+  mutation ($input: StartProcedureInput!) {
+    startProcedure(input: $input) {
+      __typename
+      ... on StartProcedureSuccess { trackingCode case { id reference status originChannel procedure { code } } }
+      ... on ValidationError { problems { path message } }
+    }
+  }
+`;
+const ADVANCE = gql`
+  mutation ($input: AdvanceProcedureStepInput!) {
+    advanceProcedureStep(input: $input) { __typename ... on AdvanceProcedureStepSuccess { case { procedureStep { code } } } ... on ValidationError { problems { message } } }
+  }
+`;
+const SEND = gql`mutation ($input: SendMessageInput!) { sendMessage(input: $input) { __typename ... on SendMessageSuccess { case { status } } } }`;
+const PROGRESS = gql`
+  query ($id: ID!, $language: Language) {
+    case(id: $id) {
+      statusLabel(language: $language)
+      dueAt
+      procedureProgress { state stateLabel(language: $language) reachedAt step { code label(language: $language) } }
+      messages { author authorName body }
+      timeline(first: 50) { edges { node { type visibility label(language: $language) } } }
+    }
+  }
+`;
+
+type Progress = {
+  statusLabel: string;
+  dueAt: string | null;
+  procedureProgress: { state: string; stateLabel: string; reachedAt: string | null; step: { code: string; label: string } }[];
+  messages: { author: string; authorName: string | null; body: string }[];
+  timeline: { edges: { node: { type: string; visibility: string; label: string } }[] };
+};
+
+async function start(token: string, code = 'PRIME-HABITATION-ISOLATION') {
+  const { data, errors } = await execute<{ startProcedure: { __typename: string; trackingCode: string; case: { id: string; reference: string; status: string; originChannel: string; procedure: { code: string } } } }>(
+    server.client(token),
+    START,
+    { input: { code, answers: JSON.stringify({ surface: 120, isolant: 'laine de roche' }) } },
+  );
+  expect(errors).toBeUndefined();
+  return data!.startProcedure;
+}
+
+describe('the citizen portal', () => {
+  it('follows a procedure started online, advanced twice by the back office, with a message, in the citizen’s language', async () => {
+    const started = await start(tokens.marie!);
+    expect(started.__typename).toBe('StartProcedureSuccess');
+    expect(started.trackingCode).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    expect(started.case).toMatchObject({ status: 'NEW', originChannel: 'ONLINE_PROCEDURE', procedure: { code: 'PRIME-HABITATION-ISOLATION' } });
+    const caseId = started.case.id;
+
+    for (const stepCode of ['RECEIVED', 'ADMISSIBILITY_CHECK']) {
+      const { data } = await execute<{ advanceProcedureStep: { __typename: string } }>(server.client(tokens.housing), ADVANCE, { input: { caseId, stepCode } });
+      expect(data?.advanceProcedureStep.__typename).toBe('AdvanceProcedureStepSuccess');
+    }
+    const sent = await execute<{ sendMessage: { __typename: string } }>(server.client(tokens.housing), SEND, {
+      input: { caseId, body: 'Merci, votre dossier est complet. Nous l’examinons.' },
+    });
+    expect(sent.data?.sendMessage.__typename).toBe('SendMessageSuccess');
+
+    const french = await execute<{ case: Progress }>(server.client(tokens.marie), PROGRESS, { id: caseId });
+    expect(french.errors).toBeUndefined();
+    const progress = french.data!.case.procedureProgress;
+    expect(progress.map((entry) => entry.state)).toEqual(['DONE', 'DONE', 'CURRENT', 'PENDING', 'PENDING', 'PENDING']);
+    expect(progress.slice(0, 3).every((entry) => entry.reachedAt !== null)).toBe(true);
+    expect(progress.slice(3).every((entry) => entry.reachedAt === null)).toBe(true);
+    expect(french.data!.case.messages).toEqual([{ author: 'ADMINISTRATION', authorName: 'Nathalie', body: 'Merci, votre dossier est complet. Nous l’examinons.' }]);
+    expect(french.data!.case.dueAt).not.toBeNull();
+    const events = french.data!.case.timeline.edges.map((edge) => edge.node);
+    expect(events.every((event) => event.visibility === 'CITIZEN')).toBe(true);
+    expect(events.map((event) => event.type)).toEqual(['CASE_CREATED', 'INTERACTION_ADDED', 'PROCEDURE_STEP_CHANGED', 'PROCEDURE_STEP_CHANGED', 'MESSAGE_SENT']);
+
+    const german = await execute<{ case: Progress }>(server.client(tokens.marie), PROGRESS, { id: caseId, language: 'DE' });
+    expect(german.data!.case.statusLabel).toBe('Neu');
+    expect(german.data!.case.procedureProgress[2]!.stateLabel).toBe('In Bearbeitung');
+    expect(german.data!.case.procedureProgress.map((entry) => entry.step.label)).not.toEqual(progress.map((entry) => entry.step.label));
+    expect(german.data!.case.timeline.edges[0]!.node.label).toBe('Akte eröffnet');
+  });
+
+  it('labels in the citizen’s preferred language when none is asked', async () => {
+    const started = await start(tokens.hans!);
+    const { data } = await execute<{ case: Progress }>(server.client(tokens.hans), PROGRESS, { id: started.case.id });
+    expect(data!.case.statusLabel).toBe('Neu');
+  });
+
+  it('refuses steps out of order and steps moved by another service', async () => {
+    const started = await start(tokens.marie!);
+    const skipping = await execute<{ advanceProcedureStep: { __typename: string } }>(server.client(tokens.housing), ADVANCE, {
+      input: { caseId: started.case.id, stepCode: 'DECISION' },
+    });
+    expect(skipping.data?.advanceProcedureStep.__typename).toBe('ValidationError');
+    const foreign = await execute(server.client(tokens.energy), ADVANCE, { input: { caseId: started.case.id, stepCode: 'RECEIVED' } });
+    expect(foreign.data ?? null).toMatchObject({ advanceProcedureStep: { __typename: 'NotFoundError' } });
+  });
+
+  it('lists a citizen’s own cases in myCases, never another citizen’s', async () => {
+    const started = await start(tokens.marie!);
+    const { data } = await execute<{ myCases: { edges: { node: { id: string; citizen: { id: string } } }[] } }>(
+      server.client(tokens.marie),
+      gql`{ myCases(first: 100) { edges { node { id citizen { id } } } } }`,
+    );
+    const ids = data!.myCases.edges.map((edge) => edge.node.id);
+    expect(ids).toContain(started.case.id);
+    expect(new Set(data!.myCases.edges.map((edge) => edge.node.citizen.id)).size).toBe(1);
+    const hans = await execute<{ case: unknown }>(server.client(tokens.hans), gql`query ($id: ID!) { case(id: $id) { id } }`, { id: started.case.id });
+    expect(hans.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('puts a case waiting for the citizen back in progress when the citizen answers', async () => {
+    const started = await start(tokens.marie!);
+    const { data: read } = await execute<{ case: { version: number } }>(server.client(tokens.housing), gql`query ($id: ID!) { case(id: $id) { version } }`, { id: started.case.id });
+    const moved = await execute<{ transitionCase: { __typename: string } }>(
+      server.client(tokens.housing),
+      gql`mutation ($input: TransitionCaseInput!) { transitionCase(input: $input) { __typename } }`,
+      { input: { id: started.case.id, version: read!.case.version, to: 'WAITING_FOR_CITIZEN' } },
+    );
+    expect(moved.data?.transitionCase.__typename).toBe('TransitionCaseSuccess');
+    const answered = await execute<{ sendMessage: { case: { status: string } } }>(server.client(tokens.marie), SEND, {
+      input: { caseId: started.case.id, body: 'Voici la facture demandée.' },
+    });
+    expect(answered.data?.sendMessage.case.status).toBe('IN_PROGRESS');
+  });
+});
