@@ -422,6 +422,12 @@ CREATE TABLE "vocabulary_labels" (
 	CONSTRAINT "vocabulary_labels_pk" PRIMARY KEY("vocabulary","code")
 );
 --> statement-breakpoint
+CREATE TABLE "tracking_attempts" (
+	"key" text PRIMARY KEY NOT NULL,
+	"window_started_at" timestamp (3) with time zone NOT NULL,
+	"failures" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "agents" ADD CONSTRAINT "agents_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_accounts" ADD CONSTRAINT "service_accounts_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "services" ADD CONSTRAINT "services_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint

@@ -44,6 +44,11 @@ export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN';
 }
 
+/** Too many attempts: a top-level RATE_LIMITED error. */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
+}
+
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
   /** The version the object has now, when the conflict is a stale version. */

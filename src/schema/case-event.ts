@@ -43,8 +43,9 @@ const ActorKindEnum = builder.enumType('ActorKind', {
 });
 
 export const CaseEvent = builder.objectRef<CaseEventRow>('CaseEvent').implement({
-  description: 'One entry of a case’s append-only timeline, written in the same transaction as the change it records. Citizens see the CITIZEN-visible events of their own cases.',
-  authScopes: { $any: { staff: true, citizen: true } },
+  description:
+    'One entry of a case’s append-only timeline, written in the same transaction as the change it records. Readable wherever its case is: staff see every event, a citizen (or a tracking code holder) the CITIZEN-visible ones.',
+  authScopes: { public: true },
   fields: (t) => ({
     cursor: t.string({ description: 'Global, strictly increasing position of the event.', resolve: (event) => String(event.position) }),
     type: t.expose('type', { type: CaseEventTypeEnum, description: 'What changed.' }),

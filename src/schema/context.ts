@@ -11,6 +11,8 @@ export interface Context {
   vault: DataVault;
   limits: Limits;
   requestId: string;
+  /** The client's network address (for attempt limits); 'unknown' when the transport has none. */
+  clientAddress: string;
   /** One instant per request, so that every time-dependent figure of a response agrees. */
   now: Date;
   /** Language of labels when a field is asked without one: the citizen's, else French. */

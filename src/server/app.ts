@@ -80,9 +80,9 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
    * A refused token is already a client-facing UNAUTHENTICATED error; anything else (the
    * database gone while resolving the viewer) is logged and masked, never echoed.
    */
-  const contextFor = async (authorization: string | undefined, requestId: string): Promise<Context> => {
+  const contextFor = async (authorization: string | undefined, requestId: string, clientAddress?: string): Promise<Context> => {
     try {
-      return await createContext(dependencies, authorization, requestId);
+      return await createContext(dependencies, authorization, requestId, clientAddress);
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
       app.log.error({ requestId, err: error }, 'context creation failed');
@@ -130,7 +130,7 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
   });
 
   await app.register(fastifyApollo(apollo), {
-    context: async (request) => contextFor(request.headers.authorization, request.id),
+    context: async (request) => contextFor(request.headers.authorization, request.id, request.ip),
   });
 
   const webSocket = attachWebSocketServer(app, { config, validationRules, contextFor });

@@ -27,6 +27,7 @@ export async function createContext(
   dependencies: ContextDependencies,
   authorization: string | undefined,
   requestId: string,
+  clientAddress = 'unknown',
 ): Promise<Context> {
   let viewer: Viewer = ANONYMOUS;
   try {
@@ -47,6 +48,7 @@ export async function createContext(
     vault: dependencies.vault,
     limits: dependencies.limits,
     requestId,
+    clientAddress,
     now: new Date(),
     defaultLanguage: viewer.kind === 'citizen' ? viewer.preferredLanguage : 'fr',
   };

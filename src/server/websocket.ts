@@ -27,7 +27,7 @@ interface WebSocketOptions {
   config: Config;
   validationRules: ValidationRule[];
   /** The same context factory as HTTP requests: one auth path for both transports. */
-  contextFor(authorization: string | undefined, requestId: string): Promise<Context>;
+  contextFor(authorization: string | undefined, requestId: string, clientAddress?: string): Promise<Context>;
 }
 
 /**
@@ -74,7 +74,7 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
         if (cost > config.limits.maxCost) return [costError(cost, config.limits.maxCost)];
         let contextValue: Context;
         try {
-          contextValue = await contextFor(authorizationOf(ctx), randomUUID());
+          contextValue = await contextFor(authorizationOf(ctx), randomUUID(), ctx.extra.request.socket.remoteAddress);
         } catch (error) {
           if (error instanceof GraphQLError) return [error];
           throw error;

@@ -29,7 +29,8 @@ export type NoteRow = typeof notes.$inferSelect;
 export type HandoffRow = typeof handoffs.$inferSelect;
 
 /** Every column but the search vector, which only the database reads. */
-const { searchVector: _searchVector, ...caseColumns } = getTableColumns(cases);
+const { searchVector: _searchVector, ...readableColumns } = getTableColumns(cases);
+export const caseColumns = readableColumns;
 
 /**
  * Loads a case the viewer may read and locks it until the transaction ends, so that two

@@ -11,3 +11,4 @@ export * from './access-log.js';
 export * from './routing.js';
 export * from './sla.js';
 export * from './vocabulary-labels.js';
+export * from './tracking.js';
