@@ -529,5 +529,5 @@ CREATE INDEX "notes_case_created_idx" ON "notes" USING btree ("case_id","created
 CREATE INDEX "publication_orders_citizen_idx" ON "publication_orders" USING btree ("citizen_id","ordered_at");--> statement-breakpoint
 CREATE INDEX "publication_orders_case_idx" ON "publication_orders" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "publication_orders_publication_idx" ON "publication_orders" USING btree ("publication_id");--> statement-breakpoint
-CREATE INDEX "access_log_citizen_occurred_idx" ON "access_log" USING btree ("citizen_id","occurred_at");--> statement-breakpoint
+CREATE INDEX "access_log_citizen_id_idx" ON "access_log" USING btree ("citizen_id","id");--> statement-breakpoint
 CREATE INDEX "access_log_actor_occurred_idx" ON "access_log" USING btree ("actor_subject","occurred_at");

@@ -141,3 +141,25 @@ describe('the citizen portal', () => {
     expect(answered.data?.sendMessage.case.status).toBe('IN_PROGRESS');
   });
 });
+
+describe('who consulted my file', () => {
+  it('shows the citizen the service and time of an agent’s look-up of their national number, never the agent', async () => {
+    const first = await tokenFor({ role: 'agent', sub: 'demo.first' });
+    const before = await execute<{ myAccessLog: { edges: unknown[] } }>(server.client(tokens.hans), gql`{ myAccessLog(first: 100) { edges { cursor } } }`);
+    const lookedUp = await execute(server.client(first), gql`query ($id: ID!) { node(id: $id) { ... on Citizen { nationalNumber } } }`, {
+      id: Buffer.from(`Citizen:${HANS}`).toString('base64'),
+    });
+    expect(lookedUp.errors).toBeUndefined();
+    const { data, errors } = await execute<{ myAccessLog: { edges: { node: { occurredAt: string; fields: string[]; service: { code: string } } }[] } }>(
+      server.client(tokens.hans),
+      gql`{ myAccessLog(first: 100) { edges { node { occurredAt fields service { code } } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.myAccessLog.edges.length).toBe(before.data!.myAccessLog.edges.length + 1);
+    const [latest] = data!.myAccessLog.edges;
+    expect(latest!.node).toMatchObject({ fields: ['nationalNumber'], service: { code: 'SG-1718' } });
+    expect(Date.now() - Date.parse(latest!.node.occurredAt)).toBeLessThan(60_000);
+    const asAgent = await execute(server.client(first), gql`{ myAccessLog(first: 5) { edges { cursor } } }`);
+    expect(asAgent.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});

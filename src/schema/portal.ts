@@ -1,6 +1,7 @@
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import type { CaseStatus } from '../domain/vocabulary.js';
-import { type CaseRow, listCases } from '../services/case-reads.js';
+import { type CaseRow, listCases, readableCasesByIds } from '../services/case-reads.js';
+import { type AccessLogEntry, listAccessLogOfCitizen } from '../services/citizens.js';
 import { type MessageRow, messagesByCaseIds, sendMessage } from '../services/messages.js';
 import { agentSummariesByIds, type AgentSummary } from '../services/people.js';
 import { advanceProcedureStep, procedureProgressByCaseIds, type StepProgress, startProcedure } from '../services/procedures.js';
@@ -208,4 +209,36 @@ builder.mutationField('sendMessage', (t) =>
     args: { input: t.arg({ type: SendMessageInput, required: true, description: 'The message.' }) },
     resolve: (_root, { input }, context) => sendMessage(context.db, context.viewer, { caseId: input.caseId.id, body: input.body }, context.now),
   }),
+);
+
+const AccessLogEntryType = builder.objectRef<AccessLogEntry>('AccessLogEntry').implement({
+  description: 'One read of the citizen’s personal data by the administration: when, which service, which data.',
+  authScopes: CITIZEN,
+  fields: (t) => ({
+    occurredAt: t.field({ type: 'DateTime', description: 'When it was read.', resolve: (entry) => entry.occurredAt }),
+    service: t.field({ type: Service, nullable: true, description: 'The service that read it (never the person); null if that account no longer exists.', resolve: (entry) => entry.serviceId }),
+    fields: t.exposeStringList('fields', { description: 'What was read: nationalNumber, nationalNumber:revealed, contactPoints.' }),
+    caseReference: t.string({
+      nullable: true,
+      description: 'The case it was read for, when known; null otherwise.',
+      resolve: async (entry, _args, context) =>
+        entry.caseId ? ((await readableCasesByIds(context.db, context.viewer, [entry.caseId]))[0]?.reference ?? null) : null,
+    }),
+  }),
+});
+
+builder.queryField('myAccessLog', (t) =>
+  t.connection(
+    {
+      type: AccessLogEntryType,
+      description: 'Who consulted my file: every read of the signed-in citizen’s personal data by the administration, newest first. Citizens only.',
+      authScopes: CITIZEN,
+      resolve: async (_root, args, context) => {
+        if (context.viewer.kind !== 'citizen') return toConnection({ rows: [], hasNextPage: false, cursorOf: () => '' });
+        return toConnection(await listAccessLogOfCitizen(context.db, context.viewer.citizenId, args, context.limits.maxPageSize));
+      },
+    },
+    { name: 'AccessLogConnection', description: 'A page of reads of personal data.', authScopes: CITIZEN },
+    { name: 'AccessLogEdge', description: 'A read and its cursor.', authScopes: CITIZEN },
+  ),
 );

@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { accessLog, cases, citizens, contactPoints } from '../db/tables/index.js';
+import { accessLog, agents, cases, citizens, contactPoints, serviceAccounts } from '../db/tables/index.js';
 import { isEmail, isPhone, normalizeEmail, normalizePhone } from '../domain/contact-points.js';
 import { type FieldProblem, ValidationError } from '../domain/errors.js';
 import { wellFormedUuids } from '../domain/ids.js';
@@ -217,4 +217,35 @@ export async function recordPersonalDataReads(db: Executor, viewer: Viewer, requ
 /** Only supervisors and admins see national register numbers in full. */
 export function mayRevealNationalNumber(viewer: Viewer): boolean {
   return viewer.kind === 'agent' && (viewer.role === 'SUPERVISOR' || viewer.role === 'ADMIN');
+}
+
+export interface AccessLogEntry {
+  id: number;
+  occurredAt: Date;
+  fields: string[];
+  serviceId: string | null;
+  caseId: string | null;
+}
+
+/**
+ * The reads of a citizen's personal data, newest first, for that citizen: when, which service,
+ * which fields — never who, beyond the service.
+ */
+export async function listAccessLogOfCitizen(db: Executor, citizenId: string, request: PageRequest, maxPageSize: number): Promise<Page<AccessLogEntry>> {
+  const { limit, after } = readPageRequest(request, maxPageSize, ['integer']);
+  const rows = await db
+    .select({
+      id: accessLog.id,
+      occurredAt: accessLog.occurredAt,
+      fields: accessLog.fields,
+      caseId: accessLog.caseId,
+      serviceId: sql<string | null>`coalesce(${agents.serviceId}, ${serviceAccounts.serviceId})`,
+    })
+    .from(accessLog)
+    .leftJoin(agents, and(eq(accessLog.actorKind, 'AGENT'), eq(agents.login, accessLog.actorSubject)))
+    .leftJoin(serviceAccounts, and(eq(accessLog.actorKind, 'SERVICE'), eq(serviceAccounts.subject, accessLog.actorSubject)))
+    .where(and(eq(accessLog.citizenId, citizenId), after ? sql`${accessLog.id} < ${Number(after[0])}` : undefined))
+    .orderBy(sql`${accessLog.id} desc`)
+    .limit(limit + 1);
+  return toPage(rows, limit, (row) => [row.id]);
 }

@@ -24,7 +24,7 @@ export const accessLog = pgTable(
   },
   (table) => [
     check('access_log_actor_kind_check', isOneOf(table.actorKind, ACTOR_KINDS)),
-    index('access_log_citizen_occurred_idx').on(table.citizenId, table.occurredAt),
+    index('access_log_citizen_id_idx').on(table.citizenId, table.id),
     index('access_log_actor_occurred_idx').on(table.actorSubject, table.occurredAt),
   ],
 );
