@@ -3,15 +3,19 @@ import type { CaseStatus } from '../domain/vocabulary.js';
 import { type CaseRow, listCases, readableCasesByIds } from '../services/case-reads.js';
 import { type AccessLogEntry, listAccessLogOfCitizen } from '../services/citizens.js';
 import { type MessageRow, messagesByCaseIds, sendMessage } from '../services/messages.js';
+import { orderPublications, type PublicationOrderRow } from '../services/orders.js';
+import { anonymizeCitizen, exportCitizenData } from '../services/privacy.js';
 import { agentSummariesByIds, type AgentSummary } from '../services/people.js';
 import { advanceProcedureStep, procedureProgressByCaseIds, type StepProgress, startProcedure } from '../services/procedures.js';
 import { builder } from './builder.js';
 import { Case } from './case.js';
+import { Citizen } from './citizen.js';
 import { CaseStatusEnum } from './enums.js';
 import { vocabularyLabelField } from './language.js';
 import { batchLoader } from './loaders.js';
 import { toConnection } from './pagination.js';
 import { ProcedureStep } from './procedure.js';
+import { Publication } from './publication.js';
 import { Service } from './service.js';
 
 // What the citizen portal reads and does: their cases, procedures, messages.
@@ -241,4 +245,91 @@ builder.queryField('myAccessLog', (t) =>
     { name: 'AccessLogConnection', description: 'A page of reads of personal data.', authScopes: CITIZEN },
     { name: 'AccessLogEdge', description: 'A read and its cursor.', authScopes: CITIZEN },
   ),
+);
+
+const PublicationOrder = builder.objectRef<PublicationOrderRow>('PublicationOrder').implement({
+  description: 'Copies of one publication ordered for a citizen.',
+  authScopes: STAFF_OR_OWNER,
+  fields: (t) => ({
+    publication: t.field({ type: Publication, description: 'What was ordered.', resolve: (order) => order.publicationId }),
+    quantity: t.exposeInt('quantity', { description: 'How many copies.' }),
+    orderedAt: t.field({ type: 'DateTime', description: 'When it was ordered.', resolve: (order) => order.orderedAt }),
+  }),
+});
+
+const OrderItemInput = builder.inputType('OrderItemInput', {
+  description: 'One publication and how many copies.',
+  fields: (t) => ({
+    publicationCode: t.string({ required: true, description: 'The publication’s code; it must be available in print.' }),
+    quantity: t.int({ required: false, defaultValue: 1, description: '1 to 100; 1 when omitted.' }),
+  }),
+});
+
+const OrderPublicationsInput = builder.inputType('OrderPublicationsInput', {
+  description: 'An order of brochures, sent by post.',
+  fields: (t) => ({
+    items: t.field({ type: [OrderItemInput], required: true, description: '1 to 10 publications.' }),
+    deliveryAddress: t.string({ required: true, description: 'Where to send them.' }),
+    citizenId: t.globalID({ required: false, for: Citizen, description: 'For an agent: the citizen ordering. A citizen orders for themself.' }),
+  }),
+});
+
+builder.mutationField('orderPublications', (t) =>
+  t.field({
+    type: builder.objectRef<{ case: CaseRow; orders: PublicationOrderRow[]; trackingCode: string }>('OrderPublicationsSuccess').implement({
+      description: 'The order was recorded on a case resolved as ORDER_REGISTERED.',
+      authScopes: STAFF_OR_OWNER,
+      fields: (f) => ({
+        case: f.field({ type: Case, description: 'The case recording the order.', resolve: (result) => result.case }),
+        orders: f.field({ type: [PublicationOrder], description: 'One line per publication.', resolve: (result) => result.orders }),
+        trackingCode: f.exposeString('trackingCode', { description: 'Code to follow the case without logging in. Shown only now.' }),
+      }),
+    }),
+    description: 'Orders brochures, by a citizen on the portal or by an agent for a citizen.',
+    authScopes: { $any: { agent: true, citizen: true } },
+    errors: { types: [ValidationError], directResult: true },
+    args: { input: t.arg({ type: OrderPublicationsInput, required: true, description: 'The order.' }) },
+    resolve: (_root, { input }, context) =>
+      orderPublications(
+        context.db,
+        context.viewer,
+        context.vault,
+        {
+          items: input.items.map((item) => ({ publicationCode: item.publicationCode, quantity: item.quantity ?? 1 })),
+          deliveryAddress: input.deliveryAddress,
+          citizenId: input.citizenId?.id,
+        },
+        context.now,
+      ),
+  }),
+);
+
+builder.queryField('myData', (t) =>
+  t.string({
+    description: 'Everything Guichet stores about the signed-in citizen, as one JSON document (GDPR right of access). Citizens only.',
+    authScopes: CITIZEN,
+    resolve: async (_root, _args, context) => JSON.stringify(await exportCitizenData(context.db, context.viewer, context.vault)),
+  }),
+);
+
+const AnonymizeCitizenInput = builder.inputType('AnonymizeCitizenInput', {
+  description: 'The citizen whose personal data is erased.',
+  fields: (t) => ({ id: t.globalID({ required: true, for: Citizen, description: 'The citizen.' }) }),
+});
+
+builder.mutationField('anonymizeCitizen', (t) =>
+  t.field({
+    type: builder.objectRef<{ id: string; cases: number }>('AnonymizeCitizenSuccess').implement({
+      description: 'The citizen’s personal data was erased; their cases remain for statistics.',
+      authScopes: { admin: true },
+      fields: (f) => ({
+        casesKept: f.exposeInt('cases', { description: 'How many cases were kept, redacted.' }),
+      }),
+    }),
+    description: 'Erases a citizen’s personal data (names, national number, contact points, free texts of their cases) and keeps the cases for statistics. Admins only; logged.',
+    authScopes: { admin: true },
+    errors: { types: [NotFoundError], directResult: true },
+    args: { input: t.arg({ type: AnonymizeCitizenInput, required: true, description: 'The citizen.' }) },
+    resolve: (_root, { input }, context) => anonymizeCitizen(context.db, context.viewer, input.id.id, context.requestId),
+  }),
 );

@@ -1,0 +1,128 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Database, Executor } from '../db/client.js';
+import {
+  accessLog,
+  caseEvents,
+  cases,
+  handoffs,
+  chatSessions,
+  citizens,
+  contactPoints,
+  emailMessages,
+  interactions,
+  letters,
+  messages,
+  notes,
+  phoneCalls,
+  publicationOrders,
+} from '../db/tables/index.js';
+import { ForbiddenError, NotFoundError } from '../domain/errors.js';
+import { isUuid } from '../domain/ids.js';
+import type { Viewer } from '../domain/viewer.js';
+import { caseColumns } from './case-reads.js';
+import { refreshCaseSearch } from './cases.js';
+import type { DataVault } from './data-vault.js';
+
+/**
+ * Everything stored about the signed-in citizen, as one document (GDPR right of access): their
+ * record, contact points, cases with the citizen-visible history, messages, orders and the
+ * reads of their personal data.
+ */
+export async function exportCitizenData(db: Executor, viewer: Viewer, vault: DataVault): Promise<Record<string, unknown>> {
+  if (viewer.kind !== 'citizen') throw new ForbiddenError('Only the citizen themself exports their data.');
+  const id = viewer.citizenId;
+  const [citizen] = await db.select().from(citizens).where(eq(citizens.id, id));
+  const ownCases = await db.select(caseColumns).from(cases).where(eq(cases.citizenId, id));
+  const caseIds = ownCases.map((row) => row.id);
+  const [points, events, exchanged, orders, reads] = await Promise.all([
+    db.select().from(contactPoints).where(eq(contactPoints.citizenId, id)),
+    caseIds.length
+      ? db
+          .select({ caseId: caseEvents.caseId, type: caseEvents.type, payload: caseEvents.payload, occurredAt: caseEvents.occurredAt })
+          .from(caseEvents)
+          .where(and(inArray(caseEvents.caseId, caseIds), eq(caseEvents.visibility, 'CITIZEN')))
+          .orderBy(caseEvents.position)
+      : Promise.resolve([]),
+    caseIds.length ? db.select().from(messages).where(inArray(messages.caseId, caseIds)) : Promise.resolve([]),
+    db.select().from(publicationOrders).where(eq(publicationOrders.citizenId, id)),
+    db.select({ occurredAt: accessLog.occurredAt, actorKind: accessLog.actorKind, fields: accessLog.fields }).from(accessLog).where(eq(accessLog.citizenId, id)),
+  ]);
+  return {
+    citizen: {
+      id,
+      givenName: citizen!.givenName,
+      familyName: citizen!.familyName,
+      preferredLanguage: citizen!.preferredLanguage,
+      nationalNumber: citizen!.nationalNumberEncrypted ? vault.decrypt(citizen!.nationalNumberEncrypted) : null,
+      assistanceNeeds: citizen!.assistanceNeeds,
+      createdAt: citizen!.createdAt,
+    },
+    contactPoints: points.map(({ kind, value, isPrimary }) => ({ kind, value, isPrimary })),
+    cases: ownCases.map((row) => ({
+      reference: row.reference,
+      subject: row.subject,
+      description: row.description,
+      status: row.status,
+      resolution: row.resolution,
+      originChannel: row.originChannel,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      dueAt: row.dueAt,
+      events: events.filter((event) => event.caseId === row.id).map(({ type, payload, occurredAt }) => ({ type, payload, occurredAt })),
+      messages: exchanged
+        .filter((message) => message.caseId === row.id)
+        .map((message) => ({ fromCitizen: message.authorCitizenId !== null, body: message.body, createdAt: message.createdAt })),
+    })),
+    publicationOrders: orders.map(({ quantity, status, deliveryAddress, orderedAt }) => ({ quantity, status, deliveryAddress, orderedAt })),
+    accessLog: reads,
+  };
+}
+
+const REDACTED = '[anonymised]';
+
+/**
+ * Erases a citizen's personal data (GDPR erasure) while keeping their cases for statistics:
+ * names replaced, national number and contact points removed, and every free text of their
+ * cases that may carry personal data redacted. Admins only; the erasure itself is logged.
+ */
+export async function anonymizeCitizen(db: Database, viewer: Viewer, citizenId: string, requestId: string): Promise<{ id: string; cases: number }> {
+  if (viewer.kind !== 'agent' || viewer.role !== 'ADMIN') throw new ForbiddenError('Only an admin anonymises a citizen.');
+  return db.transaction(async (tx) => {
+    const [citizen] = isUuid(citizenId) ? await tx.select({ id: citizens.id }).from(citizens).where(eq(citizens.id, citizenId)).for('update') : [];
+    if (!citizen) throw new NotFoundError('Citizen');
+    await tx
+      .update(citizens)
+      .set({ givenName: REDACTED, familyName: REDACTED, nationalNumberEncrypted: null, nationalNumberHash: null, assistanceNeeds: [], updatedAt: new Date() })
+      .where(eq(citizens.id, citizenId));
+    await tx.delete(contactPoints).where(eq(contactPoints.citizenId, citizenId));
+    const caseIds = (await tx.select({ id: cases.id }).from(cases).where(eq(cases.citizenId, citizenId))).map((row) => row.id);
+    await tx.update(publicationOrders).set({ deliveryAddress: null }).where(eq(publicationOrders.citizenId, citizenId));
+    if (caseIds.length > 0) {
+      await tx.update(cases).set({ subject: REDACTED, description: null }).where(inArray(cases.id, caseIds));
+      const interactionIds = tx.select({ id: interactions.id }).from(interactions).where(inArray(interactions.caseId, caseIds));
+      await tx.update(interactions).set({ summary: null }).where(inArray(interactions.caseId, caseIds));
+      await tx.update(emailMessages).set({ fromAddress: REDACTED, toAddress: REDACTED, subject: REDACTED, messageId: null }).where(inArray(emailMessages.interactionId, interactionIds));
+      await tx.update(chatSessions).set({ transcript: null }).where(inArray(chatSessions.interactionId, interactionIds));
+      await tx.update(letters).set({ senderAddress: null, letterReference: null }).where(inArray(letters.interactionId, interactionIds));
+      await tx.update(phoneCalls).set({ callerNumberMasked: null }).where(inArray(phoneCalls.interactionId, interactionIds));
+      await tx.update(messages).set({ body: REDACTED }).where(inArray(messages.caseId, caseIds));
+      await tx.update(notes).set({ body: REDACTED }).where(inArray(notes.caseId, caseIds));
+      await tx
+        .update(handoffs)
+        .set({ reason: REDACTED, rejectionReason: sql`case when ${handoffs.rejectionReason} is null then null else ${REDACTED} end`, response: sql`case when ${handoffs.response} is null then null else ${REDACTED} end` })
+        .where(inArray(handoffs.caseId, caseIds));
+      // Handoff reasons and responses are copied into their events: free text, so redacted too.
+      await tx.update(caseEvents).set({ payload: sql`${caseEvents.payload} - 'reason' - 'response'` }).where(inArray(caseEvents.caseId, caseIds));
+      for (const caseId of caseIds) await refreshCaseSearch(tx, caseId);
+    }
+    await tx.insert(accessLog).values({
+      actorKind: 'AGENT',
+      actorSubject: viewer.login,
+      citizenId,
+      fields: ['anonymized'],
+      reason: 'GDPR erasure',
+      requestId,
+    });
+    return { id: citizenId, cases: caseIds.length };
+  });
+}

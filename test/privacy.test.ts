@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { gql } from 'graphql-request';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectRows } from '../src/db/client.js';
+import { nationalNumberCheckDigits } from '../src/domain/national-number.js';
+import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
+
+const MARIE = '00000000-0000-4000-8000-000000000001';
+const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
+
+let server: TestServer;
+const tokens: Record<string, string> = {};
+beforeAll(async () => {
+  server = await startTestServer();
+  tokens.marie = await tokenFor({ role: 'citizen', sub: MARIE });
+  tokens.first = await tokenFor({ role: 'agent', sub: 'demo.first' });
+  tokens.admin = await tokenFor({ role: 'agent', sub: 'demo.admin' });
+  tokens.supervisor = await tokenFor({ role: 'agent', sub: 'demo.supervisor' });
+});
+afterAll(() => server?.close());
+
+const rows = <Row>(query: ReturnType<typeof sql>) => selectRows<Row>(server.database.handle.db, query);
+
+describe('publication orders', () => {
+  it('records a citizen’s order on a case resolved as ORDER_REGISTERED', async () => {
+    const { data, errors } = await execute<{ orderPublications: { __typename: string; case: { status: string; resolution: string }; orders: { quantity: number; publication: { code: string } }[] } }>(
+      server.client(tokens.marie),
+      gql`mutation ($input: OrderPublicationsInput!) { orderPublications(input: $input) { __typename ... on OrderPublicationsSuccess { case { status resolution } orders { quantity publication { code } } } ... on ValidationError { problems { path message } } } }`,
+      { input: { items: [{ publicationCode: 'VIVRE-LA-WALLONIE', quantity: 2 }], deliveryAddress: 'Rue de Fer 12, 5000 Namur' } },
+    );
+    expect(errors).toBeUndefined();
+    if (data!.orderPublications.__typename !== 'OrderPublicationsSuccess') {
+      const codes = await rows<{ code: string }>(sql`select code from publications where available and format <> 'PDF' limit 1`);
+      throw new Error(`Use one of the printable publications, e.g. ${codes[0]?.code}: ${JSON.stringify(data)}`);
+    }
+    expect(data!.orderPublications).toMatchObject({ case: { status: 'RESOLVED', resolution: 'ORDER_REGISTERED' }, orders: [{ quantity: 2, publication: { code: 'VIVRE-LA-WALLONIE' } }] });
+  });
+
+  it('refuses an unknown publication and an agent order without a citizen', async () => {
+    const unknown = await execute<{ orderPublications: { __typename: string } }>(
+      server.client(tokens.marie),
+      gql`mutation ($input: OrderPublicationsInput!) { orderPublications(input: $input) { __typename } }`,
+      { input: { items: [{ publicationCode: 'NOPE' }], deliveryAddress: 'Rue de Fer 12, 5000 Namur' } },
+    );
+    expect(unknown.data?.orderPublications.__typename).toBe('ValidationError');
+    const noCitizen = await execute<{ orderPublications: { __typename: string } }>(
+      server.client(tokens.first),
+      gql`mutation ($input: OrderPublicationsInput!) { orderPublications(input: $input) { __typename } }`,
+      { input: { items: [{ publicationCode: 'VIVRE-LA-WALLONIE' }], deliveryAddress: 'Rue de Fer 12, 5000 Namur' } },
+    );
+    expect(noCitizen.data?.orderPublications.__typename).toBe('ValidationError');
+  });
+});
+
+describe('what a citizen sees of their case', () => {
+  it('shows no internal event, note, handoff reason or agent login in any field a citizen may read', async () => {
+    const [target] = await rows<{ id: string }>(sql`select id from cases where citizen_id = ${MARIE}::uuid order by created_at limit 1`);
+    const secret = `SECRET-${randomUUID()}`;
+    await server.database.handle.db.execute(sql`insert into notes (case_id, body) values (${target!.id}::uuid, ${`note ${secret}`})`);
+    await server.database.handle.db.execute(
+      sql`insert into case_events (case_id, type, visibility, actor_kind, payload) values (${target!.id}::uuid, 'NOTE_ADDED', 'INTERNAL', 'SYSTEM', ${JSON.stringify({ secret })}::jsonb)`,
+    );
+    const { data, errors } = await execute(
+      server.client(tokens.marie),
+      gql`query ($id: ID!) {
+        case(id: $id) {
+          id reference subject description status statusLabel resolution priority originChannel originChannelLabel language currentLine
+          service { code label phone email } theme { code label } citizen { givenName familyName nationalNumber contactPoints { value } }
+          procedure { code } procedureStep { code } procedureProgress { state step { code } reachedAt }
+          referentSummary { givenName service { code } } dueAt firstResponseDueAt slaState waitingSince resolvedAt closedAt createdAt updatedAt version
+          messages { author authorName body createdAt }
+          timeline(first: 100) { edges { node { cursor type label visibility actorKind actorService { code } payload occurredAt } } }
+        }
+      }`,
+      { id: globalId('Case', target!.id) },
+    );
+    expect(errors).toBeUndefined();
+    const seen = JSON.stringify(data);
+    expect(seen).not.toContain(secret);
+    expect(seen).not.toContain('INTERNAL');
+    const logins = await rows<{ login: string }>(sql`select login from agents`);
+    for (const { login } of logins) expect(seen).not.toContain(login);
+    const reasons = await rows<{ reason: string }>(sql`select reason from handoffs where case_id = ${target!.id}::uuid`);
+    for (const { reason } of reasons) expect(seen).not.toContain(reason);
+  });
+});
+
+describe('my data and anonymisation', () => {
+  it('exports everything stored about the citizen as one JSON document', async () => {
+    const { data, errors } = await execute<{ myData: string }>(server.client(tokens.marie), gql`{ myData }`);
+    expect(errors).toBeUndefined();
+    const document = JSON.parse(data!.myData) as { citizen: { familyName: string; nationalNumber: string }; cases: unknown[]; contactPoints: unknown[] };
+    expect(document.citizen.familyName).toBe('Dupont');
+    expect(document.citizen.nationalNumber).toMatch(/^\d{11}$/);
+    expect(document.cases.length).toBeGreaterThanOrEqual(5);
+    expect(document.contactPoints.length).toBeGreaterThan(0);
+  });
+
+  it('leaves no name, national number, e-mail or phone of an anonymised citizen anywhere in the database, and keeps the cases counted', async () => {
+    const family = `Quartzfeld${randomUUID().slice(0, 6)}`;
+    const email = `${family.toLowerCase()}@example.org`;
+    const phoneDigits = `0478${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+    const body = '301231' + String(Math.floor(Math.random() * 900) + 100);
+    const nationalNumber = body + nationalNumberCheckDigits(body, false);
+    const register = (input: Record<string, unknown>) =>
+      execute<{ registerContact: { case: { id: string; citizen: { id: string } } } }>(
+        server.client(tokens.first),
+        gql`mutation ($input: RegisterContactInput!) { registerContact(input: $input) { ... on RegisterContactSuccess { case { id citizen { id } } } } }`,
+        { input },
+      );
+    const call = await register({
+      channel: 'PHONE',
+      themeCode: 'HOUSING',
+      subject: `Appel de Zébulon ${family}`,
+      summary: `M. ${family} joignable au ${phoneDigits}`,
+      citizen: { givenName: 'Zébulon', familyName: family, nationalNumber, email, phone: phoneDigits },
+      phone: { line: '1718', callerNumber: phoneDigits },
+    });
+    const caseId = call.data!.registerContact.case.id;
+    const citizenId = call.data!.registerContact.case.citizen.id;
+    await register({ channel: 'EMAIL', caseId, summary: `Courriel de ${email}`, email: { from: email, to: '1718@spw.example', subject: `Dossier ${family}` } });
+    await execute(server.client(tokens.first), gql`mutation ($input: AddNoteInput!) { addNote(input: $input) { __typename } }`, { input: { caseId, body: `Rappeler ${family}` } });
+    const [counted] = await rows<{ n: number }>(sql`select count(*)::int as n from cases where citizen_id = ${Buffer.from(citizenId, 'base64').toString().split(':')[1]!}::uuid`);
+
+    /** Every text, JSON, array and tsvector column of the database holding one of the citizen's identifiers. */
+    const personalTraces = async () => {
+      const columns = await rows<{ table_name: string; column_name: string }>(sql`
+        select table_name, column_name from information_schema.columns
+        where table_schema = 'public' and data_type in ('text', 'character varying', 'jsonb', 'json', 'tsvector', 'ARRAY')`);
+      const needles = [family.toLowerCase(), email, phoneDigits, phoneDigits.slice(1), nationalNumber];
+      const found: string[] = [];
+      for (const { table_name: table, column_name: column } of columns) {
+        for (const needle of needles) {
+          const [hit] = await rows<{ n: number }>(
+            sql`select count(*)::int as n from ${sql.identifier(table)} where lower(${sql.identifier(column)}::text) like ${`%${needle.toLowerCase()}%`}`,
+          );
+          if (hit!.n > 0) found.push(`${table}.${column} contains ${needle}`);
+        }
+      }
+      return found;
+    };
+    expect((await personalTraces()).length).toBeGreaterThan(3);
+
+    const refused = await execute(server.client(tokens.supervisor), gql`mutation ($input: AnonymizeCitizenInput!) { anonymizeCitizen(input: $input) { __typename } }`, { input: { id: citizenId } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const done = await execute<{ anonymizeCitizen: { __typename: string; casesKept: number } }>(
+      server.client(tokens.admin),
+      gql`mutation ($input: AnonymizeCitizenInput!) { anonymizeCitizen(input: $input) { __typename ... on AnonymizeCitizenSuccess { casesKept } } }`,
+      { input: { id: citizenId } },
+    );
+    expect(done.data?.anonymizeCitizen).toEqual({ __typename: 'AnonymizeCitizenSuccess', casesKept: 1 });
+
+    expect(await personalTraces()).toEqual([]);
+    const [after] = await rows<{ n: number }>(sql`select count(*)::int as n from cases where citizen_id = ${Buffer.from(citizenId, 'base64').toString().split(':')[1]!}::uuid`);
+    expect(after!.n).toBe(counted!.n);
+    const [logged] = await rows<{ n: number }>(sql`select count(*)::int as n from access_log where actor_subject = 'demo.admin' and 'anonymized' = any(fields)`);
+    expect(logged!.n).toBe(1);
+  });
+});
