@@ -522,7 +522,7 @@ CREATE INDEX "handoffs_to_service_status_due_idx" ON "handoffs" USING btree ("to
 CREATE INDEX "handoffs_from_service_status_idx" ON "handoffs" USING btree ("from_service_id","status");--> statement-breakpoint
 CREATE INDEX "case_events_case_position_idx" ON "case_events" USING btree ("case_id","position");--> statement-breakpoint
 CREATE INDEX "case_events_type_position_idx" ON "case_events" USING btree ("type","position");--> statement-breakpoint
-CREATE INDEX "case_events_transaction_idx" ON "case_events" USING btree ("transaction_id");--> statement-breakpoint
+CREATE INDEX "case_events_transaction_position_idx" ON "case_events" USING btree ("transaction_id","position");--> statement-breakpoint
 CREATE INDEX "case_events_occurred_at_idx" ON "case_events" USING btree ("occurred_at");--> statement-breakpoint
 CREATE INDEX "messages_case_created_idx" ON "messages" USING btree ("case_id","created_at");--> statement-breakpoint
 CREATE INDEX "notes_case_created_idx" ON "notes" USING btree ("case_id","created_at");--> statement-breakpoint

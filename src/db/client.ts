@@ -25,6 +25,12 @@ export interface DatabaseHandle {
   migrate(): Promise<void>;
   /** Throws when the database does not answer. */
   ping(): Promise<void>;
+  /**
+   * Calls `onNotify` for each NOTIFY on `channel` (delivered at commit). The postgres.js
+   * listener reconnects by itself after the server restarts; `onReconnect` then lets the
+   * caller catch up on what it may have missed.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -67,6 +73,10 @@ function openPostgres(url: string, maxConnections: number, logger: QueryLogger):
     ping: async () => {
       await db.execute(sql`select 1`);
     },
+    listen: async (channel, onNotify, onReconnect) => {
+      const subscription = await client.listen(channel, onNotify, onReconnect);
+      return () => subscription.unlisten();
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -83,6 +93,7 @@ async function openPglite(dataDir: string, loadDump: Blob | undefined, logger: Q
     ping: async () => {
       await db.execute(sql`select 1`);
     },
+    listen: async (channel, onNotify) => client.listen(channel, onNotify),
     close: async () => {
       if (!client.closed) await client.close();
     },

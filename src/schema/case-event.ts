@@ -4,7 +4,7 @@ import { builder } from './builder.js';
 import { vocabularyLabelField } from './language.js';
 import { Service } from './service.js';
 
-const CaseEventTypeEnum = builder.enumType('CaseEventType', {
+export const CaseEventTypeEnum = builder.enumType('CaseEventType', {
   description: 'What changed on a case.',
   values: {
     CASE_CREATED: { description: 'The case was opened.' },

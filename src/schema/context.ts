@@ -3,6 +3,7 @@ import type { Viewer } from '../domain/viewer.js';
 import type { Language } from '../domain/vocabulary.js';
 import type { DataVault } from '../services/data-vault.js';
 import type { Limits } from '../config.js';
+import type { WakeUps } from '../events/wake-ups.js';
 
 /** Built fresh for each HTTP request and each subscription, never mutated afterwards. */
 export interface Context {
@@ -10,6 +11,8 @@ export interface Context {
   db: Database;
   vault: DataVault;
   limits: Limits;
+  /** Wake-ups of the case-event feed, shared by the subscriptions of this process. */
+  wakeUps: WakeUps;
   requestId: string;
   /** The client's network address (for attempt limits); 'unknown' when the transport has none. */
   clientAddress: string;

@@ -8,6 +8,7 @@ import { createTokenVerifier } from '../auth/tokens.js';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { type Context, schema } from '../schema/index.js';
+import { listenForCaseEvents } from '../events/wake-ups.js';
 import { createDataVault } from '../services/data-vault.js';
 import { type ContextDependencies, createContext } from './context.js';
 import { contextCreationError, presentToClient, withContractCode } from './errors.js';
@@ -68,11 +69,13 @@ function landingPagePlugin(): ApolloServerPlugin<Context> {
 }
 
 export async function startServer(config: Config, database: DatabaseHandle): Promise<RunningServer> {
+  const wakeUps = await listenForCaseEvents(database);
   const dependencies: ContextDependencies = {
     db: database.db,
     vault: createDataVault(config.dataKey),
     verifyToken: createTokenVerifier(config.jwt),
     limits: config.limits,
+    wakeUps,
   };
   const validationRules = limitRules(config.limits);
 
@@ -145,6 +148,7 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
     async close() {
       await webSocket.close();
       await app.close();
+      await wakeUps.close().catch(() => {});
     },
   };
 }

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { bearerToken, InvalidTokenError, type TokenVerifier } from '../auth/tokens.js';
 import type { Limits } from '../config.js';
 import type { Database } from '../db/client.js';
+import type { WakeUps } from '../events/wake-ups.js';
 import { ANONYMOUS, type Viewer } from '../domain/viewer.js';
 import type { Context } from '../schema/index.js';
 import type { DataVault } from '../services/data-vault.js';
@@ -12,6 +13,7 @@ export interface ContextDependencies {
   vault: DataVault;
   verifyToken: TokenVerifier;
   limits: Limits;
+  wakeUps: WakeUps;
 }
 
 function unauthenticated(message: string): GraphQLError {
@@ -47,6 +49,7 @@ export async function createContext(
     db: dependencies.db,
     vault: dependencies.vault,
     limits: dependencies.limits,
+    wakeUps: dependencies.wakeUps,
     requestId,
     clientAddress,
     now: new Date(),

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
+import { CASE_EVENTS_CHANNEL } from '../events/wake-ups.js';
 import { caseEvents } from '../db/tables/index.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { CaseEventType, EventVisibility } from '../domain/vocabulary.js';
@@ -36,4 +38,6 @@ export async function recordCaseEvent(
     occurredAt: event.occurredAt,
     ...actorOf(viewer),
   });
+  // Delivered at commit only, and once per transaction however many events it wrote.
+  await tx.execute(sql`select pg_notify(${CASE_EVENTS_CHANNEL}, '')`);
 }

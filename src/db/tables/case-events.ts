@@ -46,7 +46,8 @@ export const caseEvents = pgTable(
     check('case_events_actor_kind_check', isOneOf(table.actorKind, ACTOR_KINDS)),
     index('case_events_case_position_idx').on(table.caseId, table.position),
     index('case_events_type_position_idx').on(table.type, table.position),
-    index('case_events_transaction_idx').on(table.transactionId),
+    // The feed's order: by committing transaction, then position (see services/event-feed.ts).
+    index('case_events_transaction_position_idx').on(table.transactionId, table.position),
     index('case_events_occurred_at_idx').on(table.occurredAt),
   ],
 );

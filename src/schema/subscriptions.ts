@@ -1,0 +1,79 @@
+import { type CaseEventRow } from '../services/case-events.js';
+import { decodeFeedCursor, encodeFeedCursor, streamCaseEvents } from '../services/event-feed.js';
+import { builder } from './builder.js';
+import { Case } from './case.js';
+import { CaseEvent, CaseEventTypeEnum } from './case-event.js';
+import { Service } from './service.js';
+
+// Back-offices follow cases live over graphql-ws. The feed replays every event after the
+// given cursor, then continues live, each event once and in order (services/event-feed.ts).
+
+/** An async iterable whose early end (the client unsubscribed) also stops the wait for wake-ups. */
+function cancellable<T>(start: (signal: AbortSignal) => AsyncGenerator<T>): AsyncIterable<T> {
+  return {
+    [Symbol.asyncIterator]() {
+      const controller = new AbortController();
+      const iterator = start(controller.signal);
+      return {
+        next: () => iterator.next(),
+        return: async () => {
+          controller.abort();
+          return iterator.return(undefined);
+        },
+      };
+    },
+  };
+}
+
+builder.objectFields(CaseEvent, (t) => ({
+  feedCursor: t.string({
+    description: 'Position of the event in the feed of caseEvents: pass it as `after` to resume right after this event.',
+    resolve: (event) => encodeFeedCursor(event),
+  }),
+  case: t.field({ type: Case, description: 'The case it happened on.', resolve: (event) => event.caseId }),
+}));
+
+const CaseEventFilterInput = builder.inputType('CaseEventFilter', {
+  description: 'Which events to receive; all given criteria must match.',
+  fields: (t) => ({
+    caseId: t.globalID({ required: false, for: Case, description: 'Events of this case.' }),
+    serviceId: t.globalID({ required: false, for: Service, description: 'Events of cases of this service or handed to it.' }),
+    themeCodes: t.stringList({ required: false, description: 'Events of cases on these themes or their sub-themes.' }),
+    types: t.field({ type: [CaseEventTypeEnum], required: false, description: 'Only these types.' }),
+  }),
+});
+
+builder.subscriptionType({ description: 'Live streams over graphql-ws on /graphql, with the same token as HTTP in connection_init.' });
+
+builder.subscriptionFields((t) => ({
+  caseEvents: t.field({
+    type: CaseEvent,
+    description:
+      'Every event you may see (staff: of cases you may read; citizens: the CITIZEN-visible events of their cases) after `after`, then live, in feed order, each once. Without `after` the stream starts now.',
+    authScopes: { $any: { staff: true, citizen: true } },
+    args: {
+      filter: t.arg({ type: CaseEventFilterInput, required: false, description: 'Which events.' }),
+      after: t.arg.string({ required: false, description: 'A feedCursor: replay every later event first.' }),
+    },
+    subscribe: (_root, args, context) => {
+      const after = args.after ? decodeFeedCursor(args.after) : undefined;
+      const filter = {
+        caseId: args.filter?.caseId?.id,
+        serviceId: args.filter?.serviceId?.id,
+        themeCodes: args.filter?.themeCodes ?? undefined,
+        types: args.filter?.types ?? undefined,
+      };
+      return cancellable((signal) => streamCaseEvents(context.db, context.wakeUps, context.viewer, filter, after, signal));
+    },
+    resolve: (event: CaseEventRow) => event,
+  }),
+  caseUpdated: t.field({
+    type: CaseEvent,
+    description: 'The events of one case from now on, live.',
+    authScopes: { $any: { staff: true, citizen: true } },
+    args: { id: t.arg.globalID({ required: true, for: Case, description: 'The case.' }) },
+    subscribe: (_root, args, context) =>
+      cancellable((signal) => streamCaseEvents(context.db, context.wakeUps, context.viewer, { caseId: args.id.id }, undefined, signal)),
+    resolve: (event: CaseEventRow) => event,
+  }),
+}));
