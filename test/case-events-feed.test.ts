@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { gql } from 'graphql-request';
+import { type Client, createClient } from 'graphql-ws';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { selectRows } from '../src/db/client.js';
+import { currentFeedEnd, readCommittedEvents } from '../src/services/event-feed.js';
+import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
+
+let server: TestServer;
+const tokens: Record<string, string> = {};
+const clients: Client[] = [];
+beforeAll(async () => {
+  server = await startTestServer();
+  tokens.supervisor = await tokenFor({ role: 'agent', sub: 'demo.supervisor' });
+  tokens.first = await tokenFor({ role: 'agent', sub: 'demo.first' });
+  tokens.housing = await tokenFor({ role: 'service', sub: 'TLPE-HOUSING' });
+  tokens.marie = await tokenFor({ role: 'citizen', sub: '00000000-0000-4000-8000-000000000001' });
+});
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.dispose()));
+  await server?.close();
+});
+
+const FEED = `subscription ($after: String, $filter: CaseEventFilter) { caseEvents(after: $after, filter: $filter) { feedCursor type visibility case { id } } }`;
+type FeedEvent = { feedCursor: string; type: string; visibility: string; case: { id: string } };
+
+/** Collects events of a subscription until `count` arrived or the time is up. */
+function collect(token: string, variables: Record<string, unknown>, count: number, timeoutMs = 20_000): { events: FeedEvent[]; done: Promise<FeedEvent[]> } {
+  const client = createClient({ url: server.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+  clients.push(client);
+  const events: FeedEvent[] = [];
+  const done = new Promise<FeedEvent[]>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      resolve(events);
+    }, timeoutMs);
+    const stop = client.subscribe<{ caseEvents: FeedEvent }>(
+      { query: FEED, variables },
+      {
+        next: (result) => {
+          if (result.errors) reject(new Error(JSON.stringify(result.errors)));
+          events.push(result.data!.caseEvents);
+          if (events.length >= count) {
+            clearTimeout(timer);
+            stop();
+            resolve(events);
+          }
+        },
+        error: (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))),
+        complete: () => resolve(events),
+      },
+    );
+  });
+  return { events, done };
+}
+
+async function openCall(summary: string): Promise<string> {
+  const { data } = await execute<{ registerContact: { case: { id: string } } }>(
+    server.client(tokens.first),
+    gql`mutation ($input: RegisterContactInput!) { registerContact(input: $input) { ... on RegisterContactSuccess { case { id } } } }`,
+    { input: { channel: 'PHONE', externalId: `feed-${randomUUID()}`, themeCode: 'ENERGY.PREMIUMS', subject: 'Suivi', summary, phone: { line: '1718' } } },
+  );
+  return data!.registerContact.case.id;
+}
+
+const feedOrder = (a: FeedEvent, b: FeedEvent) => {
+  const [ax, ap] = a.feedCursor.split('.').map(BigInt) as [bigint, bigint];
+  const [bx, bp] = b.feedCursor.split('.').map(BigInt) as [bigint, bigint];
+  return ax === bx ? Number(ap - bp) : ax < bx ? -1 : 1;
+};
+
+describe('caseEvents subscription', () => {
+  it('replays every event after the cursor, then continues live, each once and in order', async () => {
+    const start = await currentFeedEnd(server.database.handle.db);
+    const before = [await openCall('avant 1'), await openCall('avant 2')];
+    // Each registerContact writes CASE_CREATED and INTERACTION_ADDED: 2 before, 3 × 2 after.
+    const subscription = collect(tokens.supervisor, { after: `${start.transactionId}.${start.position}` }, 10);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const during = await Promise.all([openCall('pendant 1'), openCall('pendant 2'), openCall('pendant 3')]);
+    const events = await subscription.done;
+    expect(events).toHaveLength(10);
+    expect(new Set(events.map((event) => event.feedCursor)).size).toBe(10);
+    expect([...events].sort(feedOrder)).toEqual(events);
+    const caseIds = new Set(events.map((event) => event.case.id));
+    for (const id of [...before, ...during]) expect(caseIds.has(id)).toBe(true);
+  });
+
+  it('never gives a service account an event of a case that was never of or handed to its service, nor a citizen an INTERNAL event', async () => {
+    const start = await currentFeedEnd(server.database.handle.db);
+    const after = `${start.transactionId}.${start.position}`;
+    const housing = collect(tokens.housing, { after }, 1_000, 3_000);
+    const marie = collect(tokens.marie, { after }, 1_000, 3_000);
+    await openCall('énergie seulement');
+    const [housingEvents, marieEvents] = await Promise.all([housing.done, marie.done]);
+    expect(housingEvents).toEqual([]);
+    expect(marieEvents.every((event) => event.visibility === 'CITIZEN')).toBe(true);
+  });
+
+  it('refuses a malformed cursor with BAD_USER_INPUT', async () => {
+    await expect(collect(tokens.supervisor, { after: 'nope' }, 1, 3_000).done).rejects.toThrow(/BAD_USER_INPUT|Not an event cursor/);
+  });
+});
+
+describe('the commit-safe cursor', () => {
+  it('never skips an event whose transaction commits after a later position was read', async () => {
+    const db = server.database.handle.db;
+    const [target] = await selectRows<{ id: string }>(db, sql`select id from cases limit 1`);
+    const supervisorView = { kind: 'agent' as const, agentId: 'x', login: 'x', role: 'SUPERVISOR' as const, serviceId: 'x', line: 'FIRST' as const };
+    const start = await currentFeedEnd(db);
+    const insertEvent = (tx: { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }, label: string) =>
+      tx.execute(sql`insert into case_events (case_id, type, visibility, actor_kind, payload) values (${target!.id}::uuid, 'CASE_UPDATED', 'INTERNAL', 'SYSTEM', ${JSON.stringify({ label })}::jsonb)`);
+    const labelsAfter = async (cursor: typeof start) =>
+      (await readCommittedEvents(db, supervisorView, { caseId: target!.id }, cursor)).map((event) => (event.payload as { label: string }).label);
+
+    if (server.database.url) {
+      // Postgres: T1 takes its transaction id first, T2 inserts the lower position, T1 commits first.
+      const first = postgres(server.database.url, { max: 1, onnotice: () => {} });
+      const second = postgres(server.database.url, { max: 1, onnotice: () => {} });
+      try {
+        const [t1, t2] = await Promise.all([first.reserve(), second.reserve()]);
+        await t1`begin`;
+        await t1`select pg_current_xact_id()`;
+        await t2`begin`;
+        await t2`select pg_current_xact_id()`;
+        await t2.unsafe(`insert into case_events (case_id, type, visibility, actor_kind, payload) values ('${target!.id}', 'CASE_UPDATED', 'INTERNAL', 'SYSTEM', '{"label":"lower position, later commit"}')`);
+        await t1.unsafe(`insert into case_events (case_id, type, visibility, actor_kind, payload) values ('${target!.id}', 'CASE_UPDATED', 'INTERNAL', 'SYSTEM', '{"label":"higher position, first commit"}')`);
+        await t1`commit`;
+        const whileSecondRuns = await labelsAfter(start);
+        // A reader by position alone would hand out the higher position now and never the lower one.
+        expect(whileSecondRuns).toEqual(['higher position, first commit']);
+        const cursor = (await readCommittedEvents(db, supervisorView, { caseId: target!.id }, start)).at(-1)!;
+        await t2`commit`;
+        t1.release();
+        t2.release();
+        expect(await labelsAfter({ transactionId: cursor.transactionId, position: cursor.position })).toEqual(['lower position, later commit']);
+      } finally {
+        await first.end();
+        await second.end();
+      }
+    } else {
+      // PGlite has one connection: a second transaction waits for the first to commit, so
+      // commits cannot interleave; the feed still hands out both events, in commit order.
+      let releaseFirst!: () => void;
+      const firstHolds = new Promise<void>((resolve) => (releaseFirst = resolve));
+      const order: string[] = [];
+      const firstTx = db.transaction(async (tx) => {
+        await insertEvent(tx, 'first');
+        await firstHolds;
+        order.push('first committed');
+      });
+      const secondTx = db.transaction(async (tx) => {
+        order.push('second started');
+        await insertEvent(tx, 'second');
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(order).toEqual([]);
+      releaseFirst();
+      await Promise.all([firstTx, secondTx]);
+      expect(order).toEqual(['first committed', 'second started']);
+      expect(await labelsAfter(start)).toEqual(['first', 'second']);
+    }
+  });
+});
