@@ -77,7 +77,7 @@ describe('caseEvents subscription', () => {
     const start = await currentFeedEnd(server.database.handle.db);
     const before = [await openCall('avant 1'), await openCall('avant 2')];
     // Each registerContact writes CASE_CREATED and INTERACTION_ADDED: 2 before, 3 × 2 after.
-    const subscription = collect(tokens.supervisor, { after: `${start.transactionId}.${start.position}` }, 10);
+    const subscription = collect(tokens.supervisor!, { after: `${start.transactionId}.${start.position}` }, 10);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const during = await Promise.all([openCall('pendant 1'), openCall('pendant 2'), openCall('pendant 3')]);
     const events = await subscription.done;
@@ -91,8 +91,8 @@ describe('caseEvents subscription', () => {
   it('never gives a service account an event of a case that was never of or handed to its service, nor a citizen an INTERNAL event', async () => {
     const start = await currentFeedEnd(server.database.handle.db);
     const after = `${start.transactionId}.${start.position}`;
-    const housing = collect(tokens.housing, { after }, 1_000, 3_000);
-    const marie = collect(tokens.marie, { after }, 1_000, 3_000);
+    const housing = collect(tokens.housing!, { after }, 1_000, 3_000);
+    const marie = collect(tokens.marie!, { after }, 1_000, 3_000);
     await openCall('énergie seulement');
     const [housingEvents, marieEvents] = await Promise.all([housing.done, marie.done]);
     expect(housingEvents).toEqual([]);
@@ -100,7 +100,7 @@ describe('caseEvents subscription', () => {
   });
 
   it('refuses a malformed cursor with BAD_USER_INPUT', async () => {
-    await expect(collect(tokens.supervisor, { after: 'nope' }, 1, 3_000).done).rejects.toThrow(/BAD_USER_INPUT|Not an event cursor/);
+    await expect(collect(tokens.supervisor!, { after: 'nope' }, 1, 3_000).done).rejects.toThrow(/BAD_USER_INPUT|Not an event cursor/);
   });
 });
 
