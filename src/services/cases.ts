@@ -207,10 +207,13 @@ export async function writeCase(tx: Executor, current: CaseRow, values: Partial<
   return updated;
 }
 
-function checkVersion(current: CaseRow, expected: number) {
+/** Locks a readable case and checks the version the client read; a stale one changes nothing. */
+async function lockCaseAtVersion(tx: Executor, viewer: Viewer, id: string, expected: number): Promise<CaseRow> {
+  const current = await findReadableCaseForUpdate(tx, viewer, id);
   if (current.version !== expected) {
     throw new ConflictError(`The case has changed since version ${expected}: it is at version ${current.version}. Reload it and try again.`, current.version);
   }
+  return current;
 }
 
 export async function openCase(db: Database, viewer: Viewer, vault: DataVault, input: NewCase, now: Date) {
@@ -247,8 +250,7 @@ export async function updateCase(db: Database, viewer: Viewer, changes: CaseChan
   ];
   if (problems.length > 0) throw new ValidationError(problems);
   return db.transaction(async (tx) => {
-    const current = await findReadableCaseForUpdate(tx, viewer, changes.id);
-    checkVersion(current, changes.version);
+    const current = await lockCaseAtVersion(tx, viewer, changes.id, changes.version);
     const values: Partial<typeof cases.$inferInsert> = {};
     if (changes.subject) values.subject = changes.subject.trim();
     if (changes.description !== undefined) values.description = changes.description;
@@ -274,8 +276,7 @@ export async function transitionCase(
 ): Promise<CaseRow> {
   requireStaff(viewer);
   return db.transaction(async (tx) => {
-    const current = await findReadableCaseForUpdate(tx, viewer, input.id);
-    checkVersion(current, input.version);
+    const current = await lockCaseAtVersion(tx, viewer, input.id, input.version);
     return moveCase(tx, viewer, current, input.to, input.resolution ?? null, now);
   });
 }
@@ -288,8 +289,7 @@ export async function assignCase(
 ): Promise<CaseRow> {
   requireStaff(viewer);
   return db.transaction(async (tx) => {
-    const current = await findReadableCaseForUpdate(tx, viewer, input.id);
-    checkVersion(current, input.version);
+    const current = await lockCaseAtVersion(tx, viewer, input.id, input.version);
     const assigneeAgentId = input.assigneeId ? await requireAgent(tx, input.assigneeId, ['input', 'assigneeId']) : null;
     if (assigneeAgentId === current.assigneeAgentId) throw new ValidationError([{ path: ['input', 'assigneeId'], message: 'The case is already assigned so.' }]);
     const updated = await writeCase(tx, current, { assigneeAgentId, updatedAt: now });
