@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { DomainError, ERROR_CODES, type ErrorCode } from '../domain/errors.js';
+import { isDatabaseUnavailable } from '../services/database-errors.js';
 
 // One place decides what an error looks like to a client: known codes pass with their
 // message; anything else is masked as INTERNAL_SERVER_ERROR and only the logs see it.
@@ -15,8 +16,6 @@ const FRAMEWORK_CODES: Record<string, ErrorCode> = {
   OPERATION_RESOLUTION_FAILURE: 'BAD_USER_INPUT',
 };
 
-/** Error codes of Node and Postgres that mean "the database cannot be reached right now". */
-const UNAVAILABLE_CAUSES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
 
 function causeChain(error: unknown): unknown[] {
   const chain: unknown[] = [];
@@ -28,9 +27,7 @@ function causeChain(error: unknown): unknown[] {
   return chain;
 }
 
-export function isDatabaseUnavailable(error: unknown): boolean {
-  return causeChain(error).some((cause) => UNAVAILABLE_CAUSES.has(String((cause as { code?: unknown }).code)));
-}
+export { isDatabaseUnavailable };
 
 export const INTERNAL_MESSAGE = 'Internal server error. Quote the requestId when reporting it.';
 export const UNAVAILABLE_MESSAGE = 'The service is temporarily unavailable. Try again shortly.';

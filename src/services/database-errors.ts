@@ -20,3 +20,16 @@ export function constraintViolation(error: unknown): ConstraintViolation | undef
   }
   return undefined;
 }
+
+/** Error codes of Node and Postgres that mean "the database cannot be reached right now". */
+const UNAVAILABLE_CAUSES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+
+/** Whether an error (or one it wraps) is a lost or refused database connection. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (UNAVAILABLE_CAUSES.has(String((current as { code?: unknown }).code))) return true;
+    current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

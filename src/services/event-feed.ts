@@ -6,6 +6,7 @@ import type { Viewer } from '../domain/viewer.js';
 import type { CaseEventType } from '../domain/vocabulary.js';
 import type { WakeUps } from '../events/wake-ups.js';
 import { readableCases } from './case-access.js';
+import { isDatabaseUnavailable } from './database-errors.js';
 import type { CaseEventRow } from './case-events.js';
 
 // The case-events table is the outbox. Positions are taken at insert but become visible at
@@ -97,7 +98,15 @@ export async function* streamCaseEvents(
   while (!signal.aborted) {
     // Wait from before the read, so that a commit announced during it is not missed.
     const woken = wakeUps.next(signal);
-    const batch = await readCommittedEvents(db, viewer, filter, cursor);
+    let batch: CaseEventRow[];
+    try {
+      batch = await readCommittedEvents(db, viewer, filter, cursor);
+    } catch (error) {
+      // The database went away (restart, failover): keep the subscription, retry from the cursor.
+      if (!isDatabaseUnavailable(error)) throw error;
+      await woken;
+      continue;
+    }
     for (const event of batch) {
       cursor = { transactionId: event.transactionId, position: event.position };
       yield event;

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { gql } from 'graphql-request';
+import { createClient } from 'graphql-ws';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { selectRows } from '../src/db/client.js';
+import { currentFeedEnd } from '../src/services/event-feed.js';
+import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
+
+// NOTIFY is only a wake-up hint and connections can drop: the feed must deliver anyway.
+
+let server: TestServer;
+let agent: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  agent = await tokenFor({ role: 'agent', sub: 'demo.supervisor' });
+});
+afterAll(() => server?.close());
+
+function subscribe(after: string) {
+  const client = createClient({ url: server.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${agent}` }, retryAttempts: 0 });
+  const received: string[] = [];
+  let closed = false;
+  let waiter: { count: number; resolve: () => void } | undefined;
+  client.on('closed', () => (closed = true));
+  const stop = client.subscribe<{ caseEvents: { case: { subject: string } } }>(
+    { query: 'subscription ($after: String) { caseEvents(after: $after, filter: { types: [CASE_CREATED] }) { case { subject } } }', variables: { after } },
+    {
+      next: (result) => {
+        received.push(result.data!.caseEvents.case.subject);
+        if (waiter && received.length >= waiter.count) waiter.resolve();
+      },
+      error: () => {},
+      complete: () => {},
+    },
+  );
+  return {
+    received,
+    isClosed: () => closed,
+    until: (count: number, timeoutMs: number) =>
+      new Promise<void>((resolve, reject) => {
+        if (received.length >= count) return resolve();
+        const timer = setTimeout(() => reject(new Error(`only ${received.length} of ${count} events after ${timeoutMs} ms: ${received.join(', ')}`)), timeoutMs);
+        waiter = { count, resolve: () => (clearTimeout(timer), resolve()) };
+      }),
+    close: async () => {
+      stop();
+      await client.dispose();
+    },
+  };
+}
+
+async function open(subject: string) {
+  // Right after connections were cut, a request may meet a dead pooled connection: try again.
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const { data } = await execute<{ registerContact: { __typename: string } }>(
+      server.client(agent),
+      gql`mutation ($input: RegisterContactInput!) { registerContact(input: $input) { __typename } }`,
+      { input: { channel: 'PHONE', externalId: `resilience-${randomUUID()}`, themeCode: 'HOUSING', subject, phone: { line: '1718' } } },
+    );
+    if (data?.registerContact.__typename === 'RegisterContactSuccess') return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`could not open "${subject}"`);
+}
+
+describe('case-event feed resilience', () => {
+  it('delivers events written without any notification (the fallback read)', { timeout: 30_000 }, async () => {
+    const start = await currentFeedEnd(server.database.handle.db);
+    const feed = subscribe(`${start.transactionId}.${start.position}`);
+    await open('Avec notification');
+    await feed.until(1, 10_000);
+    const [someCase] = await selectRows<{ id: string }>(server.database.handle.db, sql`select id from cases limit 1`);
+    // Written behind the API's back: no NOTIFY is sent.
+    const subject = `Sans notification ${randomUUID().slice(0, 8)}`;
+    await server.database.handle.db.execute(sql`update cases set subject = ${subject} where id = ${someCase!.id}::uuid`);
+    await server.database.handle.db.execute(
+      sql`insert into case_events (case_id, type, visibility, actor_kind, payload) values (${someCase!.id}::uuid, 'CASE_CREATED', 'INTERNAL', 'SYSTEM', '{}'::jsonb)`,
+    );
+    await feed.until(2, 15_000);
+    expect(feed.received).toEqual(['Avec notification', subject]);
+    await feed.close();
+  });
+
+  it('keeps a subscription across a loss of every database connection and delivers what is written afterwards', { timeout: 60_000 }, async () => {
+    const start = await currentFeedEnd(server.database.handle.db);
+    const feed = subscribe(`${start.transactionId}.${start.position}`);
+    await open('Avant la coupure');
+    await feed.until(1, 10_000);
+    if (server.database.url) {
+      // What a Postgres restart does to the API: every connection of this database is cut.
+      const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+      const database = new URL(server.database.url).pathname.slice(1);
+      await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${database} and pid <> pg_backend_pid()`;
+      await admin.end();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    await open('Après la coupure 1');
+    await open('Après la coupure 2');
+    await feed.until(3, 30_000);
+    expect(feed.received).toEqual(['Avant la coupure', 'Après la coupure 1', 'Après la coupure 2']);
+    expect(feed.isClosed()).toBe(false);
+    await feed.close();
+  });
+});
