@@ -1,7 +1,7 @@
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import type { CaseStatus } from '../domain/vocabulary.js';
 import { type CaseRow, listCases, readableCasesByIds } from '../services/case-reads.js';
-import { type AccessLogEntry, listAccessLogOfCitizen } from '../services/citizens.js';
+import { type AccessLogEntry, listOwnAccessLog } from '../services/citizens.js';
 import { type MessageRow, messagesByCaseIds, sendMessage } from '../services/messages.js';
 import { orderPublications, type PublicationOrderRow } from '../services/orders.js';
 import { anonymizeCitizen, exportCitizenData } from '../services/privacy.js';
@@ -237,10 +237,7 @@ builder.queryField('myAccessLog', (t) =>
       type: AccessLogEntryType,
       description: 'Who consulted my file: every read of the signed-in citizen’s personal data by the administration, newest first. Citizens only.',
       authScopes: CITIZEN,
-      resolve: async (_root, args, context) => {
-        if (context.viewer.kind !== 'citizen') return toConnection({ rows: [], hasNextPage: false, cursorOf: () => '' });
-        return toConnection(await listAccessLogOfCitizen(context.db, context.viewer.citizenId, args, context.limits.maxPageSize));
-      },
+      resolve: async (_root, args, context) => toConnection(await listOwnAccessLog(context.db, context.viewer, args, context.limits.maxPageSize)),
     },
     { name: 'AccessLogConnection', description: 'A page of reads of personal data.', authScopes: CITIZEN },
     { name: 'AccessLogEdge', description: 'A read and its cursor.', authScopes: CITIZEN },

@@ -72,8 +72,7 @@ export interface CaseFilter {
   handoffStatus?: HandoffRow['status'];
 }
 
-export const CASE_ORDER_FIELDS = ['CREATED_AT', 'UPDATED_AT', 'DUE_AT', 'PRIORITY'] as const;
-export type CaseOrderField = (typeof CASE_ORDER_FIELDS)[number];
+export type CaseOrderField = 'CREATED_AT' | 'UPDATED_AT' | 'DUE_AT' | 'PRIORITY';
 export interface CaseOrder {
   field: CaseOrderField;
   direction: 'ASC' | 'DESC';

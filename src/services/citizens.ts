@@ -228,11 +228,13 @@ export interface AccessLogEntry {
 }
 
 /**
- * The reads of a citizen's personal data, newest first, for that citizen: when, which service,
- * which fields — never who, beyond the service.
+ * The reads of the signed-in citizen's personal data, newest first: when, which service, which
+ * fields — never who, beyond the service. Anyone else has no such log.
  */
-export async function listAccessLogOfCitizen(db: Executor, citizenId: string, request: PageRequest, maxPageSize: number): Promise<Page<AccessLogEntry>> {
+export async function listOwnAccessLog(db: Executor, viewer: Viewer, request: PageRequest, maxPageSize: number): Promise<Page<AccessLogEntry>> {
   const { limit, after } = readPageRequest(request, maxPageSize, ['integer']);
+  if (viewer.kind !== 'citizen') return toPage([], limit, () => []);
+  const citizenId = viewer.citizenId;
   const rows = await db
     .select({
       id: accessLog.id,
