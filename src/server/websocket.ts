@@ -21,8 +21,6 @@ import { costError, estimateCost } from './limits.js';
 const KEEP_ALIVE_MS = 12_000;
 /** Unsent bytes one socket may hold before its subscriber counts as too slow. */
 export const MAX_BUFFERED_BYTES = 1024 * 1024;
-/** Close code for a subscriber that does not keep up (private range of the WebSocket codes). */
-export const SLOW_CONSUMER_CLOSE_CODE = 4008;
 const CONNECTION_INIT_TIMEOUT_MS = 5_000;
 
 type ConnectionParams = { authorization?: unknown };
@@ -86,14 +84,7 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
         const args: ExecutionArgs = { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
         return args;
       },
-      onNext: (ctx, _id, _payload, args, result) => {
-        // A client that does not read lets the socket's send buffer grow: past the bound it is
-        // closed, and resumes with the last cursor it received. Memory stays bounded.
-        const socket = ctx.extra.socket;
-        if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-          socket.close(SLOW_CONSUMER_CLOSE_CODE, 'Subscriber too slow: reconnect and resume after your last cursor');
-          return;
-        }
+      onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors) return;
         const { requestId } = args.contextValue as Context;
         return {
