@@ -45,7 +45,3 @@ export function transition(from: CaseState, to: CaseStatus, resolution: Resoluti
   if (to === 'CLOSED') return { ok: true, state: { status: to, resolution: from.resolution, resolvedAt: from.resolvedAt, closedAt: now } };
   return { ok: true, state: { status: to, resolution: null, resolvedAt: null, closedAt: null } };
 }
-
-export function isOpen(status: CaseStatus): boolean {
-  return OPEN_STATUSES.includes(status);
-}

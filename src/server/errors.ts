@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { DomainError, ERROR_CODES, type ErrorCode } from '../domain/errors.js';
-import { isDatabaseUnavailable } from '../services/database-errors.js';
+import { causeChain, isDatabaseUnavailable } from '../services/database-errors.js';
 
 // One place decides what an error looks like to a client: known codes pass with their
 // message; anything else is masked as INTERNAL_SERVER_ERROR and only the logs see it.
@@ -15,19 +15,6 @@ const FRAMEWORK_CODES: Record<string, ErrorCode> = {
   PERSISTED_QUERY_NOT_SUPPORTED: 'BAD_USER_INPUT',
   OPERATION_RESOLUTION_FAILURE: 'BAD_USER_INPUT',
 };
-
-
-function causeChain(error: unknown): unknown[] {
-  const chain: unknown[] = [];
-  let current = error;
-  while (current && chain.length < 5) {
-    chain.push(current);
-    current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
-  }
-  return chain;
-}
-
-export { isDatabaseUnavailable };
 
 export const INTERNAL_MESSAGE = 'Internal server error. Quote the requestId when reporting it.';
 export const UNAVAILABLE_MESSAGE = 'The service is temporarily unavailable. Try again shortly.';

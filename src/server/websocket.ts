@@ -19,8 +19,6 @@ import { presentToClient } from './errors.js';
 import { costError, estimateCost } from './limits.js';
 
 const KEEP_ALIVE_MS = 12_000;
-/** Unsent bytes one socket may hold before its subscriber counts as too slow. */
-export const MAX_BUFFERED_BYTES = 1024 * 1024;
 const CONNECTION_INIT_TIMEOUT_MS = 5_000;
 
 type ConnectionParams = { authorization?: unknown };

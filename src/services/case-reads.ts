@@ -256,12 +256,6 @@ export async function findInteraction(db: Executor, id: string): Promise<Interac
   return row;
 }
 
-export function interactionsByIds(db: Executor, viewer: Viewer, ids: readonly string[]): Promise<InteractionRow[]> {
-  return selectInteractionsWithDetails(db)
-    .innerJoin(cases, eq(cases.id, interactions.caseId))
-    .where(and(inArray(interactions.id, wellFormedUuids(ids)), readableCases(viewer)));
-}
-
 /**
  * A page of interactions for each case, oldest first (or newest first), in one statement: a
  * window numbers each case's interactions and keeps `limit + 1` of them.

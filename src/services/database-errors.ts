@@ -9,14 +9,26 @@ const KINDS: Record<string, ConstraintViolation['kind']> = {
   '23502': 'not_null',
 };
 
+/**
+ * An error and the ones it wraps, outermost first: GraphQL wraps in `originalError`, Drizzle
+ * (and most others) in `cause`.
+ */
+export function causeChain(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  let current = error;
+  while (current && chain.length < 5) {
+    chain.push(current);
+    current = (current as { originalError?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
+  }
+  return chain;
+}
+
 /** The violated constraint, looking through Drizzle's wrapping to the driver error. */
 export function constraintViolation(error: unknown): ConstraintViolation | undefined {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 5; depth++) {
-    const { code, constraint, constraint_name } = current as { code?: string; constraint?: string; constraint_name?: string };
+  for (const cause of causeChain(error)) {
+    const { code, constraint, constraint_name } = cause as { code?: string; constraint?: string; constraint_name?: string };
     const kind = code ? KINDS[code] : undefined;
     if (kind) return { kind, constraint: constraint ?? constraint_name };
-    current = (current as { cause?: unknown }).cause;
   }
   return undefined;
 }
@@ -26,10 +38,5 @@ const UNAVAILABLE_CAUSES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '
 
 /** Whether an error (or one it wraps) is a lost or refused database connection. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 5; depth++) {
-    if (UNAVAILABLE_CAUSES.has(String((current as { code?: unknown }).code))) return true;
-    current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
-  }
-  return false;
+  return causeChain(error).some((cause) => UNAVAILABLE_CAUSES.has(String((cause as { code?: unknown }).code)));
 }
