@@ -12,7 +12,6 @@ import {
   phoneCalls,
   procedureSteps,
   procedures,
-  themes,
 } from '../db/tables/index.js';
 import { isEmail, maskPhone } from '../domain/contact-points.js';
 import { ConflictError, type FieldProblem, NotFoundError, ValidationError } from '../domain/errors.js';
@@ -175,10 +174,7 @@ export async function registerContact(db: Database, viewer: Viewer, vault: DataV
   if (!attaching && staff.line === 'FIRST') {
     const language = input.phone?.line === '1719' ? 'de' : 'fr';
     const route = await routeContact(db, { channel: input.channel, language, themeCode: input.themeCode, ivrPath: input.phone?.ivrPath });
-    if (route.kind === 'EXTERNAL_REDIRECT') {
-      const [theme] = await db.select({ id: themes.id }).from(themes).where(eq(themes.code, input.themeCode!));
-      return { kind: 'redirect', themeId: theme!.id, serviceId: route.serviceId, message: route.message };
-    }
+    if (route.kind === 'EXTERNAL_REDIRECT') return { kind: 'redirect', themeId: route.themeId!, serviceId: route.serviceId, message: route.message };
   }
   // Two requests may race: on the same externalId (the loser answers with the winner's
   // result), or registering the same new citizen (the loser tries once more and finds them).

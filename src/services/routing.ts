@@ -16,11 +16,11 @@ export interface RouteRequest {
 }
 
 /** Where a contact should go: the same rule for routeContact and registerContact. */
-export async function routeContact(db: Executor, request: RouteRequest): Promise<Route & { firstLineServiceId: string }> {
-  let theme: ThemeRouting | undefined;
+export async function routeContact(db: Executor, request: RouteRequest): Promise<Route & { firstLineServiceId: string; themeId: string | undefined }> {
+  let theme: (ThemeRouting & { id: string }) | undefined;
   if (request.themeCode) {
     const [found] = await db
-      .select({ firstLineExcluded: themes.firstLineExcluded, redirectServiceId: themes.redirectServiceId, redirectMessage: themes.redirectMessage })
+      .select({ id: themes.id, firstLineExcluded: themes.firstLineExcluded, redirectServiceId: themes.redirectServiceId, redirectMessage: themes.redirectMessage })
       .from(themes)
       .where(eq(themes.code, request.themeCode));
     if (!found) throw new ValidationError([{ path: ['input', 'themeCode'], message: `No theme has the code "${request.themeCode}".` }]);
@@ -39,5 +39,5 @@ export async function routeContact(db: Executor, request: RouteRequest): Promise
     ivr = option;
   }
   const [firstLine] = await db.select({ id: services.id }).from(services).where(eq(services.code, FIRST_LINE_SERVICE_CODE));
-  return { ...decideRoute(ivr, theme), firstLineServiceId: firstLine!.id };
+  return { ...decideRoute(ivr, theme), firstLineServiceId: firstLine!.id, themeId: theme?.id };
 }

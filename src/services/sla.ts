@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { businessHours, closureDays, slaPolicies, themes } from '../db/tables/index.js';
 import { addBusinessTime, type BusinessCalendar, businessTimeBetween } from '../domain/business-calendar.js';
-import { choosePolicy, type SlaKind, type SlaSubject } from '../domain/sla.js';
+import { choosePolicy, type SlaKind, type SlaPolicy, type SlaSubject } from '../domain/sla.js';
 import type { Channel, Line } from '../domain/vocabulary.js';
 
 const MINUTE = 60_000;
@@ -39,8 +39,7 @@ export interface Deadline {
 }
 
 /** A deadline of `kind` for a subject from `start`, or null when no policy applies. */
-async function planDeadline(db: Executor, calendar: BusinessCalendar, kind: SlaKind, subject: SlaSubject, start: Date): Promise<Deadline | null> {
-  const policies = await db.select().from(slaPolicies).where(eq(slaPolicies.kind, kind));
+function planDeadline(policies: readonly SlaPolicy[], calendar: BusinessCalendar, kind: SlaKind, subject: SlaSubject, start: Date): Deadline | null {
   const policy = choosePolicy(policies, kind, subject);
   if (!policy) return null;
   const budget = policy.businessMinutes * MINUTE;
@@ -56,10 +55,10 @@ export async function planCaseDeadlines(
   subject: { channel: Channel; themeId: string; line: Line; procedureId: string | null },
   now: Date,
 ): Promise<{ dueAt: Date | null; atRiskAt: Date | null; firstResponseDueAt: Date | null }> {
-  const calendar = await loadBusinessCalendar(db);
-  const slaSubject: SlaSubject = { ...subject, themeIds: await themeLineage(db, subject.themeId) };
-  const resolution = await planDeadline(db, calendar, 'RESOLUTION', slaSubject, now);
-  const firstResponse = await planDeadline(db, calendar, 'FIRST_RESPONSE', slaSubject, now);
+  const [calendar, policies, themeIds] = await Promise.all([loadBusinessCalendar(db), db.select().from(slaPolicies), themeLineage(db, subject.themeId)]);
+  const slaSubject: SlaSubject = { ...subject, themeIds };
+  const resolution = planDeadline(policies, calendar, 'RESOLUTION', slaSubject, now);
+  const firstResponse = planDeadline(policies, calendar, 'FIRST_RESPONSE', slaSubject, now);
   return { dueAt: resolution?.dueAt ?? null, atRiskAt: resolution?.atRiskAt ?? null, firstResponseDueAt: firstResponse?.dueAt ?? null };
 }
 
@@ -69,9 +68,13 @@ export async function planHandoffDeadline(
   subject: { channel: Channel; themeId: string; toLine: Line; procedureId: string | null },
   now: Date,
 ): Promise<Date | null> {
-  const calendar = await loadBusinessCalendar(db);
-  const slaSubject: SlaSubject = { channel: subject.channel, themeIds: await themeLineage(db, subject.themeId), line: subject.toLine, procedureId: subject.procedureId };
-  return (await planDeadline(db, calendar, 'HANDOFF_ACCEPTANCE', slaSubject, now))?.dueAt ?? null;
+  const [calendar, policies, themeIds] = await Promise.all([
+    loadBusinessCalendar(db),
+    db.select().from(slaPolicies).where(eq(slaPolicies.kind, 'HANDOFF_ACCEPTANCE')),
+    themeLineage(db, subject.themeId),
+  ]);
+  const slaSubject: SlaSubject = { channel: subject.channel, themeIds, line: subject.toLine, procedureId: subject.procedureId };
+  return planDeadline(policies, calendar, 'HANDOFF_ACCEPTANCE', slaSubject, now)?.dueAt ?? null;
 }
 
 /**
