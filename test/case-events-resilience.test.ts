@@ -5,8 +5,12 @@ import { createClient } from 'graphql-ws';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { selectRows } from '../src/db/client.js';
+import { DEVELOPMENT_DATA_KEY } from '../src/config.js';
+import { openDatabase, selectRows } from '../src/db/client.js';
+import { createDataVault } from '../src/services/data-vault.js';
 import { currentFeedEnd } from '../src/services/event-feed.js';
+import { seedDatabase } from '../seeds/index.js';
+import { postgresBinaries, startPrivatePostgres } from './helpers/private-postgres.js';
 import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
 
 // NOTIFY is only a wake-up hint and connections can drop: the feed must deliver anyway.
@@ -19,8 +23,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-function subscribe(after: string) {
-  const client = createClient({ url: server.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${agent}` }, retryAttempts: 0 });
+function subscribe(after: string, target = server) {
+  const client = createClient({ url: target.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${agent}` }, retryAttempts: 0 });
   const received: string[] = [];
   let closed = false;
   let waiter: { count: number; resolve: () => void } | undefined;
@@ -52,11 +56,11 @@ function subscribe(after: string) {
   };
 }
 
-async function open(subject: string) {
+async function open(subject: string, target = server) {
   // Right after connections were cut, a request may meet a dead pooled connection: try again.
   for (let attempt = 0; attempt < 10; attempt++) {
     const { data } = await execute<{ registerContact: { __typename: string } }>(
-      server.client(agent),
+      target.client(agent),
       gql`mutation ($input: RegisterContactInput!) { registerContact(input: $input) { __typename } }`,
       { input: { channel: 'PHONE', externalId: `resilience-${randomUUID()}`, themeCode: 'HOUSING', subject, phone: { line: '1718' } } },
     );
@@ -103,5 +107,37 @@ describe('case-event feed resilience', () => {
     expect(feed.received).toEqual(['Avant la coupure', 'Après la coupure 1', 'Après la coupure 2']);
     expect(feed.isClosed()).toBe(false);
     await feed.close();
+  });
+});
+
+// Not simulated: a Postgres server of this test's own is stopped and started again while a
+// client is subscribed. Needs the machine's Postgres server binaries (pg_config --bindir).
+const binaries = postgresBinaries();
+
+describe.runIf(binaries)('case-event feed across a real Postgres restart', () => {
+  it('delivers the events written after the restart to a subscriber that never reconnected', { timeout: 120_000 }, async () => {
+    const postgresServer = await startPrivatePostgres(binaries!);
+    const handle = await openDatabase({ url: postgresServer.url, maxConnections: 5 });
+    let target: TestServer | undefined;
+    try {
+      await handle.migrate();
+      await seedDatabase(handle.db, createDataVault(DEVELOPMENT_DATA_KEY), { demo: true });
+      target = await startTestServer({ database: { handle, url: postgresServer.url, drop: () => handle.close() } });
+      const start = await currentFeedEnd(handle.db);
+      const feed = subscribe(`${start.transactionId}.${start.position}`, target);
+      await open('Avant le redémarrage', target);
+      await feed.until(1, 10_000);
+
+      await postgresServer.restart();
+      await open('Après le redémarrage 1', target);
+      await open('Après le redémarrage 2', target);
+      await feed.until(3, 60_000);
+      expect(feed.received).toEqual(['Avant le redémarrage', 'Après le redémarrage 1', 'Après le redémarrage 2']);
+      expect(feed.isClosed()).toBe(false);
+      await feed.close();
+    } finally {
+      await (target ? target.close() : handle.close());
+      await postgresServer.stop();
+    }
   });
 });
