@@ -18,6 +18,22 @@ export interface Config {
   /** Load the deterministic demo data on an empty database at start-up. */
   seedDemoData: boolean;
   limits: Limits;
+  /** How long a subscription result may wait to be handed to its client before the client is closed as too slow. */
+  subscriberStallTimeoutMs: number;
+  webhooks: WebhookSettings;
+}
+
+export interface WebhookSettings {
+  /** Run the delivery worker in this process (every instance may: deliveries are leased). */
+  workerEnabled: boolean;
+  /** Wait before the first retry; later retries back off from it (domain/webhooks.ts). */
+  retryBaseDelayMs: number;
+  /** Tries in all before a delivery is DEAD. */
+  maxAttempts: number;
+  /** How long one try may take before it counts as failed. */
+  requestTimeoutMs: number;
+  /** Endpoints must use https (always in production). */
+  requireHttps: boolean;
 }
 
 export interface Limits {
@@ -67,5 +83,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     seedDemoData: (env.SEED_DEMO_DATA ?? (production ? 'false' : 'true')) === 'true',
     limits: DEFAULT_LIMITS,
+    subscriberStallTimeoutMs: positiveInteger(env, 'SUBSCRIBER_STALL_TIMEOUT_MS', 10_000),
+    webhooks: {
+      workerEnabled: (env.WEBHOOK_WORKER ?? 'true') === 'true',
+      retryBaseDelayMs: positiveInteger(env, 'WEBHOOK_RETRY_BASE_MS', 5_000),
+      maxAttempts: positiveInteger(env, 'WEBHOOK_MAX_ATTEMPTS', 11),
+      requestTimeoutMs: positiveInteger(env, 'WEBHOOK_TIMEOUT_MS', 10_000),
+      requireHttps: production,
+    },
   };
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  return value;
 }

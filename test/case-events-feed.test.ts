@@ -99,6 +99,31 @@ describe('caseEvents subscription', () => {
     expect(marieEvents.every((event) => event.visibility === 'CITIZEN')).toBe(true);
   });
 
+  it('resolves each live event with the case as it is then, not as the subscription first saw it', async () => {
+    const caseId = await openCall('Sujet initial');
+    const client = createClient({ url: server.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${tokens.supervisor}` }, retryAttempts: 0 });
+    clients.push(client);
+    const subjects: string[] = [];
+    let arrived: (() => void) | undefined;
+    client.subscribe<{ caseUpdated: { case: { subject: string } } }>(
+      { query: 'subscription ($id: ID!) { caseUpdated(id: $id) { case { subject } } }', variables: { id: caseId } },
+      { next: (result) => (subjects.push(result.data!.caseUpdated.case.subject), arrived?.()), error: () => {}, complete: () => {} },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const subject of ['Sujet 1', 'Sujet 2', 'Sujet 3']) {
+      const next = new Promise<void>((resolve) => (arrived = resolve));
+      const read = await execute<{ case: { version: number } }>(server.client(tokens.supervisor), gql`query ($id: ID!) { case(id: $id) { version } }`, { id: caseId });
+      const { data } = await execute<{ updateCase: { __typename: string } }>(
+        server.client(tokens.supervisor),
+        gql`mutation ($input: UpdateCaseInput!) { updateCase(input: $input) { __typename } }`,
+        { input: { id: caseId, version: read.data!.case.version, subject } },
+      );
+      expect(data!.updateCase.__typename).toBe('UpdateCaseSuccess');
+      await next;
+    }
+    expect(subjects).toEqual(['Sujet 1', 'Sujet 2', 'Sujet 3']);
+  });
+
   it('refuses a malformed cursor with BAD_USER_INPUT', async () => {
     await expect(collect(tokens.supervisor!, { after: 'nope' }, 1, 3_000).done).rejects.toThrow(/BAD_USER_INPUT|Not an event cursor/);
   });

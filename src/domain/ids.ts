@@ -8,3 +8,11 @@ export function isUuid(value: string): boolean {
 export function wellFormedUuids(ids: readonly string[]): string[] {
   return ids.filter(isUuid);
 }
+
+/**
+ * The public id of an object as the GraphQL API shows it (Relay global id: base64 of
+ * "Type:id"), for data that leaves Guichet outside a GraphQL response, such as webhook bodies.
+ */
+export function globalId(typename: string, id: string): string {
+  return btoa(`${typename}:${id}`);
+}

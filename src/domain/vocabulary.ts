@@ -78,6 +78,10 @@ export const CASE_EVENT_TYPES = [
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
+/** PENDING covers the first try and every retry; DEAD means the last try failed (redeliverWebhook starts again). */
+export const WEBHOOK_DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'DEAD'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
 export const EVENT_VISIBILITIES = ['CITIZEN', 'INTERNAL'] as const;
 export type EventVisibility = (typeof EVENT_VISIBILITIES)[number];
 

@@ -13,6 +13,8 @@ export interface Context {
   limits: Limits;
   /** Wake-ups of the case-event feed, shared by the subscriptions of this process. */
   wakeUps: WakeUps;
+  /** What a webhook endpoint must be (https in production). */
+  webhookPolicy: { requireHttps: boolean };
   requestId: string;
   /** The client's network address (for attempt limits); 'unknown' when the transport has none. */
   clientAddress: string;

@@ -10,15 +10,18 @@ import type { DatabaseHandle } from '../db/client.js';
 import { type Context, schema } from '../schema/index.js';
 import { listenForCaseEvents } from '../events/wake-ups.js';
 import { createDataVault } from '../services/data-vault.js';
+import { startWebhookWorker } from '../services/webhook-delivery.js';
 import { type ContextDependencies, createContext } from './context.js';
 import { contextCreationError, presentToClient, withContractCode } from './errors.js';
 import { landingPageHtml } from './landing-page.js';
 import { costError, estimateCost, limitRules } from './limits.js';
-import { attachWebSocketServer } from './websocket.js';
+import { attachWebSocketServer, type WebSocketStats } from './websocket.js';
 
 export interface RunningServer {
   url: string;
   app: FastifyInstance;
+  /** Open WebSocket connections and subscribers closed as too slow, read-only. */
+  webSocket: WebSocketStats;
   /** Stops taking requests, drains HTTP and WebSocket clients. The database stays open. */
   close(): Promise<void>;
 }
@@ -76,6 +79,7 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
     verifyToken: createTokenVerifier(config.jwt),
     limits: config.limits,
     wakeUps,
+    webhookPolicy: { requireHttps: config.webhooks.requireHttps },
   };
   const validationRules = limitRules(config.limits);
 
@@ -138,6 +142,19 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
 
   const webSocket = attachWebSocketServer(app, { config, validationRules, contextFor });
 
+  const webhookWorker = config.webhooks.workerEnabled
+    ? startWebhookWorker({
+        db: database.db,
+        vault: dependencies.vault,
+        wakeUps,
+        settings: {
+          retry: { baseDelayMs: config.webhooks.retryBaseDelayMs, maxAttempts: config.webhooks.maxAttempts },
+          requestTimeoutMs: config.webhooks.requestTimeoutMs,
+        },
+        log: app.log,
+      })
+    : undefined;
+
   await app.listen({ host: config.host, port: config.port });
   const port = (app.server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -145,9 +162,11 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
   return {
     url: `http://${host}:${port}/graphql`,
     app,
+    webSocket: webSocket.stats,
     async close() {
       await webSocket.close();
       await app.close();
+      await webhookWorker?.stop();
       await wakeUps.close().catch(() => {});
     },
   };

@@ -14,6 +14,7 @@ export interface ContextDependencies {
   verifyToken: TokenVerifier;
   limits: Limits;
   wakeUps: WakeUps;
+  webhookPolicy: { requireHttps: boolean };
 }
 
 function unauthenticated(message: string): GraphQLError {
@@ -50,6 +51,7 @@ export async function createContext(
     vault: dependencies.vault,
     limits: dependencies.limits,
     wakeUps: dependencies.wakeUps,
+    webhookPolicy: dependencies.webhookPolicy,
     requestId,
     clientAddress,
     now: new Date(),

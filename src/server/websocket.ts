@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import {
+  createSourceEventStream,
+  execute,
   type ExecutionArgs,
+  type ExecutionResult,
   getOperationAST,
   GraphQLError,
   NoSchemaIntrospectionCustomRule,
@@ -17,6 +20,7 @@ import type { Config } from '../config.js';
 import { type Context, schema } from '../schema/index.js';
 import { presentToClient } from './errors.js';
 import { costError, estimateCost } from './limits.js';
+import { guardAgainstStall, SLOW_SUBSCRIBER_CLOSE_CODE, SLOW_SUBSCRIBER_CLOSE_REASON } from './stall-guard.js';
 
 const KEEP_ALIVE_MS = 12_000;
 const CONNECTION_INIT_TIMEOUT_MS = 5_000;
@@ -30,10 +34,18 @@ interface WebSocketOptions {
   contextFor(authorization: string | undefined, requestId: string, clientAddress?: string): Promise<Context>;
 }
 
+/** Read-only figures of the WebSocket side, for tests and diagnostics. */
+export interface WebSocketStats {
+  readonly openConnections: number;
+  /** Connections closed with 4008 because a subscription result waited too long to be sent. */
+  readonly slowSubscribersClosed: number;
+}
+
 /**
  * graphql-ws on the HTTP server's /graphql path. It parses and validates on its own, so it
  * applies here what Apollo applies to HTTP: token and depth limits, and in production no
- * introspection and no field suggestions.
+ * introspection and no field suggestions. A subscriber that stops reading is closed with 4008
+ * after `config.subscriberStallTimeoutMs` (stall-guard.ts) and resumes with its last cursor.
  */
 export function attachWebSocketServer(app: FastifyInstance, { config, validationRules, contextFor }: WebSocketOptions) {
   const rules = [...specifiedRules, ...validationRules, ...(config.production ? [NoSchemaIntrospectionCustomRule] : [])];
@@ -41,6 +53,7 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
     typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
 
   const server = new WebSocketServer({ server: app.server, path: '/graphql', maxPayload: config.limits.maxBodyBytes });
+  let slowSubscribersClosed = 0;
   const disposable = useServer<ConnectionParams>(
     {
       schema,
@@ -82,6 +95,24 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
         const args: ExecutionArgs = { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
         return args;
       },
+      subscribe: subscribeWithContextPerEvent,
+      onOperation: (ctx, id, _payload, args, result) => {
+        if (!isAsyncIterable(result)) return;
+        const socket = ctx.extra.socket;
+        return guardAgainstStall(result, {
+          timeoutMs: config.subscriberStallTimeoutMs,
+          onStall: () => {
+            // Another subscription of the same socket may have stalled first.
+            if (socket.readyState !== socket.OPEN) return;
+            slowSubscribersClosed += 1;
+            app.log.warn(
+              { requestId: (args.contextValue as Context).requestId, subscriptionId: id, stallTimeoutMs: config.subscriberStallTimeoutMs },
+              'subscriber too slow: WebSocket closed with 4008',
+            );
+            socket.close(SLOW_SUBSCRIBER_CLOSE_CODE, SLOW_SUBSCRIBER_CLOSE_REASON);
+          },
+        });
+      },
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors) return;
         const { requestId } = args.contextValue as Context;
@@ -95,13 +126,55 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
     KEEP_ALIVE_MS,
   );
 
+  const stats: WebSocketStats = {
+    get openConnections() {
+      return server.clients.size;
+    },
+    get slowSubscribersClosed() {
+      return slowSubscribersClosed;
+    },
+  };
+
   return {
+    stats,
     async close() {
       for (const client of server.clients) client.close(1001, 'Server shutting down');
       await disposable.dispose();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * graphql-js's own subscribe executes every event with the subscription's one context, so the
+ * per-request DataLoaders would serve the first state of a case for the subscription's whole
+ * life and keep every case it ever saw. Each event is executed with a context of its own.
+ */
+async function subscribeWithContextPerEvent(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  const stream = await createSourceEventStream(args);
+  if (!isAsyncIterable(stream)) return stream as ExecutionResult;
+  const events = stream[Symbol.asyncIterator]();
+  const context = args.contextValue as Context;
+  const results: AsyncIterableIterator<ExecutionResult> = {
+    async next() {
+      const event = await events.next();
+      if (event.done) return { done: true, value: undefined };
+      const result = await execute({ ...args, rootValue: event.value, contextValue: { ...context, now: new Date() } });
+      return { done: false, value: result as ExecutionResult };
+    },
+    async return() {
+      await events.return?.();
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]() {
+      return results;
+    },
+  };
+  return results;
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<ExecutionResult> {
+  return typeof (value as AsyncIterable<unknown> | null | undefined)?.[Symbol.asyncIterator] === 'function';
 }
 
 /** The message without graphql-js's "Did you mean …?" hint, as Apollo's hideSchemaDetailsFromClientErrors does. */

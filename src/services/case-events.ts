@@ -41,3 +41,8 @@ export async function recordCaseEvent(
   // Delivered at commit only, and once per transaction however many events it wrote.
   await tx.execute(sql`select pg_notify(${CASE_EVENTS_CHANNEL}, '')`);
 }
+
+/** Webhook workers wait on the feed's wake-ups: a new endpoint or a redelivery rings the same bell (at commit). */
+export async function wakeDeliveryWorkers(db: Executor): Promise<void> {
+  await db.execute(sql`select pg_notify(${CASE_EVENTS_CHANNEL}, '')`);
+}

@@ -1,4 +1,4 @@
-import { bigint, check, customType, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import {
   ACTOR_KINDS,
@@ -10,11 +10,8 @@ import {
 } from '../../domain/vocabulary.js';
 import { cases } from './cases.js';
 import { citizens } from './citizens.js';
-import { isOneOf } from './columns.js';
+import { isOneOf, xid8 } from './columns.js';
 import { agents, services } from './organisation.js';
-
-/** Postgres' 64-bit transaction id; compared with pg_snapshot_xmin to hand out only committed events. */
-const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
 
 /**
  * The append-only timeline of every change to a case, written in the transaction of the change.

@@ -12,3 +12,4 @@ export * from './routing.js';
 export * from './sla.js';
 export * from './vocabulary-labels.js';
 export * from './tracking.js';
+export * from './webhooks.js';

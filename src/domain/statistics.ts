@@ -1,0 +1,45 @@
+// Rules of the statistics queries that need no I/O: which groupings are allowed, in which
+// order their rows come, and how rates are computed.
+
+export const PERIOD_DIMENSIONS = ['PERIOD_YEAR', 'PERIOD_MONTH', 'PERIOD_WEEK', 'PERIOD_DAY'] as const;
+export type PeriodDimension = (typeof PERIOD_DIMENSIONS)[number];
+
+/** Every grouping, in the order rows are sorted by, whatever order the client asked them in. */
+export const STATISTICS_DIMENSIONS = [...PERIOD_DIMENSIONS, 'CHANNEL', 'THEME', 'SERVICE', 'LINE', 'LANGUAGE'] as const;
+export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
+
+/** The widest range a query may cover, in days (a little over 20 years). */
+export const MAX_RANGE_DAYS = 7_400;
+
+export interface StatisticsRequest {
+  /** First day, YYYY-MM-DD, Brussels time. */
+  from: string;
+  /** Last day, included. */
+  to: string;
+  groupBy: StatisticsDimension[];
+}
+
+/** The groupings asked, without repeats, in canonical order; or the problem in words. */
+export function normaliseGroupBy(groupBy: readonly StatisticsDimension[]): { dimensions: StatisticsDimension[] } | { problem: string } {
+  const asked = new Set(groupBy);
+  const periods = PERIOD_DIMENSIONS.filter((period) => asked.has(period));
+  if (periods.length > 1) return { problem: `At most one period grouping, got ${periods.join(', ')}.` };
+  return { dimensions: STATISTICS_DIMENSIONS.filter((dimension) => asked.has(dimension)) };
+}
+
+/** Whole days from `from` to `to`, both included; negative when `to` comes first. */
+export function daysInRange(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+export function rangeProblem(from: string, to: string): string | null {
+  const days = daysInRange(from, to);
+  if (days < 1) return '`to` must not come before `from`.';
+  if (days > MAX_RANGE_DAYS) return `At most ${MAX_RANGE_DAYS} days.`;
+  return null;
+}
+
+/** part / whole, or null when there is nothing to divide (a rate of nothing is unknown, not 0). */
+export function rate(part: number, whole: number): number | null {
+  return whole > 0 ? part / whole : null;
+}

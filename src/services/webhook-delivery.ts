@@ -1,0 +1,273 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import { type Executor, selectRows } from '../db/client.js';
+import { cases, serviceAccounts, services, webhookAttempts, webhookDeliveries, webhooks } from '../db/tables/index.js';
+import { globalId } from '../domain/ids.js';
+import type { Viewer } from '../domain/viewer.js';
+import { type RetrySchedule, retryDelayMs } from '../domain/webhooks.js';
+import type { WakeUps } from '../events/wake-ups.js';
+import type { CaseEventRow } from './case-events.js';
+import type { DataVault } from './data-vault.js';
+import { isDatabaseUnavailable } from './database-errors.js';
+import { encodeFeedCursor, readCommittedEvents } from './event-feed.js';
+import { signedHeaders } from './standard-webhooks.js';
+
+// The delivery worker, run by every API instance. Why a `SELECT … FOR UPDATE SKIP LOCKED`
+// loop rather than pg-boss or graphile-worker: the queue is two small tables next to the
+// outbox, so the worker reuses the feed's commit-ordered cursor and the per-case order is one
+// SQL condition; it runs unchanged on embedded PGlite; and it adds no dependency with its own
+// schema and migrations.
+//
+// Two steps, each safe with several instances:
+// 1. Fan-out: each endpoint is a durable subscriber of the case-event feed. Its row is locked
+//    (SKIP LOCKED: one instance at a time per endpoint) while the events after its cursor
+//    become deliveries and the cursor moves, in one transaction.
+// 2. Sending: due deliveries are leased (SKIP LOCKED again) before the HTTP request, so one
+//    instance sends a delivery at a time; a lease that runs out (a crashed instance) lets
+//    another take over, which is why delivery is at least once. A delivery waits while an
+//    earlier one of the same endpoint and case is pending: in order per case.
+
+export interface DeliverySettings {
+  retry: RetrySchedule;
+  requestTimeoutMs: number;
+}
+
+export interface DeliveryLog {
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
+const FAN_OUT_BATCH = 200;
+/** Batches per endpoint per pass: a long replay alternates with sending instead of coming first. */
+const FAN_OUT_BATCHES_PER_PASS = 10;
+const SEND_BATCH = 16;
+/** The longest a worker sleeps without a wake-up before it looks at the queue again. */
+const IDLE_WAIT_MS = 5_000;
+const ERROR_WAIT_MS = 1_000;
+const MAX_ERROR_LENGTH = 300;
+
+/** Turns new feed events into deliveries, endpoint by endpoint. */
+async function fanOutEvents(db: Executor): Promise<{ endpoints: number; events: number }> {
+  const endpoints = await db.select({ id: webhooks.id }).from(webhooks);
+  let events = 0;
+  for (const { id } of endpoints) {
+    for (let batch = 0; batch < FAN_OUT_BATCHES_PER_PASS; batch += 1) {
+      const added = await fanOutToEndpoint(db, id);
+      events += added;
+      if (added < FAN_OUT_BATCH) break;
+    }
+  }
+  return { endpoints: endpoints.length, events };
+}
+
+async function fanOutToEndpoint(db: Executor, webhookId: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ webhook: webhooks, account: serviceAccounts, line: services.line })
+      .from(webhooks)
+      .innerJoin(serviceAccounts, eq(serviceAccounts.id, webhooks.serviceAccountId))
+      .innerJoin(services, eq(services.id, serviceAccounts.serviceId))
+      .where(eq(webhooks.id, webhookId))
+      .for('update', { of: webhooks, skipLocked: true });
+    // Gone, being fanned out by another instance, or its account is inactive (kept for later).
+    if (!row || !row.account.active) return 0;
+    const { webhook, account } = row;
+    const owner: Viewer = { kind: 'service', accountId: account.id, subject: account.subject, serviceId: account.serviceId, line: row.line };
+    const cursor = { transactionId: webhook.feedTransactionId, position: webhook.feedPosition };
+    const events = await readCommittedEvents(tx, owner, webhook.filter, cursor, FAN_OUT_BATCH);
+    if (events.length === 0) return 0;
+    const caseIds = [...new Set(events.map((event) => event.caseId))];
+    const references = new Map(
+      (await tx.select({ id: cases.id, reference: cases.reference }).from(cases).where(inArray(cases.id, caseIds))).map((item) => [item.id, item.reference]),
+    );
+    await tx
+      .insert(webhookDeliveries)
+      .values(
+        events.map((event) => ({
+          webhookId,
+          eventPosition: event.position,
+          eventTransactionId: event.transactionId,
+          caseId: event.caseId,
+          eventType: event.type,
+          body: deliveryBody(event, references.get(event.caseId) ?? null),
+        })),
+      )
+      .onConflictDoNothing();
+    const last = events.at(-1)!;
+    await tx.update(webhooks).set({ feedTransactionId: last.transactionId, feedPosition: last.position }).where(eq(webhooks.id, webhookId));
+    return events.length;
+  });
+}
+
+/** The JSON body of a delivery, in the Standard Webhooks shape: type, timestamp, data. */
+function deliveryBody(event: CaseEventRow, caseReference: string | null): string {
+  return JSON.stringify({
+    type: `case.${event.type.toLowerCase()}`,
+    timestamp: event.occurredAt.toISOString(),
+    data: {
+      feedCursor: encodeFeedCursor(event),
+      eventType: event.type,
+      visibility: event.visibility,
+      caseId: globalId('Case', event.caseId),
+      caseReference,
+      actorKind: event.actorKind,
+      payload: event.payload,
+      occurredAt: event.occurredAt.toISOString(),
+    },
+  });
+}
+
+interface ClaimedDelivery {
+  id: string;
+  body: string;
+  attemptCount: number;
+  url: string;
+  sealedSecret: string;
+}
+
+/** Pending deliveries `c` with no earlier pending delivery of the same endpoint and case. */
+const notHeldBack = sql`c.status = 'PENDING' and not exists (
+  select 1 from webhook_deliveries as earlier
+  where earlier.webhook_id = c.webhook_id and earlier.case_id = c.case_id and earlier.status = 'PENDING'
+    and (earlier.event_transaction_id, earlier.event_position) < (c.event_transaction_id, c.event_position))`;
+
+/** Leases the due deliveries that no earlier pending delivery of their case holds back. */
+async function claimDueDeliveries(db: Executor, leaseMs: number): Promise<ClaimedDelivery[]> {
+  return selectRows<ClaimedDelivery>(
+    db,
+    sql`
+      update webhook_deliveries as d
+      set lease_expires_at = now() + ${leaseMs} * interval '1 millisecond', attempt_count = d.attempt_count + 1
+      from webhooks as w
+      where w.id = d.webhook_id and d.id in (
+        select c.id from webhook_deliveries as c
+        where ${notHeldBack} and c.next_attempt_at <= now() and (c.lease_expires_at is null or c.lease_expires_at <= now())
+        order by c.next_attempt_at
+        limit ${SEND_BATCH}
+        for update of c skip locked
+      )
+      returning d.id, d.body, d.attempt_count as "attemptCount", w.url, w.sealed_secret as "sealedSecret"`,
+  );
+}
+
+interface AttemptOutcome {
+  attemptedAt: Date;
+  statusCode: number | null;
+  /** Null when the receiver answered 2xx. */
+  error: string | null;
+  durationMs: number;
+}
+
+async function send(delivery: ClaimedDelivery, secret: string, timeoutMs: number): Promise<AttemptOutcome> {
+  const attemptedAt = new Date();
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  try {
+    const response = await fetch(delivery.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'Guichet-Webhooks/1', ...signedHeaders(secret, delivery.id, attemptedAt, delivery.body) },
+      body: delivery.body,
+      // A redirect is an answer, not a success: following it would send case data elsewhere.
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await response.body?.cancel();
+    const ok = response.status >= 200 && response.status < 300;
+    return { attemptedAt, statusCode: response.status, error: ok ? null : `HTTP ${response.status}`, durationMs: elapsed() };
+  } catch (error) {
+    const reason = error instanceof Error && error.name === 'TimeoutError' ? `No answer within ${timeoutMs} ms` : describeFailure(error);
+    return { attemptedAt, statusCode: null, error: reason.slice(0, MAX_ERROR_LENGTH), durationMs: elapsed() };
+  }
+}
+
+/** fetch says "fetch failed"; the cause says why (refused, reset, DNS). */
+function describeFailure(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+}
+
+async function recordAttempt(db: Executor, delivery: ClaimedDelivery, outcome: AttemptOutcome, schedule: RetrySchedule): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.insert(webhookAttempts).values({ deliveryId: delivery.id, ...outcome });
+    const retryIn = outcome.error === null ? null : retryDelayMs(delivery.attemptCount, schedule);
+    const change =
+      outcome.error === null
+        ? { status: 'DELIVERED' as const, deliveredAt: outcome.attemptedAt }
+        : retryIn === null
+          ? { status: 'DEAD' as const }
+          : { nextAttemptAt: sql`now() + ${retryIn} * interval '1 millisecond'` };
+    await tx
+      .update(webhookDeliveries)
+      .set({ ...change, leaseExpiresAt: null })
+      .where(eq(webhookDeliveries.id, delivery.id));
+  });
+}
+
+/** Milliseconds until the next delivery that may be sent is due (or its lease runs out); null when none. */
+async function untilNextDue(db: Executor): Promise<number | null> {
+  const [row] = await selectRows<{ wait: number | string | null }>(
+    db,
+    sql`select extract(epoch from (min(greatest(c.next_attempt_at, coalesce(c.lease_expires_at, c.next_attempt_at))) - now())) * 1000 as wait
+        from webhook_deliveries as c where ${notHeldBack}`,
+  );
+  return row?.wait == null ? null : Math.max(0, Number(row.wait));
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** One pass: fan out, then send one batch. Returns how much it did (events queued and tries made). */
+async function deliverOnce(db: Executor, vault: DataVault, settings: DeliverySettings): Promise<number> {
+  const fannedOut = await fanOutEvents(db);
+  if (fannedOut.endpoints === 0) return 0;
+  const claimed = await claimDueDeliveries(db, settings.requestTimeoutMs + 30_000);
+  await Promise.all(
+    claimed.map(async (delivery) => {
+      const outcome = await send(delivery, vault.decrypt(delivery.sealedSecret), settings.requestTimeoutMs);
+      await recordAttempt(db, delivery, outcome, settings.retry);
+    }),
+  );
+  return fannedOut.events + claimed.length;
+}
+
+/**
+ * Runs the worker until stopped: a pass after every case-event wake-up, when the next retry
+ * is due, and at least every few seconds. Stopping waits for the tries in flight.
+ */
+export function startWebhookWorker(dependencies: { db: Executor; vault: DataVault; wakeUps: WakeUps; settings: DeliverySettings; log: DeliveryLog }) {
+  const { db, vault, wakeUps, settings, log } = dependencies;
+  const controller = new AbortController();
+  const { signal } = controller;
+  const running = (async () => {
+    while (!signal.aborted) {
+      // Listen from before the pass, so that an event committed during it is not missed; stop
+      // listening when the pass ends some other way.
+      const pass = new AbortController();
+      const passSignal = AbortSignal.any([signal, pass.signal]);
+      const woken = wakeUps.next(passSignal);
+      try {
+        if ((await deliverOnce(db, vault, settings)) > 0) continue;
+        const wait = await untilNextDue(db);
+        await Promise.race([woken, sleep(Math.min(wait ?? IDLE_WAIT_MS, IDLE_WAIT_MS), passSignal)]);
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) log.warn({ err: error }, 'webhook worker pass failed');
+        await sleep(ERROR_WAIT_MS, passSignal);
+      } finally {
+        pass.abort();
+      }
+    }
+  })();
+  return {
+    async stop() {
+      controller.abort();
+      await running;
+    },
+  };
+}
