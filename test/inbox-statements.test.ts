@@ -13,7 +13,8 @@ let supervisorToken: string;
 
 beforeAll(async () => {
   const database = await createTestDatabase({ onQuery: (query) => statements.push(query) });
-  server = await startTestServer({ database });
+  // Only the request's statements: the webhook worker would add its own on every wake-up.
+  server = await startTestServer({ database, env: { WEBHOOK_WORKER: 'false' } });
   supervisorToken = await tokenFor({ role: 'agent', sub: 'demo.supervisor' });
 });
 afterAll(() => server?.close());

@@ -223,10 +223,10 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** One pass: fan out, then send one batch. Returns how much it did (events queued and tries made). */
-async function deliverOnce(db: Executor, vault: DataVault, settings: DeliverySettings): Promise<number> {
+/** One pass: fan out, then send one batch. Tells how much it did (events queued and tries made). */
+async function deliverOnce(db: Executor, vault: DataVault, settings: DeliverySettings): Promise<{ endpoints: number; work: number }> {
   const fannedOut = await fanOutEvents(db);
-  if (fannedOut.endpoints === 0) return 0;
+  if (fannedOut.endpoints === 0) return { endpoints: 0, work: 0 };
   const claimed = await claimDueDeliveries(db, settings.requestTimeoutMs + 30_000);
   await Promise.all(
     claimed.map(async (delivery) => {
@@ -234,7 +234,7 @@ async function deliverOnce(db: Executor, vault: DataVault, settings: DeliverySet
       await recordAttempt(db, delivery, outcome, settings.retry);
     }),
   );
-  return fannedOut.events + claimed.length;
+  return { endpoints: fannedOut.endpoints, work: fannedOut.events + claimed.length };
 }
 
 /**
@@ -249,18 +249,19 @@ export function startWebhookWorker(dependencies: { db: Executor; vault: DataVaul
     while (!signal.aborted) {
       // Listen from before the pass, so that an event committed during it is not missed; stop
       // listening when the pass ends some other way.
-      const pass = new AbortController();
-      const passSignal = AbortSignal.any([signal, pass.signal]);
+      const passOver = new AbortController();
+      const passSignal = AbortSignal.any([signal, passOver.signal]);
       const woken = wakeUps.next(passSignal);
       try {
-        if ((await deliverOnce(db, vault, settings)) > 0) continue;
-        const wait = await untilNextDue(db);
+        const done = await deliverOnce(db, vault, settings);
+        if (done.work > 0) continue;
+        const wait = done.endpoints === 0 ? null : await untilNextDue(db);
         await Promise.race([woken, sleep(Math.min(wait ?? IDLE_WAIT_MS, IDLE_WAIT_MS), passSignal)]);
       } catch (error) {
         if (!isDatabaseUnavailable(error)) log.warn({ err: error }, 'webhook worker pass failed');
         await sleep(ERROR_WAIT_MS, passSignal);
       } finally {
-        pass.abort();
+        passOver.abort();
       }
     }
   })();
