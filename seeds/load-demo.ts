@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../src/db/client.js';
 import * as t from '../src/db/tables/index.js';
+import { businessTimeBetween } from '../src/domain/business-calendar.js';
 import { formatCaseReference } from '../src/domain/case-reference.js';
 import { nationalNumberCheckDigits } from '../src/domain/national-number.js';
 import type {
@@ -13,6 +14,7 @@ import type {
   Resolution,
 } from '../src/domain/vocabulary.js';
 import type { DataVault } from '../src/services/data-vault.js';
+import { loadBusinessCalendar } from '../src/services/sla.js';
 import { DEMO_AGENTS, DEMO_CITIZENS, DEMO_SERVICE_ACCOUNTS, FIRST_LINE_SERVICE } from './demo-identities.js';
 import { SeededRandom } from './random.js';
 
@@ -123,6 +125,7 @@ export async function loadDemoData(db: Database, vault: DataVault, size: DemoSiz
 
     const random = new SeededRandom(1718);
     const refs = await loadRefs(tx);
+    const calendar = await loadBusinessCalendar(tx);
     const serviceId = (code: string) => {
       const service = refs.services.get(code);
       if (!service) throw new Error(`Demo data needs service ${code}: load the reference data first.`);
@@ -455,6 +458,7 @@ export async function loadDemoData(db: Database, vault: DataVault, size: DemoSiz
         dueAt: new Date(createdMs + 14 * DAY),
         atRiskAt: new Date(createdMs + 11 * DAY),
         resolvedAt,
+        resolutionBusinessSeconds: resolvedAt ? Math.round(businessTimeBetween(calendar, createdAt, resolvedAt) / 1000) : null,
         closedAt,
         version: events.length,
         createdAt,

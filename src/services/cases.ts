@@ -13,7 +13,7 @@ import { isStaff } from './case-access.js';
 import { recordCaseEvent } from './case-events.js';
 import { type CaseRow, findReadableCaseForUpdate, type NoteRow } from './case-reads.js';
 import type { DataVault } from './data-vault.js';
-import { planCaseDeadlines, resumeDeadlines } from './sla.js';
+import { planCaseDeadlines, resolutionBusinessSeconds, resumeDeadlines } from './sla.js';
 
 export type StaffViewer = Extract<Viewer, { kind: 'agent' | 'service' }>;
 
@@ -178,7 +178,15 @@ export async function moveCase(tx: Executor, viewer: Viewer, current: CaseRow, t
     ]);
   }
   const { status, resolution: settled, resolvedAt, closedAt } = outcome.state;
-  const updated = await writeCase(tx, current, { status, resolution: settled, resolvedAt, closedAt, updatedAt: now, ...(await slaClockAfterMove(tx, current, to, now)) });
+  const updated = await writeCase(tx, current, {
+    status,
+    resolution: settled,
+    resolvedAt,
+    resolutionBusinessSeconds: to === 'RESOLVED' ? await resolutionBusinessSeconds(tx, current.createdAt, now) : resolvedAt ? current.resolutionBusinessSeconds : null,
+    closedAt,
+    updatedAt: now,
+    ...(await slaClockAfterMove(tx, current, to, now)),
+  });
   await recordCaseEvent(tx, viewer, {
     caseId: current.id,
     type: 'STATUS_CHANGED',

@@ -93,3 +93,8 @@ export async function resumeDeadlines(
     atRiskAt: deadlines.atRiskAt ? addBusinessTime(calendar, deadlines.atRiskAt, waited) : null,
   };
 }
+
+/** Business time from a case's opening to its resolution, in whole seconds, for statistics. */
+export async function resolutionBusinessSeconds(db: Executor, openedAt: Date, resolvedAt: Date): Promise<number> {
+  return Math.round(businessTimeBetween(await loadBusinessCalendar(db), openedAt, resolvedAt) / 1000);
+}

@@ -66,6 +66,8 @@ export const cases = pgTable(
     /** Set while the case waits for the citizen: the SLA clock stands still since then. */
     waitingSince: timestamp({ withTimezone: true, precision: 3 }),
     resolvedAt: timestamp({ withTimezone: true, precision: 3 }),
+    /** Business time from opening to resolvedAt (opening hours, holidays), for resolution-time statistics. */
+    resolutionBusinessSeconds: integer(),
     closedAt: timestamp({ withTimezone: true, precision: 3 }),
     /**
      * Accent-free French and German words of the reference, subject, description and the
@@ -111,6 +113,8 @@ export const cases = pgTable(
     index('cases_search_idx').using('gin', table.searchVector),
     // slaState and overdue filters: open cases by their at-risk and due instants.
     index('cases_at_risk_at_idx').on(table.atRiskAt),
+    // Statistics: cases resolved in a period.
+    index('cases_resolved_at_idx').on(table.resolvedAt),
   ],
 );
 

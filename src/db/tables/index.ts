@@ -13,3 +13,4 @@ export * from './sla.js';
 export * from './vocabulary-labels.js';
 export * from './tracking.js';
 export * from './webhooks.js';
+export * from './statistics.js';
