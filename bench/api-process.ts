@@ -1,0 +1,68 @@
+// The API as a child process for benchmarks: on a free port, with the given environment,
+// ready when /readyz answers.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export const ROOT = resolve(new URL('..', import.meta.url).pathname);
+
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as { port: number };
+  await new Promise((done) => probe.close(done));
+  return port;
+}
+
+export interface ApiProcess {
+  baseUrl: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `node --import tsx src/main.ts` and waits until it is ready; log lines at warn or above are echoed. */
+export async function startApi(env: Record<string, string>, nodeOptions: string[] = []): Promise<ApiProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    if (/"level":(4|5)\d/.test(line)) console.error(`server: ${line}`);
+  });
+  let exited = false;
+  const exit = once(child, 'exit').then(() => (exited = true));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (exited) throw new Error('the API exited during start-up');
+    if (await fetch(`${baseUrl}/readyz`).then((response) => response.ok).catch(() => false)) break;
+    if (Date.now() > deadline) throw new Error('the API was not ready within 180 s');
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  return {
+    baseUrl,
+    process: child,
+    async stop() {
+      if (!exited) child.kill('SIGTERM');
+      await exit;
+    },
+  };
+}
+
+/** POSTs one GraphQL request; throws on any error. */
+export async function graphql<T>(baseUrl: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown };
+  if (body.errors || !body.data) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
