@@ -48,5 +48,7 @@ export const handoffs = pgTable(
     // A service's queue, by due date (undated last) then id.
     index('handoffs_to_service_status_due_idx').on(table.toServiceId, table.status, sql`coalesce(${table.dueAt}, 'infinity'::timestamptz)`, table.id),
     index('handoffs_from_service_status_idx').on(table.fromServiceId, table.status),
+    // Statistics: handoffs requested in a period.
+    index('handoffs_requested_at_idx').on(table.requestedAt),
   ],
 );

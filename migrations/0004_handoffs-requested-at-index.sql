@@ -1,0 +1,1 @@
+CREATE INDEX "handoffs_requested_at_idx" ON "handoffs" USING btree ("requested_at");
