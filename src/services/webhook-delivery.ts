@@ -42,6 +42,8 @@ const SEND_BATCH = 16;
 /** The longest a worker sleeps without a wake-up before it looks at the queue again. */
 const IDLE_WAIT_MS = 5_000;
 const ERROR_WAIT_MS = 1_000;
+/** After a wake-up, wait this long so that a burst of events makes one pass, not one per event. */
+const COALESCE_MS = 250;
 const MAX_ERROR_LENGTH = 300;
 
 /** Turns new feed events into deliveries, endpoint by endpoint. */
@@ -257,6 +259,7 @@ export function startWebhookWorker(dependencies: { db: Executor; vault: DataVaul
         if (done.work > 0) continue;
         const wait = done.endpoints === 0 ? null : await untilNextDue(db);
         await Promise.race([woken, sleep(Math.min(wait ?? IDLE_WAIT_MS, IDLE_WAIT_MS), passSignal)]);
+        await sleep(COALESCE_MS, signal);
       } catch (error) {
         if (!isDatabaseUnavailable(error)) log.warn({ err: error }, 'webhook worker pass failed');
         await sleep(ERROR_WAIT_MS, passSignal);
