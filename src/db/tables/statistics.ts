@@ -34,6 +34,31 @@ export const contactDailyCounts = pgTable(
   ],
 );
 
+/**
+ * Per Brussels day and channel only: the whole-history questions grouped by period and channel
+ * ("calls per year since the start") read these few thousand rows instead of the rollup above.
+ * Cases count by the channel they were opened by: opened on their first day, resolved on the
+ * day of each resolution (a case resolved again after reopening counts again).
+ */
+export const channelDailyCounts = pgTable(
+  'channel_daily_counts',
+  {
+    day: date({ mode: 'string' }).notNull(),
+    channel: text().$type<Channel>().notNull(),
+    inbound: integer().notNull(),
+    outbound: integer().notNull(),
+    answeredCalls: integer().notNull(),
+    abandonedCalls: integer().notNull(),
+    waitSeconds: bigint({ mode: 'number' }).notNull(),
+    waitsKnown: integer().notNull(),
+    talkSeconds: bigint({ mode: 'number' }).notNull(),
+    talksKnown: integer().notNull(),
+    casesOpened: integer().notNull(),
+    casesResolved: integer().notNull(),
+  },
+  (table) => [primaryKey({ name: 'channel_daily_counts_pk', columns: [table.day, table.channel] })],
+);
+
 /** Contacts each agent handled per Brussels day: active agents and contacts per agent-day. */
 export const agentDailyCounts = pgTable(
   'agent_daily_counts',
