@@ -6,7 +6,8 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { selectRows } from '../src/db/client.js';
-import { currentFeedEnd, readCommittedEvents } from '../src/services/event-feed.js';
+import { readCommittedEvents } from '../src/services/event-feed.js';
+import { settledFeedEnd } from './helpers/feed.js';
 import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
 
 let server: TestServer;
@@ -74,7 +75,7 @@ const feedOrder = (a: FeedEvent, b: FeedEvent) => {
 
 describe('caseEvents subscription', () => {
   it('replays every event after the cursor, then continues live, each once and in order', async () => {
-    const start = await currentFeedEnd(server.database.handle.db);
+    const start = await settledFeedEnd(server.database.handle.db);
     const before = [await openCall('avant 1'), await openCall('avant 2')];
     // Each registerContact writes CASE_CREATED and INTERACTION_ADDED: 2 before, 3 × 2 after.
     const subscription = collect(tokens.supervisor!, { after: `${start.transactionId}.${start.position}` }, 10);
@@ -89,7 +90,7 @@ describe('caseEvents subscription', () => {
   });
 
   it('never gives a service account an event of a case that was never of or handed to its service, nor a citizen an INTERNAL event', async () => {
-    const start = await currentFeedEnd(server.database.handle.db);
+    const start = await settledFeedEnd(server.database.handle.db);
     const after = `${start.transactionId}.${start.position}`;
     const housing = collect(tokens.housing!, { after }, 1_000, 3_000);
     const marie = collect(tokens.marie!, { after }, 1_000, 3_000);
@@ -124,6 +125,29 @@ describe('caseEvents subscription', () => {
     expect(subjects).toEqual(['Sujet 1', 'Sujet 2', 'Sujet 3']);
   });
 
+  it('starts a subscription without a cursor after what was committed, even while an older transaction holds those events back', async () => {
+    // On Postgres, a transaction left open elsewhere keeps the feed from handing out the
+    // events committed after it began; PGlite has one connection, so nothing can be held back.
+    const blocker = server.database.url ? postgres(server.database.url, { max: 1, onnotice: () => {} }) : undefined;
+    const held = await blocker?.reserve();
+    try {
+      await held?.unsafe('begin');
+      await held?.unsafe('select pg_current_xact_id()');
+      const before = await openCall('Avant l’abonnement');
+      const events = collect(tokens.supervisor!, { filter: { caseId: before } }, 1, 10_000);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await held?.unsafe('rollback');
+      const read = await execute<{ case: { version: number } }>(server.client(tokens.supervisor), gql`query ($id: ID!) { case(id: $id) { version } }`, { id: before });
+      await execute(server.client(tokens.supervisor), gql`mutation ($input: UpdateCaseInput!) { updateCase(input: $input) { __typename } }`, {
+        input: { id: before, version: read.data!.case.version, subject: 'Après l’abonnement' },
+      });
+      expect((await events.done).map((event) => event.type)).toEqual(['CASE_UPDATED']);
+    } finally {
+      held?.release();
+      await blocker?.end();
+    }
+  });
+
   it('refuses a malformed cursor with BAD_USER_INPUT', async () => {
     await expect(collect(tokens.supervisor!, { after: 'nope' }, 1, 3_000).done).rejects.toThrow(/BAD_USER_INPUT|Not an event cursor/);
   });
@@ -134,7 +158,7 @@ describe('the commit-safe cursor', () => {
     const db = server.database.handle.db;
     const [target] = await selectRows<{ id: string }>(db, sql`select id from cases limit 1`);
     const supervisorView = { kind: 'agent' as const, agentId: 'x', login: 'x', role: 'SUPERVISOR' as const, serviceId: 'x', line: 'FIRST' as const };
-    const start = await currentFeedEnd(db);
+    const start = await settledFeedEnd(db);
     const insertEvent = (tx: { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }, label: string) =>
       tx.execute(sql`insert into case_events (case_id, type, visibility, actor_kind, payload) values (${target!.id}::uuid, 'CASE_UPDATED', 'INTERNAL', 'SYSTEM', ${JSON.stringify({ label })}::jsonb)`);
     const labelsAfter = async (cursor: typeof start) =>

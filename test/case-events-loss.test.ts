@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { SeededRandom } from '../seeds/random.js';
 import { selectRows } from '../src/db/client.js';
-import { currentFeedEnd } from '../src/services/event-feed.js';
+import { settledFeedEnd } from './helpers/feed.js';
 import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
 
 // The loss test of the feed: 5,000 events written by concurrent mutations while a subscriber
@@ -36,7 +36,7 @@ describe('case-event feed under disconnections', () => {
   // About 150 s on embedded PGlite (one connection for writers and readers), 65 s on Postgres; the bound leaves room for a busy machine.
   it(`delivers ${TOTAL} events written concurrently exactly once and in order to a subscriber that reconnects at random moments`, { timeout: 420_000 }, async () => {
     const caseIds = await Promise.all(Array.from({ length: CONCURRENCY }, () => openCase()));
-    const start = await currentFeedEnd(server.database.handle.db);
+    const start = await settledFeedEnd(server.database.handle.db);
     const random = new SeededRandom(6);
 
     const produce = (async () => {

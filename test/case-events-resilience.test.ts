@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { DEVELOPMENT_DATA_KEY } from '../src/config.js';
 import { openDatabase, selectRows } from '../src/db/client.js';
 import { createDataVault } from '../src/services/data-vault.js';
-import { currentFeedEnd } from '../src/services/event-feed.js';
+import { settledFeedEnd } from './helpers/feed.js';
 import { seedDatabase } from '../seeds/index.js';
 import { postgresBinaries, startPrivatePostgres } from './helpers/private-postgres.js';
 import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
@@ -72,7 +72,7 @@ async function open(subject: string, target = server) {
 
 describe('case-event feed resilience', () => {
   it('delivers events written without any notification (the fallback read)', { timeout: 30_000 }, async () => {
-    const start = await currentFeedEnd(server.database.handle.db);
+    const start = await settledFeedEnd(server.database.handle.db);
     const feed = subscribe(`${start.transactionId}.${start.position}`);
     await open('Avec notification');
     await feed.until(1, 10_000);
@@ -89,7 +89,7 @@ describe('case-event feed resilience', () => {
   });
 
   it('keeps a subscription across a loss of every database connection and delivers what is written afterwards', { timeout: 60_000 }, async () => {
-    const start = await currentFeedEnd(server.database.handle.db);
+    const start = await settledFeedEnd(server.database.handle.db);
     const feed = subscribe(`${start.transactionId}.${start.position}`);
     await open('Avant la coupure');
     await feed.until(1, 10_000);
@@ -123,7 +123,7 @@ describe.runIf(binaries)('case-event feed across a real Postgres restart', () =>
       await handle.migrate();
       await seedDatabase(handle.db, createDataVault(DEVELOPMENT_DATA_KEY), { demo: true });
       target = await startTestServer({ database: { handle, url: postgresServer.url, drop: () => handle.close() } });
-      const start = await currentFeedEnd(handle.db);
+      const start = await settledFeedEnd(handle.db);
       const feed = subscribe(`${start.transactionId}.${start.position}`, target);
       await open('Avant le redémarrage', target);
       await feed.until(1, 10_000);

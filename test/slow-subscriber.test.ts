@@ -4,7 +4,8 @@ import { gql } from 'graphql-request';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { guardAgainstStall, SLOW_SUBSCRIBER_CLOSE_CODE, SLOW_SUBSCRIBER_CLOSE_REASON } from '../src/server/stall-guard.js';
-import { currentFeedEnd, encodeFeedCursor, readCommittedEvents } from '../src/services/event-feed.js';
+import { encodeFeedCursor, readCommittedEvents } from '../src/services/event-feed.js';
+import { settledFeedEnd } from './helpers/feed.js';
 import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
 
 // A subscriber that stops reading is closed with 4008 once a result has waited longer than
@@ -216,7 +217,7 @@ describe('a subscriber that stops reading', () => {
     async () => {
       const db = server.database.handle.db;
       const caseId = await openCaseWithLongDescription();
-      const start = await currentFeedEnd(db);
+      const start = await settledFeedEnd(db);
       const variables = { filter: { caseId } };
 
       const stalled = await subscribe(server.url, token, { ...variables, after: encodeFeedCursor(start) });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { openDatabase } from '../src/db/client.js';
 import { type RunningServer, startServer } from '../src/server/app.js';
-import { currentFeedEnd } from '../src/services/event-feed.js';
+import { settledFeedEnd } from './helpers/feed.js';
 import { execute, startTestServer, testConfig, type TestServer, tokenFor } from './helpers/server.js';
 
 // Several API instances over one database: a subscriber on B sees what is written through A.
@@ -32,7 +32,7 @@ afterAll(async () => {
 describe('two API instances on one database', () => {
   it('delivers to a subscriber on instance B, in order, the events of mutations made on instance A', async () => {
     const agent = await tokenFor({ role: 'agent', sub: 'demo.supervisor' });
-    const start = await currentFeedEnd(instanceA.database.handle.db);
+    const start = await settledFeedEnd(instanceA.database.handle.db);
     const client = createClient({ url: instanceB.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${agent}` }, retryAttempts: 0 });
     const received: { type: string; case: { subject: string } }[] = [];
     const done = new Promise<void>((resolve, reject) => {

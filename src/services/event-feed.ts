@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
-import type { Executor } from '../db/client.js';
+import { type Executor, selectRows } from '../db/client.js';
 import { caseEvents, cases, handoffs, themes } from '../db/tables/index.js';
 import { ValidationError } from '../domain/errors.js';
 import type { Viewer } from '../domain/viewer.js';
@@ -41,13 +41,25 @@ export interface FeedFilter {
 
 const BATCH = 200;
 
-/** Committed events after the cursor that the viewer may see, in feed order. */
-export async function readCommittedEvents(db: Executor, viewer: Viewer, filter: FeedFilter, after: FeedCursor, limit = BATCH): Promise<CaseEventRow[]> {
+/**
+ * Committed events after the cursor that the viewer may see, in feed order. With
+ * `committedBefore` (a pg_snapshot as text), events of transactions that snapshot saw as
+ * committed are left out: they happened before a "from now on" subscription started.
+ */
+export async function readCommittedEvents(
+  db: Executor,
+  viewer: Viewer,
+  filter: FeedFilter,
+  after: FeedCursor,
+  limit = BATCH,
+  committedBefore?: string,
+): Promise<CaseEventRow[]> {
   const conditions: SQL[] = [
     sql`${caseEvents.transactionId} < pg_snapshot_xmin(pg_current_snapshot())`,
     sql`(${caseEvents.transactionId}, ${caseEvents.position}) > (${after.transactionId}::xid8, ${after.position})`,
     readableCases(viewer),
   ];
+  if (committedBefore) conditions.push(sql`not pg_visible_in_snapshot(${caseEvents.transactionId}, ${committedBefore}::pg_snapshot)`);
   if (viewer.kind === 'citizen') conditions.push(eq(caseEvents.visibility, 'CITIZEN'));
   if (filter.caseId) conditions.push(eq(caseEvents.caseId, filter.caseId));
   if (filter.types?.length) conditions.push(inArray(caseEvents.type, filter.types));
@@ -70,15 +82,30 @@ export async function readCommittedEvents(db: Executor, viewer: Viewer, filter: 
   return rows.map((row) => row.event);
 }
 
-/** Where the feed stands now: the last committed event, or the very start when there is none. */
+/** Where the feed stands now: the last event handed out, or the very start when there is none. */
 export async function currentFeedEnd(db: Executor): Promise<FeedCursor> {
-  const [last] = await db
-    .select({ transactionId: caseEvents.transactionId, position: caseEvents.position })
-    .from(caseEvents)
-    .where(sql`${caseEvents.transactionId} < pg_snapshot_xmin(pg_current_snapshot())`)
-    .orderBy(sql`${caseEvents.transactionId} desc`, sql`${caseEvents.position} desc`)
-    .limit(1);
-  return last ?? { transactionId: '0', position: 0 };
+  return (await feedNow(db)).cursor;
+}
+
+/**
+ * "Now" for a subscription without a cursor: the feed's end, and the snapshot that tells the
+ * events committed by then. The end alone is not enough: events of transactions younger than
+ * the oldest still running (anywhere in the cluster) are committed but not yet handed out, and
+ * would otherwise reach the new subscriber as if they had just happened.
+ */
+export async function feedNow(db: Executor): Promise<{ cursor: FeedCursor; committedBefore: string }> {
+  const [row] = await selectRows<{ transactionId: string | null; position: number | null; snapshot: string }>(
+    db,
+    sql`select last.transaction_id::text as "transactionId", last.position, pg_current_snapshot()::text as snapshot
+        from (select 1) as one
+        left join lateral (
+          select transaction_id, position from ${caseEvents}
+          where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          order by transaction_id desc, position desc limit 1
+        ) as last on true`,
+  );
+  const cursor = row!.transactionId === null ? { transactionId: '0', position: 0 } : { transactionId: row!.transactionId, position: Number(row!.position) };
+  return { cursor, committedBefore: row!.snapshot };
 }
 
 /**
@@ -94,13 +121,14 @@ export async function* streamCaseEvents(
   after: FeedCursor | undefined,
   signal: AbortSignal,
 ): AsyncGenerator<CaseEventRow> {
-  let cursor = after ?? (await currentFeedEnd(db));
+  const now = after ? undefined : await feedNow(db);
+  let cursor = after ?? now!.cursor;
   while (!signal.aborted) {
     // Wait from before the read, so that a commit announced during it is not missed.
     const woken = wakeUps.next(signal);
     let batch: CaseEventRow[];
     try {
-      batch = await readCommittedEvents(db, viewer, filter, cursor);
+      batch = await readCommittedEvents(db, viewer, filter, cursor, BATCH, now?.committedBefore);
     } catch (error) {
       // The database went away (restart, failover): keep the subscription, retry from the cursor.
       if (!isDatabaseUnavailable(error)) throw error;
