@@ -753,7 +753,8 @@ const G_CASE_COLUMNS = /\b(h1_status|h2_status|h_req1|h_rej|h_req2|h_acc|h_done|
 
 function casesInsertSql(ref: Reference): string {
   const parts = caseEventParts();
-  // version: one per event of the case; updated_at: its last event.
+  // version: one per change of the case (each recorded by an event, but the nightly closing);
+  // updated_at: its last change.
   const extraCount = parts.map((p) => `(${p.t} is not null)::int`).join(' + ').replaceAll(G_CASE_COLUMNS, 'c.$1');
   const extraLast = `greatest(${parts.map((p) => p.t).join(', ')})`.replaceAll(G_CASE_COLUMNS, 'c.$1');
   // Lookups by index (nested loops over the cases in order): no sort, the cases go in in case order.
@@ -768,9 +769,9 @@ function casesInsertSql(ref: Reference): string {
       case when c.confidential then 'CONFIDENTIAL' else 'NORMAL' end,
       c.created_at + interval '14 days', c.created_at + interval '11 days', null::timestamptz, c.waiting_since, c.resolved_at, c.business_seconds, c.closed_at,
       ${searchVector('c', 'doc')},
-      1 + c.n_int + ${extraCount},
+      1 + c.n_int + ${extraCount} + (c.closed_at is not null)::int,
       c.created_at,
-      greatest(c.created_at, l.last, ${extraLast})
+      greatest(c.created_at, l.last, c.closed_at, ${extraLast})
     from g_case_${h} c
       cross join lateral (select d.x from g_doc d where d.rest = c.subject || c.summaries offset 0) doc
       cross join lateral (select max(n.occurred_at) as last from g_int_${h} n where n.i = c.i offset 0) l`;
@@ -918,7 +919,10 @@ async function main() {
   const sessions = [0, 1].map(() => postgres(url!, { max: 1, onnotice: () => {}, connect_timeout: 10, idle_timeout: 0 }));
   const db = sessions[0]!;
   let workCreated = false;
+  let demo: DemoRows | undefined;
+  const pids: number[] = [];
   try {
+    for (const session of sessions) pids.push((await session<{ pid: number }[]>`select pg_backend_pid() as pid`)[0]!.pid);
     let since = Date.now();
     await handle.migrate();
     // More cases or citizens than the demo's, or many more events or interactions (what an interrupted run leaves).
@@ -950,13 +954,30 @@ async function main() {
     if (!enforceForeignKeys) await Promise.all(sessions.map((session) => session.unsafe('set session_replication_role = replica')));
 
     const ref = await readReference(db);
+    demo = await setDemoCasesAside(db);
     await prepare(sessions, ref);
-    await runTasks(sessions, tasks(ref, enforceForeignKeys), enforceForeignKeys);
+    await runTasks(sessions, tasks(ref, demo, enforceForeignKeys), enforceForeignKeys);
     await db.unsafe(`drop schema ${WORK_SCHEMA} cascade`);
     workCreated = false;
     await printTotals(db);
     console.log(`total ${elapsed(started)} (scale ${scale})`);
+  } catch (error) {
+    // Stop the other session's statement too before cleaning up.
+    const stopping = postgres(url!, { max: 1, onnotice: () => {} });
+    await stopping`select pg_cancel_backend(pid) from unnest(${pids}::int[]) as pid`.catch(() => {});
+    await stopping.end({ timeout: 5 });
+    throw error;
   } finally {
+    if (demo && demo.restored.size < demo.tables.length) {
+      // A failed run still puts the demo's cases back (the history may be partly loaded: --force empties it).
+      const restoring = postgres(url!, { max: 1, onnotice: () => {} });
+      await restoring
+        .unsafe('set session_replication_role = replica')
+        .then(() => restoreDemoRows(restoring, demo!, demo!.tables))
+        .catch((error: unknown) => console.error(`Could not put the demo's cases back (they are in ${WORK_SCHEMA}):`, error));
+      await restoring.end({ timeout: 5 });
+      if (demo.restored.size < demo.tables.length) workCreated = false;
+    }
     if (workCreated) await db.unsafe(`drop schema if exists ${WORK_SCHEMA} cascade`).catch(() => {});
     await Promise.all(sessions.map((session) => session.end({ timeout: 5 })));
     await handle.close();
@@ -989,6 +1010,60 @@ async function truncateGenerated(db: Sql) {
   await db.unsafe(`truncate ${present.map((t) => `"${t.name}"`).join(', ')} restart identity cascade`);
 }
 
+/** The demo's rows of the tables that hang on cases (cases included), set aside in the work schema. */
+interface DemoRows {
+  /** Parents first. */
+  tables: string[];
+  /** The statement that puts a table's demo rows back. */
+  restore: Map<string, string>;
+  restored: Set<string>;
+}
+
+/**
+ * Sets the demo's cases (and everything that refers to them) aside until the history is loaded.
+ * The history then always inserts at the right end of its time-ordered indexes, which PostgreSQL
+ * fills to 90 % (keys to the right of an insertion point make it split pages half-full: indexes
+ * twice as big and a slower load). The rows go back unchanged (same ids, positions, transaction
+ * ids), each table's right after the history's.
+ */
+async function setDemoCasesAside(db: Sql): Promise<DemoRows> {
+  const since = Date.now();
+  const found = await db<{ name: string }[]>`
+    with recursive referring(table_id, depth) as (
+      select 'cases'::regclass::oid, 0
+      union all
+      select c.conrelid, r.depth + 1 from pg_constraint c join referring r on c.confrelid = r.table_id
+      where c.contype = 'f' and c.conrelid <> c.confrelid and r.depth < 10
+    )
+    select table_id::regclass::text as name from referring group by table_id order by max(depth), 1`;
+  const tables = found.map((row) => row.name);
+  const restore = new Map<string, string>();
+  for (const table of tables) {
+    await db.unsafe(`create unlogged table ${WORK_SCHEMA}."demo_${table}" as select * from public."${table}"`);
+    const columns = await db<{ name: string }[]>`
+      select attname as name from pg_attribute
+      where attrelid = ${`public."${table}"`}::regclass and attnum > 0 and not attisdropped and attgenerated = ''
+      order by attnum`;
+    const list = columns.map((column) => `"${column.name}"`).join(', ');
+    restore.set(table, `insert into public."${table}" (${list}) overriding system value select ${list} from ${WORK_SCHEMA}."demo_${table}";`);
+  }
+  // Sequences keep their values: the history's events get positions after the demo's.
+  await db.unsafe('truncate cases cascade');
+  report('(demo cases set aside)', null, since);
+  return { tables, restore, restored: new Set() };
+}
+
+/** The statement that puts these tables' demo rows back (and marks them so once it ran). */
+function restoreDemoSql(demo: DemoRows, tables: string[]): string {
+  return tables.filter((table) => demo.restore.has(table) && !demo.restored.has(table)).map((table) => demo.restore.get(table)!).join('\n');
+}
+
+async function restoreDemoRows(db: Sql, demo: DemoRows, tables: string[]) {
+  const statements = restoreDemoSql(demo, tables);
+  if (statements) await db.unsafe(statements);
+  for (const table of tables) demo.restored.add(table);
+}
+
 /** Builds the working tables: the small ones once, the cases and interactions in halves, one per session. */
 async function prepare(sessions: Sql[], ref: Reference) {
   const [first, second] = sessions as [Sql, Sql];
@@ -1017,13 +1092,23 @@ async function prepare(sessions: Sql[], ref: Reference) {
 const LOADS = ['case_events', 'cases', 'interactions', 'phone_calls', 'email_messages', 'chat_sessions', 'counter_visits', 'online_submissions', 'letters', 'handoffs', 'citizens', 'contact_points', 'case_reference_counters'];
 
 /** Everything after the working tables, biggest first: loads, the statistics rollups, the checks. */
-function tasks(ref: Reference, enforceForeignKeys: boolean): Task[] {
+function tasks(ref: Reference, demo: DemoRows, enforceForeignKeys: boolean): Task[] {
   const details = detailsSql(ref);
-  const statement = (name: string, sql: string, refersTo: string[] = [], needs: string[] = []): Task => ({ name, run: (db) => execute(db, sql), refersTo, needs });
+  // A table's load puts the demo's rows of that table back right after the history's.
+  const statement = (name: string, sql: string, refersTo: string[] = [], needs: string[] = []): Task => ({
+    name,
+    run: async (db) => {
+      const rows = await execute(db, sql);
+      if (demo.restore.has(name)) await restoreDemoRows(db, demo, [name]);
+      return rows;
+    },
+    refersTo,
+    needs,
+  });
   const list: Task[] = [
     statement('case_events', eventsInsertSql(), ['cases']),
     // The search index's entries wait in a large pending list and are merged in a few big batches.
-    statement('cases', `set gin_pending_list_limit = '512MB'; ${casesInsertSql(ref)} reset gin_pending_list_limit;`, ['citizens']),
+    statement('cases', `set gin_pending_list_limit = '512MB'; ${casesInsertSql(ref)}`, ['citizens']),
     statement('interactions', interactionsInsertSql, ['cases']),
     statement('phone_calls', details.phone_calls!, ['interactions']),
     {
@@ -1033,12 +1118,7 @@ function tasks(ref: Reference, enforceForeignKeys: boolean): Task[] {
       needs: ['case_events', 'cases', 'interactions', 'phone_calls'],
       run: async (db) => {
         await db.unsafe('analyze cases, interactions, phone_calls, case_events');
-        try {
-          await rebuildStatistics(drizzle(db, { schema: tables, casing: 'snake_case' }) as unknown as Database);
-        } catch (error) {
-          console.error('rebuildStatistics failed (src/services/statistics-rollup.ts may be changing right now):', error);
-          process.exitCode = 3;
-        }
+        await rebuildStatistics(drizzle(db, { schema: tables, casing: 'snake_case' }) as unknown as Database);
         const rollups = await db<{ name: string }[]>`select tablename as name from pg_tables where schemaname = 'public' and tablename like '%daily_counts'`;
         await db.unsafe(`analyze statistics_progress${rollups.map((t) => `, "${t.name}"`).join('')}`);
         return null;
@@ -1053,11 +1133,20 @@ function tasks(ref: Reference, enforceForeignKeys: boolean): Task[] {
     statement('letters', details.letters!, ['interactions']),
     statement('citizens', citizensInsertSql()),
     statement('case_reference_counters', countersSql),
+    {
+      // The demo's rows of the other tables that hang on cases (notes, messages…).
+      name: '(demo cases back)',
+      needs: LOADS,
+      run: async (db) => (await restoreDemoRows(db, demo, demo.tables), null),
+    },
     statement('(search index pending list)', `select gin_clean_pending_list('cases_search_idx'::regclass)`, [], ['cases']),
-    { name: '(check) sample', needs: ['cases', 'interactions'], run: async (db) => (await checkSample(db, ref), null) },
-    statement('analyze (other tables)', `analyze ${LOADS.filter((t) => !['cases', 'interactions', 'phone_calls', 'case_events'].includes(t)).join(', ')}`, [], LOADS),
+    { name: '(check) sample', needs: ['cases', 'interactions', '(demo cases back)'], run: async (db) => (await checkSample(db, ref), null) },
+    statement('analyze (other tables)', `analyze ${LOADS.filter((t) => !['cases', 'interactions', 'phone_calls', 'case_events'].includes(t)).join(', ')}`, [], [...LOADS, '(demo cases back)']),
   ];
-  if (!enforceForeignKeys) list.push({ name: '(check) foreign keys', needs: LOADS, run: async (db) => (await checkForeignKeys(db), null) });
+  if (!enforceForeignKeys) {
+    const checked = [...new Set([...LOADED_TABLES, ...demo.tables])];
+    list.push({ name: '(check) foreign keys', needs: [...LOADS, '(demo cases back)'], run: async (db) => (await checkForeignKeys(db, checked), null) });
+  }
   return list;
 }
 
@@ -1073,41 +1162,53 @@ async function runTasks(sessions: Sql[], list: Task[], enforceForeignKeys: boole
     !taken.has(task) && (task.needs ?? []).every((name) => done.has(name)) && (!enforceForeignKeys || (task.refersTo ?? []).every((name) => done.has(name)));
   let wake = () => {};
   let changed = new Promise<void>((resolve) => (wake = resolve));
-  await Promise.all(
-    sessions.map(async (db) => {
-      for (;;) {
-        const task = list.find(ready);
-        if (!task) {
-          if (taken.size === list.length) return;
-          await changed;
-          continue;
+  // One statement may take minutes: say what is running, and for how long, every 15 s.
+  const running = new Map<string, number>();
+  const progress = setInterval(() => {
+    const now = [...running].map(([name, at]) => `${name} ${elapsed(at)}`).join(', ');
+    console.log(`  … ${elapsed(started)} in: ${now || 'between tasks'}`);
+  }, 15_000);
+  try {
+    await Promise.all(
+      sessions.map(async (db) => {
+        for (;;) {
+          const task = list.find(ready);
+          if (!task) {
+            if (taken.size === list.length) return;
+            await changed;
+            continue;
+          }
+          taken.add(task);
+          const at = Date.now();
+          running.set(task.name, at);
+          const rows = await task.run(db);
+          running.delete(task.name);
+          if (!task.name.startsWith('(check)')) report(task.name, LOADS.includes(task.name) ? rows : null, at);
+          done.add(task.name);
+          const previous = wake;
+          changed = new Promise<void>((resolve) => (wake = resolve));
+          previous();
         }
-        taken.add(task);
-        const at = Date.now();
-        const rows = await task.run(db);
-        if (!task.name.startsWith('(check)')) report(task.name, LOADS.includes(task.name) ? rows : null, at);
-        done.add(task.name);
-        const previous = wake;
-        changed = new Promise<void>((resolve) => (wake = resolve));
-        previous();
-      }
-    }),
-  );
+      }),
+    );
+  } finally {
+    clearInterval(progress);
+  }
   report('(loaded, rolled up, checked)', null, since);
 }
 
-/** The tables the generator writes: with foreign keys not checked on insert, all of theirs are checked after. */
+/** The tables the generator writes: with foreign keys not checked on insert, all of theirs (and the demo's put back) are checked after. */
 const LOADED_TABLES = ['citizens', 'contact_points', 'cases', 'interactions', 'phone_calls', 'email_messages', 'chat_sessions', 'counter_visits', 'online_submissions', 'letters', 'handoffs', 'case_events'];
 
-/** Every foreign key of the loaded tables, one scan per table: the rows whose reference has no row. */
-async function checkForeignKeys(db: Sql) {
+/** Every foreign key of these tables, one scan per table: the rows whose reference has no row. */
+async function checkForeignKeys(db: Sql, loaded: string[]) {
   const since = Date.now();
   const keys = await db<{ name: string; child: string; column: string; parent: string; key: string }[]>`
     select c.conname as name, c.conrelid::regclass::text as child, a.attname as column, c.confrelid::regclass::text as parent, b.attname as key
     from pg_constraint c
     join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
     join pg_attribute b on b.attrelid = c.confrelid and b.attnum = c.confkey[1]
-    where c.contype = 'f' and cardinality(c.conkey) = 1 and c.conrelid::regclass::text = any(${LOADED_TABLES})
+    where c.contype = 'f' and cardinality(c.conkey) = 1 and c.conrelid::regclass::text = any(${loaded})
     order by c.conrelid::regclass::text, c.conname`;
   const broken: string[] = [];
   for (const child of new Set(keys.map((k) => k.child))) {
