@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -84,7 +85,7 @@ function openPostgres(url: string, maxConnections: number, logger: QueryLogger):
 async function openPglite(dataDir: string, loadDump: Blob | undefined, logger: QueryLogger): Promise<DatabaseHandle> {
   if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
   // Extensions the migrations create must be loaded into the WASM build up front.
-  const client = await PGlite.create(dataDir, { extensions: { unaccent }, ...(loadDump ? { loadDataDir: loadDump } : {}) });
+  const client = await PGlite.create(dataDir, { extensions: { unaccent, pg_trgm }, ...(loadDump ? { loadDataDir: loadDump } : {}) });
   const db = drizzlePglite(client, { schema: tables, casing: CASING, logger }) as unknown as Database;
   return {
     db,

@@ -116,3 +116,17 @@ export type ClosureDayKind = (typeof CLOSURE_DAY_KINDS)[number];
 
 /** A text in each language; French is required, the others fall back to it. */
 export type Labels = { fr: string; de?: string; nl?: string; en?: string };
+
+/** INTERNAL cards are for agents only; PUBLIC cards are also on the portal's FAQ. */
+export const KNOWLEDGE_AUDIENCES = ['INTERNAL', 'PUBLIC'] as const;
+export type KnowledgeAudience = (typeof KNOWLEDGE_AUDIENCES)[number];
+
+export const KNOWLEDGE_ARTICLE_STATUSES = ['DRAFT', 'PUBLISHED', 'ARCHIVED'] as const;
+export type KnowledgeArticleStatus = (typeof KNOWLEDGE_ARTICLE_STATUSES)[number];
+
+/** A proposed change or a reported error, in the owner service's queue until it is dealt with. */
+export const KNOWLEDGE_SUGGESTION_KINDS = ['CHANGE', 'ERROR'] as const;
+export type KnowledgeSuggestionKind = (typeof KNOWLEDGE_SUGGESTION_KINDS)[number];
+
+export const KNOWLEDGE_SUGGESTION_STATUSES = ['OPEN', 'APPLIED', 'DISMISSED'] as const;
+export type KnowledgeSuggestionStatus = (typeof KNOWLEDGE_SUGGESTION_STATUSES)[number];

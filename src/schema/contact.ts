@@ -3,6 +3,7 @@ import type { Labels } from '../domain/vocabulary.js';
 import type { CaseRow, InteractionRow } from '../services/case-reads.js';
 import { registerContact } from '../services/contacts.js';
 import { builder } from './builder.js';
+import { KnowledgeArticle } from './knowledge.js';
 import { Case } from './case.js';
 import { Citizen } from './citizen.js';
 import { ChannelEnum, DirectionEnum, PriorityEnum, ResolutionEnum } from './enums.js';
@@ -145,6 +146,11 @@ const RegisterContactInput = builder.inputType('RegisterContactInput', {
     counter: t.field({ type: CounterDetailsInput, required: false, description: 'For COUNTER.' }),
     onlineProcedure: t.field({ type: OnlineProcedureDetailsInput, required: false, description: 'For ONLINE_PROCEDURE.' }),
     letter: t.field({ type: LetterDetailsInput, required: false, description: 'For LETTER.' }),
+    knowledgeArticleIds: t.globalIDList({
+      required: false,
+      for: KnowledgeArticle,
+      description: 'Published knowledge cards the agent answered from (at most 20): counted as used on the case and this contact.',
+    }),
   }),
 });
 
@@ -160,7 +166,7 @@ builder.mutationField('registerContact', (t) =>
         context.db,
         context.viewer,
         context.vault,
-        { ...input, caseId: input.caseId?.id, citizenId: input.citizenId?.id },
+        { ...input, caseId: input.caseId?.id, citizenId: input.citizenId?.id, knowledgeArticleIds: input.knowledgeArticleIds?.map((id) => id.id) },
         context.now,
       );
       if (outcome.kind === 'redirect') throw new RedirectRequired(outcome.themeId, outcome.serviceId, outcome.message);

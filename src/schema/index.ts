@@ -21,6 +21,7 @@ import './tracking.js';
 import './subscriptions.js';
 import './webhooks.js';
 import './statistics.js';
+import './knowledge.js';
 
 builder.queryType({ description: 'Entry points for reading. Each field states who may read it.' });
 builder.mutationType({ description: 'Commands. Each takes one input and returns <Name>Success or a typed error; nothing is written when it fails.' });

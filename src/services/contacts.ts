@@ -24,6 +24,7 @@ import { checkText, insertCase, moveCase, refreshCaseSearch, requireCitizen, req
 import { type CitizenIdentity, checkIdentity, findOrCreateCitizen } from './citizens.js';
 import type { DataVault } from './data-vault.js';
 import { constraintViolation } from './database-errors.js';
+import { recordKnowledgeUses } from './knowledge.js';
 import { routeContact } from './routing.js';
 
 export interface PhoneDetails {
@@ -90,6 +91,8 @@ export interface ContactInput {
   counter?: CounterDetails | null;
   onlineProcedure?: OnlineProcedureDetails | null;
   letter?: LetterDetails | null;
+  /** Published cards the agent answered from: counted as used on the case and this interaction. */
+  knowledgeArticleIds?: string[] | null;
 }
 
 export type ContactOutcome =
@@ -285,6 +288,9 @@ async function recordContact(
     payload: { interactionId: interaction!.id, channel: input.channel, direction: input.direction ?? 'INBOUND' },
     occurredAt: now,
   });
+  if (input.knowledgeArticleIds?.length) {
+    await recordKnowledgeUses(tx, viewer, { caseId: current.id, interactionId: interaction!.id, articleIds: input.knowledgeArticleIds }, [...INPUT, 'knowledgeArticleIds'], now);
+  }
   if (input.resolution) current = await moveCase(tx, viewer, current, 'RESOLVED', input.resolution, now);
   await refreshCaseSearch(tx, current.id);
   return { kind: 'registered', case: current, interaction: (await findInteraction(tx, interaction!.id))!, createdCase, trackingCode };

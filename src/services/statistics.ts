@@ -299,7 +299,8 @@ const noCaseFigures = (): Omit<CaseStatisticsRow, keyof StatisticsKey> => ({
   backlog: 0,
 });
 
-const RESOLVED_AT_FIRST_CONTACT = sql`c.current_line = 'FIRST'
+/** Of a resolved case `c`: resolved by the first line, never handed off, at its only interaction. */
+export const RESOLVED_AT_FIRST_CONTACT = sql`c.current_line = 'FIRST'
   and not exists (select 1 from handoffs as hh where hh.case_id = c.id)
   and (select count(*) from interactions as ii where ii.case_id = c.id) <= 1`;
 

@@ -14,3 +14,4 @@ export * from './vocabulary-labels.js';
 export * from './tracking.js';
 export * from './webhooks.js';
 export * from './statistics.js';
+export * from './knowledge.js';

@@ -1,0 +1,91 @@
+// Rules of the knowledge base that need no database: what a card's content must be, who edits
+// it, when it is stale, which language a reader gets, and how a search is remembered.
+import type { FieldProblem } from './errors.js';
+import type { Viewer } from './viewer.js';
+import type { KnowledgeArticleStatus, Language } from './vocabulary.js';
+
+export const MAX_TITLE = 200;
+export const MAX_BODY = 20_000;
+export const MAX_LINKS = 20;
+export const MAX_COMMENT = 2_000;
+export const MAX_SEARCH_QUERY = 200;
+
+export interface KnowledgeTextInput {
+  language: Language;
+  title: string;
+  body: string;
+}
+
+/**
+ * Problems of the texts given for a version: one text per language, non-empty bounded titles and
+ * bodies, and French among them when a new card is written (an edit keeps the French it has).
+ */
+export function checkTexts(texts: readonly KnowledgeTextInput[], path: string[], { requireFrench = true } = {}): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const seen = new Set<Language>();
+  texts.forEach((text, index) => {
+    const at = [...path, String(index)];
+    if (seen.has(text.language)) problems.push({ path: [...at, 'language'], message: `Given twice: one text per language.` });
+    seen.add(text.language);
+    if (text.title.trim() === '') problems.push({ path: [...at, 'title'], message: 'Must not be empty.' });
+    else if (text.title.length > MAX_TITLE) problems.push({ path: [...at, 'title'], message: `At most ${MAX_TITLE} characters.` });
+    if (text.body.trim() === '') problems.push({ path: [...at, 'body'], message: 'Must not be empty.' });
+    else if (text.body.length > MAX_BODY) problems.push({ path: [...at, 'body'], message: `At most ${MAX_BODY} characters.` });
+  });
+  if (requireFrench && !seen.has('fr')) problems.push({ path, message: 'A French text (language fr) is required.' });
+  return problems;
+}
+
+/** Problems of a review date: a real day, YYYY-MM-DD, between 2000 and 2100. */
+export function checkReviewDate(value: string, path: string[]): FieldProblem[] {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const day = match ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (!match || !day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) return [{ path, message: 'Not a day (YYYY-MM-DD).' }];
+  const year = Number(match[1]);
+  if (year < 2000 || year > 2100) return [{ path, message: 'Must be between 2000 and 2100.' }];
+  return [];
+}
+
+/** Agents of the owner service, and admins, write a card; other agents suggest changes. */
+export function mayEditKnowledge(viewer: Viewer, ownerServiceId: string): boolean {
+  return viewer.kind === 'agent' && (viewer.role === 'ADMIN' || viewer.serviceId === ownerServiceId);
+}
+
+/** A card is stale once its review date has passed (Brussels days, compared as YYYY-MM-DD). */
+export function isStale(reviewDueOn: string, today: string): boolean {
+  return reviewDueOn < today;
+}
+
+/** Brussels' calendar day of an instant, YYYY-MM-DD. */
+export function brusselsDay(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The language a reader gets: the asked one when the version has it, else French (said so). */
+export function chooseLanguage(available: readonly Language[], requested: Language): { language: Language; isFallback: boolean } {
+  return available.includes(requested) ? { language: requested, isFallback: false } : { language: 'fr', isFallback: requested !== 'fr' };
+}
+
+/**
+ * Where a card may go from its status. Publishing needs something to put in force: a draft (a
+ * card's first publication, or changes to it), or, for an archived card, its last published
+ * version. Archiving takes a card out of search and the FAQ; its versions stay readable.
+ */
+export function allowedKnowledgeMoves(status: KnowledgeArticleStatus, hasDraft: boolean, hasPublished: boolean): KnowledgeArticleStatus[] {
+  const publishable = hasDraft || (status === 'ARCHIVED' && hasPublished);
+  const moves: KnowledgeArticleStatus[] = publishable ? ['PUBLISHED'] : [];
+  if (status !== 'ARCHIVED') moves.push('ARCHIVED');
+  return moves;
+}
+
+/**
+ * The form a search is counted under in the missing answers: lower case, single spaces,
+ * without surrounding punctuation, so that "Prime  Toiture?" and "prime toiture" are one entry.
+ */
+export function normaliseSearchQuery(query: string): string {
+  return query
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
+    .slice(0, MAX_SEARCH_QUERY);
+}

@@ -1,0 +1,408 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { type Executor, selectRows } from '../db/client.js';
+import { knowledgeArticles, knowledgeArticleTexts, knowledgeArticleVersions, knowledgeMissingAnswers, knowledgeSuggestions, themes } from '../db/tables/index.js';
+import { ValidationError } from '../domain/errors.js';
+import { brusselsDay, MAX_SEARCH_QUERY, normaliseSearchQuery } from '../domain/knowledge.js';
+import type { Viewer } from '../domain/viewer.js';
+import type { KnowledgeArticleStatus, KnowledgeAudience, KnowledgeSuggestionStatus, Language } from '../domain/vocabulary.js';
+import { type Page, type PageRequest, readPageRequest, toPage } from './pagination.js';
+import { RESOLVED_AT_FIRST_CONTACT } from './statistics.js';
+
+// Reading the knowledge base. Agents read every card and version; everyone else (citizens,
+// service accounts, anonymous portal visitors) reads published PUBLIC cards, in the version in
+// force only. The rule is one SQL predicate, applied by every read.
+
+export type KnowledgeArticleRow = typeof knowledgeArticles.$inferSelect;
+export type KnowledgeVersionRow = typeof knowledgeArticleVersions.$inferSelect;
+export type KnowledgeTextRow = Omit<typeof knowledgeArticleTexts.$inferSelect, 'searchVector'>;
+export type KnowledgeSuggestionRow = typeof knowledgeSuggestions.$inferSelect;
+export type KnowledgeMissingAnswerRow = typeof knowledgeMissingAnswers.$inferSelect;
+
+const PUBLIC_IN_FORCE = sql`${knowledgeArticles.status} = 'PUBLISHED' and exists (
+  select 1 from knowledge_article_versions as pv
+  where pv.article_id = ${knowledgeArticles.id} and pv.number = ${knowledgeArticles.publishedVersion} and pv.audience = 'PUBLIC')`;
+
+export function readableArticles(viewer: Viewer): SQL {
+  return viewer.kind === 'agent' ? sql`true` : PUBLIC_IN_FORCE;
+}
+
+export function articlesByIds(db: Executor, viewer: Viewer, ids: readonly string[]): Promise<KnowledgeArticleRow[]> {
+  return db
+    .select()
+    .from(knowledgeArticles)
+    .where(and(inArray(knowledgeArticles.id, [...ids]), readableArticles(viewer)));
+}
+
+/** A version by card and number, as a DataLoader key. */
+export const versionKey = (articleId: string, number: number) => `${articleId}:${number}`;
+
+function splitKeys(keys: readonly string[]): { articleIds: string[]; numbers: number[] } {
+  const parts = keys.map((key) => key.split(':'));
+  return { articleIds: parts.map((part) => part[0]!), numbers: parts.map((part) => Number(part[1])) };
+}
+
+/** Versions by key; the caller has checked that the viewer may read them. */
+export async function versionsByKeys(db: Executor, keys: readonly string[]): Promise<(KnowledgeVersionRow | undefined)[]> {
+  const { articleIds, numbers } = splitKeys(keys);
+  const rows = await db
+    .select({ version: knowledgeArticleVersions })
+    .from(knowledgeArticleVersions)
+    .innerJoin(
+      sql`unnest(${sql.param(articleIds)}::uuid[], ${sql.param(numbers)}::int[]) as wanted(article_id, number)`,
+      sql`wanted.article_id = ${knowledgeArticleVersions.articleId} and wanted.number = ${knowledgeArticleVersions.number}`,
+    );
+  const byKey = new Map(rows.map(({ version }) => [versionKey(version.articleId, version.number), version]));
+  return keys.map((key) => byKey.get(key));
+}
+
+/** The texts of each version (every language it has), by version key. */
+export async function textsByVersionKeys(db: Executor, keys: readonly string[]): Promise<KnowledgeTextRow[][]> {
+  const { articleIds, numbers } = splitKeys(keys);
+  const rows = await db
+    .select({
+      articleId: knowledgeArticleTexts.articleId,
+      versionNumber: knowledgeArticleTexts.versionNumber,
+      language: knowledgeArticleTexts.language,
+      title: knowledgeArticleTexts.title,
+      body: knowledgeArticleTexts.body,
+    })
+    .from(knowledgeArticleTexts)
+    .innerJoin(
+      sql`unnest(${sql.param(articleIds)}::uuid[], ${sql.param(numbers)}::int[]) as wanted(article_id, number)`,
+      sql`wanted.article_id = ${knowledgeArticleTexts.articleId} and wanted.number = ${knowledgeArticleTexts.versionNumber}`,
+    );
+  const byKey = new Map<string, KnowledgeTextRow[]>(keys.map((key) => [key, []]));
+  for (const row of rows) byKey.get(versionKey(row.articleId, row.versionNumber))?.push(row);
+  return keys.map((key) => byKey.get(key)!);
+}
+
+/** The drafts of these cards (agents only), by card id. */
+export async function draftsByArticleIds(db: Executor, articleIds: readonly string[]): Promise<(KnowledgeVersionRow | undefined)[]> {
+  const rows = await db
+    .select()
+    .from(knowledgeArticleVersions)
+    .where(and(inArray(knowledgeArticleVersions.articleId, [...articleIds]), isNull(knowledgeArticleVersions.publishedAt)));
+  const byArticle = new Map(rows.map((row) => [row.articleId, row]));
+  return articleIds.map((id) => byArticle.get(id));
+}
+
+/** The version a reader sees of a card: the one in force, or the draft of a card never published. */
+export function shownVersionNumber(article: KnowledgeArticleRow, draftNumber: number | undefined): number | undefined {
+  return article.publishedVersion ?? draftNumber;
+}
+
+/** The published versions of a card, newest first. */
+export async function listPublishedVersions(db: Executor, articleId: string, request: PageRequest, maxPageSize: number): Promise<Page<KnowledgeVersionRow>> {
+  const { limit, after } = readPageRequest(request, maxPageSize, ['integer']);
+  const rows = await db
+    .select()
+    .from(knowledgeArticleVersions)
+    .where(
+      and(
+        eq(knowledgeArticleVersions.articleId, articleId),
+        isNotNull(knowledgeArticleVersions.publishedAt),
+        after ? lt(knowledgeArticleVersions.number, after[0] as number) : undefined,
+      ),
+    )
+    .orderBy(desc(knowledgeArticleVersions.number))
+    .limit(limit + 1);
+  return toPage(rows, limit, (row) => [row.number]);
+}
+
+export interface KnowledgeArticleFilter {
+  ownerServiceId?: string;
+  status?: KnowledgeArticleStatus;
+  audience?: KnowledgeAudience;
+  /** Past their review date (true) or not (false). */
+  stale?: boolean;
+  /** On this theme or one of its sub-themes (in the version shown). */
+  themeCode?: string;
+}
+
+export type KnowledgeArticleOrder = 'REVIEW_DUE_ON' | 'UPDATED_AT';
+
+const shownVersion = sql`(select sv.number from knowledge_article_versions as sv
+  where sv.article_id = ${knowledgeArticles.id} and (sv.number = ${knowledgeArticles.publishedVersion} or (${knowledgeArticles.publishedVersion} is null and sv.published_at is null)))`;
+
+/** The themes of a code and its sub-themes. */
+const themeBranch = (code: string) =>
+  sql`(select array_agg(${themes.id}) from ${themes} where ${themes.code} = ${code} or ${themes.code} like ${`${code.replace(/[\\%_]/g, '\\$&')}.%`})`;
+
+export async function listKnowledgeArticles(
+  db: Executor,
+  viewer: Viewer,
+  filter: KnowledgeArticleFilter,
+  order: KnowledgeArticleOrder,
+  request: PageRequest,
+  maxPageSize: number,
+  now: Date,
+): Promise<Page<KnowledgeArticleRow>> {
+  const byReview = order === 'REVIEW_DUE_ON';
+  const { limit, after } = readPageRequest(request, maxPageSize, [byReview ? 'text' : 'timestamp', 'uuid']);
+  const today = brusselsDay(now);
+  const conditions: (SQL | undefined)[] = [
+    readableArticles(viewer),
+    filter.ownerServiceId ? eq(knowledgeArticles.ownerServiceId, filter.ownerServiceId) : undefined,
+    filter.status ? eq(knowledgeArticles.status, filter.status) : undefined,
+    filter.stale === true ? sql`${knowledgeArticles.reviewDueOn} < ${today}::date` : undefined,
+    filter.stale === false ? sql`${knowledgeArticles.reviewDueOn} >= ${today}::date` : undefined,
+    filter.audience
+      ? sql`exists (select 1 from knowledge_article_versions as av where av.article_id = ${knowledgeArticles.id} and av.number = ${shownVersion} and av.audience = ${filter.audience})`
+      : undefined,
+    filter.themeCode
+      ? sql`exists (select 1 from knowledge_article_versions as tv where tv.article_id = ${knowledgeArticles.id} and tv.number = ${shownVersion} and tv.theme_ids && ${themeBranch(filter.themeCode)})`
+      : undefined,
+  ];
+  if (after) {
+    conditions.push(
+      byReview
+        ? sql`(${knowledgeArticles.reviewDueOn}, ${knowledgeArticles.id}) > (${after[0]}::date, ${after[1]}::uuid)`
+        : sql`(${knowledgeArticles.updatedAt}, ${knowledgeArticles.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`,
+    );
+  }
+  const rows = await db
+    .select()
+    .from(knowledgeArticles)
+    .where(and(...conditions))
+    .orderBy(...(byReview ? [asc(knowledgeArticles.reviewDueOn), asc(knowledgeArticles.id)] : [desc(knowledgeArticles.updatedAt), desc(knowledgeArticles.id)]))
+    .limit(limit + 1);
+  return toPage(rows, limit, (row) => [byReview ? row.reviewDueOn : row.updatedAt.toISOString(), row.id]);
+}
+
+export interface KnowledgeHit {
+  article: KnowledgeArticleRow;
+  language: Language;
+  isFallback: boolean;
+  title: string;
+  /** Extracts of the body around the words found, each found word between <mark> and </mark>. */
+  snippet: string;
+  rank: number;
+  matchedBy: 'FULL_TEXT' | 'TITLE_SIMILARITY';
+}
+
+export const SNIPPET_START = '<mark>';
+export const SNIPPET_STOP = '</mark>';
+
+/** Title similarity (pg_trgm word_similarity) from which a title matches a mistyped word. */
+const TITLE_SIMILARITY = 0.5;
+
+/**
+ * Full-text search over the cards in force, in the asked language with the language's stemming
+ * and accent folding; a card without a text in that language is searched and shown in French
+ * (isFallback). When no card matches every word, titles similar to the words are returned
+ * instead (typos). Ranked by ts_rank_cd (title words weigh more), then similarity. The cursor
+ * is the position in the ranking. A first page without any result is counted in the missing
+ * answers.
+ */
+export async function searchKnowledge(
+  db: Executor,
+  viewer: Viewer,
+  input: { query: string; language: Language; themeCode?: string | null },
+  request: PageRequest,
+  maxPageSize: number,
+  now: Date,
+): Promise<Page<KnowledgeHit>> {
+  const query = input.query.trim();
+  if (query === '' || query.length > MAX_SEARCH_QUERY) throw new ValidationError([{ path: ['query'], message: `Between 1 and ${MAX_SEARCH_QUERY} characters.` }]);
+  const { limit, after } = readPageRequest(request, maxPageSize, ['integer']);
+  const offset = (after?.[0] as number | undefined) ?? 0;
+  const language = input.language;
+  const rows = await selectRows<{
+    articleId: string;
+    language: Language;
+    title: string;
+    snippet: string;
+    rank: number;
+    matchedBy: 'FULL_TEXT' | 'TITLE_SIMILARITY';
+  }>(
+    db,
+    sql`
+    with asked as (
+      select websearch_to_tsquery(knowledge_search_configuration(${language}), ${query}) as in_language,
+             websearch_to_tsquery('guichet_french', ${query}) as in_french
+    ),
+    in_force as (
+      select a.id, v.number, v.theme_ids,
+        exists (select 1 from knowledge_article_texts as own where own.article_id = a.id and own.version_number = v.number and own.language = ${language}) as has_language
+      from knowledge_articles as a
+      join knowledge_article_versions as v on v.article_id = a.id and v.number = a.published_version
+      where a.status = 'PUBLISHED' and ${viewer.kind === 'agent' ? sql`true` : sql`v.audience = 'PUBLIC'`}
+        ${input.themeCode ? sql`and v.theme_ids && ${themeBranch(input.themeCode)}` : sql``}
+    ),
+    shown as (
+      select f.id, t.language, t.title, t.body, t.search_vector,
+        case when t.language = ${language} then asked.in_language else asked.in_french end as words
+      from in_force as f
+      cross join asked
+      join knowledge_article_texts as t on t.article_id = f.id and t.version_number = f.number
+        and t.language = case when f.has_language then ${language} else 'fr' end
+    ),
+    full_text as (
+      select id, language, title, body, words, ts_rank_cd(search_vector, words) as rank, 'FULL_TEXT' as matched_by
+      from shown where search_vector @@ words
+    ),
+    similar_titles as (
+      select id, language, title, body, words, word_similarity(${query}, title) as rank, 'TITLE_SIMILARITY' as matched_by
+      from shown
+      where not exists (select 1 from full_text) and word_similarity(${query}, title) >= ${TITLE_SIMILARITY}
+    ),
+    found as (select * from full_text union all select * from similar_titles)
+    select id as "articleId", language, title,
+      case when matched_by = 'FULL_TEXT'
+        then ts_headline(knowledge_search_configuration(language), body, words,
+          ${`StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`})
+        else left(body, 240) end as snippet,
+      rank::float8 as rank, matched_by as "matchedBy"
+    from found
+    order by rank desc, id
+    offset ${offset} limit ${limit + 1}`,
+  );
+  if (rows.length === 0 && offset === 0) await countMissingAnswer(db, query, language, now);
+  const articles = new Map((await articlesByIds(db, viewer, rows.map((row) => row.articleId))).map((article) => [article.id, article]));
+  const hits = rows.flatMap((row, index) => {
+    const article = articles.get(row.articleId);
+    return article ? [{ ...row, article, isFallback: row.language !== language, rank: Number(row.rank), position: offset + index + 1 }] : [];
+  });
+  return toPage(hits, limit, (hit) => [hit.position]);
+}
+
+async function countMissingAnswer(db: Executor, query: string, language: Language, now: Date): Promise<void> {
+  await db
+    .insert(knowledgeMissingAnswers)
+    .values({ query: normaliseSearchQuery(query), language, searches: 1, firstSearchedAt: now, lastSearchedAt: now })
+    .onConflictDoUpdate({
+      target: [knowledgeMissingAnswers.query, knowledgeMissingAnswers.language],
+      set: { searches: sql`${knowledgeMissingAnswers.searches} + 1`, lastSearchedAt: now },
+    });
+}
+
+/** Searches that found nothing, most frequent first. */
+export async function listMissingAnswers(db: Executor, language: Language | undefined, request: PageRequest, maxPageSize: number): Promise<Page<KnowledgeMissingAnswerRow>> {
+  const { limit, after } = readPageRequest(request, maxPageSize, ['integer', 'text', 'text']);
+  const rows = await db
+    .select()
+    .from(knowledgeMissingAnswers)
+    .where(
+      and(
+        language ? eq(knowledgeMissingAnswers.language, language) : undefined,
+        after
+          ? sql`(${knowledgeMissingAnswers.searches}, ${knowledgeMissingAnswers.query}, ${knowledgeMissingAnswers.language}) < (${after[0]}, ${after[1]}, ${after[2]})`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(knowledgeMissingAnswers.searches), desc(knowledgeMissingAnswers.query), desc(knowledgeMissingAnswers.language))
+    .limit(limit + 1);
+  return toPage(rows, limit, (row) => [row.searches, row.query, row.language]);
+}
+
+/** The suggestions on the cards of a service (or on one card), oldest first. */
+export async function listKnowledgeSuggestions(
+  db: Executor,
+  filter: { ownerServiceId?: string; articleId?: string; status?: KnowledgeSuggestionStatus },
+  request: PageRequest,
+  maxPageSize: number,
+): Promise<Page<KnowledgeSuggestionRow>> {
+  const { limit, after } = readPageRequest(request, maxPageSize, ['timestamp', 'uuid']);
+  const rows = await db
+    .select({ suggestion: knowledgeSuggestions })
+    .from(knowledgeSuggestions)
+    .innerJoin(knowledgeArticles, eq(knowledgeArticles.id, knowledgeSuggestions.articleId))
+    .where(
+      and(
+        filter.ownerServiceId ? eq(knowledgeArticles.ownerServiceId, filter.ownerServiceId) : undefined,
+        filter.articleId ? eq(knowledgeSuggestions.articleId, filter.articleId) : undefined,
+        filter.status ? eq(knowledgeSuggestions.status, filter.status) : undefined,
+        after ? sql`(${knowledgeSuggestions.createdAt}, ${knowledgeSuggestions.id}) > (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(asc(knowledgeSuggestions.createdAt), asc(knowledgeSuggestions.id))
+    .limit(limit + 1);
+  return toPage(
+    rows.map((row) => row.suggestion),
+    limit,
+    (row) => [row.createdAt.toISOString(), row.id],
+  );
+}
+
+export interface KnowledgeUsage {
+  uses: number;
+  cases: number;
+  casesResolvedAtFirstContact: number;
+  lastUsedAt: Date | null;
+}
+
+/** How often each card was used, on how many cases, how many of them resolved at first contact. */
+export async function usageByArticleIds(db: Executor, articleIds: readonly string[]): Promise<KnowledgeUsage[]> {
+  const rows = await selectRows<{ articleId: string; uses: number; cases: number; atFirstContact: number; lastUsedAt: Date | string | null }>(
+    db,
+    sql`
+    select u.article_id as "articleId", count(*)::int as uses, count(distinct u.case_id)::int as cases,
+      count(distinct u.case_id) filter (where c.resolved_at is not null and ${RESOLVED_AT_FIRST_CONTACT})::int as "atFirstContact",
+      max(u.used_at) as "lastUsedAt"
+    from knowledge_article_uses as u join cases as c on c.id = u.case_id
+    where u.article_id = any(${sql.param([...articleIds])}::uuid[])
+    group by u.article_id`,
+  );
+  const byArticle = new Map(rows.map((row) => [row.articleId, row]));
+  return articleIds.map((id) => {
+    const row = byArticle.get(id);
+    return {
+      uses: row?.uses ?? 0,
+      cases: row?.cases ?? 0,
+      casesResolvedAtFirstContact: row?.atFirstContact ?? 0,
+      lastUsedAt: row?.lastUsedAt ? new Date(row.lastUsedAt) : null,
+    };
+  });
+}
+
+/** The cards attached to each case (agents only), most recently used first. */
+export async function usedArticleIdsByCaseIds(db: Executor, caseIds: readonly string[]): Promise<string[][]> {
+  const rows = await selectRows<{ caseId: string; articleId: string }>(
+    db,
+    sql`select case_id as "caseId", article_id as "articleId" from knowledge_article_uses
+        where case_id = any(${sql.param([...caseIds])}::uuid[])
+        group by case_id, article_id order by max(used_at) desc`,
+  );
+  const byCase = new Map<string, string[]>(caseIds.map((id) => [id, []]));
+  for (const row of rows) byCase.get(row.caseId)?.push(row.articleId);
+  return caseIds.map((id) => byCase.get(id)!);
+}
+
+/**
+ * Cards to propose on each case (agents only): published cards on the case's procedure, its
+ * theme, its parent theme or its sub-themes, or whose text shares words with the case's subject
+ * (French or German). Scored: procedure 4, same theme 3, related theme 1, plus the text rank.
+ */
+export async function suggestedArticleIdsByCaseIds(db: Executor, caseIds: readonly string[], limit: number): Promise<string[][]> {
+  const rows = await selectRows<{ caseId: string; articleId: string }>(
+    db,
+    sql`
+    select c.id as "caseId", s.article_id as "articleId"
+    from cases as c
+    cross join lateral (
+      select a.id as article_id,
+        (case when c.procedure_id is not null and c.procedure_id = any(v.procedure_ids) then 4 else 0 end)
+        + (case when c.theme_id = any(v.theme_ids) then 3
+                when exists (select 1 from themes as th where th.id = any(v.theme_ids) and (th.id = ct.parent_id or th.parent_id = c.theme_id)) then 1
+                else 0 end)
+        + coalesce((select max(ts_rank_cd(t.search_vector, words.query))
+                    from knowledge_article_texts as t
+                    cross join lateral (select replace(plainto_tsquery(knowledge_search_configuration(t.language), c.subject)::text, '&', '|') as text) as q
+                    cross join lateral (select nullif(q.text, '')::tsquery as query) as words
+                    where t.article_id = a.id and t.version_number = v.number and words.query is not null and t.search_vector @@ words.query), 0) as score
+      from knowledge_articles as a
+      join knowledge_article_versions as v on v.article_id = a.id and v.number = a.published_version
+      join themes as ct on ct.id = c.theme_id
+      where a.status = 'PUBLISHED'
+    ) as s
+    where c.id = any(${sql.param([...caseIds])}::uuid[]) and s.score > 0
+    order by c.id, s.score desc, s.article_id`,
+  );
+  const byCase = new Map<string, string[]>(caseIds.map((id) => [id, []]));
+  for (const row of rows) {
+    const list = byCase.get(row.caseId);
+    if (list && list.length < limit) list.push(row.articleId);
+  }
+  return caseIds.map((id) => byCase.get(id)!);
+}
+
