@@ -102,3 +102,36 @@ describe('SQL statements of the inbox', () => {
     }
   });
 });
+
+describe('SQL statements of the knowledge base', () => {
+  // One root field per request: several roots answer at different moments, so their loaders
+  // batch in a different number of rounds from one run to the next.
+  const CARDS = gql`
+    query Cards($first: Int) {
+      knowledgeArticles(first: $first, orderBy: UPDATED_AT) {
+        edges { node { status stale ownerService { code } content(language: DE) { title isFallback } themes { code } procedures { code } services { phone }
+          currentVersion { number publishedBy { login } } draft { number } usage { uses casesResolvedAtFirstContact } } }
+      }
+    }
+  `;
+  const SUGGESTIONS = gql`
+    query Suggestions($first: Int) {
+      cases(first: $first) { edges { node { reference suggestedArticles(first: 3) { content { title } themes { code } } knowledgeArticles { status } } } }
+    }
+  `;
+
+  it.each([
+    ['cards with their content, links, versions and figures', CARDS, 'knowledgeArticles'],
+    ['cases with their suggested and used cards', SUGGESTIONS, 'cases'],
+  ])('sends as many statements for 5 %s as for 40', async (_what, query, root) => {
+    const counts: Record<number, number> = {};
+    for (const first of [5, 40]) {
+      const { data, errors, count } = await measure<Record<string, { edges: unknown[] }>>(query, { first });
+      expect(errors).toBeUndefined();
+      expect(data![root]!.edges).toHaveLength(first);
+      counts[first] = count;
+      console.log(`${root}(first: ${first}) with knowledge fields: ${count} SQL statements`);
+    }
+    expect(counts[5]).toBe(counts[40]);
+  });
+});

@@ -315,6 +315,30 @@ describe('editing a card', () => {
   });
 });
 
+describe('stale cards', () => {
+  it('lists a service’s cards past their review date, earliest first, and only those', async () => {
+    const { data: services } = await execute<{ service: { id: string } }>(server.client(), gql`{ service(code: "TLPE-HOUSING") { id } }`);
+    const LIST = gql`
+      query ($filter: KnowledgeArticleFilter) {
+        knowledgeArticles(filter: $filter, first: 100) { edges { node { stale reviewDueOn ownerService { code } content(language: FR) { title } } } }
+      }
+    `;
+    type Card = { stale: boolean; reviewDueOn: string; ownerService: { code: string } };
+    const stale = await execute<{ knowledgeArticles: { edges: { node: Card }[] } }>(server.client(tokens['demo.energy']), LIST, {
+      filter: { ownerServiceId: services!.service.id, stale: true },
+    });
+    const cards = stale.data!.knowledgeArticles.edges.map((edge) => edge.node);
+    expect(cards.length).toBeGreaterThanOrEqual(2);
+    for (const card of cards) expect(card).toMatchObject({ stale: true, ownerService: { code: 'TLPE-HOUSING' } });
+    expect(cards.map((card) => card.reviewDueOn)).toEqual(cards.map((card) => card.reviewDueOn).sort());
+    const fresh = await execute<{ knowledgeArticles: { edges: { node: Card }[] } }>(server.client(tokens['demo.energy']), LIST, {
+      filter: { ownerServiceId: services!.service.id, stale: false },
+    });
+    expect(fresh.data!.knowledgeArticles.edges.length).toBeGreaterThan(0);
+    for (const { node } of fresh.data!.knowledgeArticles.edges) expect(node.stale).toBe(false);
+  });
+});
+
 describe('cards on cases', () => {
   it('counts a card attached to a call resolved at first contact in the card’s figures', async () => {
     const card = await writeCard({ texts: [{ language: 'FR', title: `Utilisée ${uniqueWord()}`, body: 'Réponse.' }] });

@@ -24,6 +24,7 @@ import {
   listMissingAnswers,
   listPublishedVersions,
   searchKnowledge,
+  shownVersionsByArticleIds,
   suggestedArticleIdsByCaseIds,
   textsByVersionKeys,
   usageByArticleIds,
@@ -183,8 +184,7 @@ const draftLoader = (context: Context) => batchLoader(context, 'knowledgeDrafts'
 
 /** The version shown of a card: the one in force, or the draft of a card never published. */
 async function shownVersion(context: Context, article: KnowledgeArticleRow): Promise<KnowledgeVersionRow> {
-  if (article.publishedVersion !== null) return (await versionLoader(context).load(versionKey(article.id, article.publishedVersion)))!;
-  return (await draftLoader(context).load(article.id))!;
+  return (await batchLoader(context, 'knowledgeShownVersions', (ids) => shownVersionsByArticleIds(context.db, ids)).load(article.id))!;
 }
 
 export const KnowledgeArticle = builder.loadableNode('KnowledgeArticle', {

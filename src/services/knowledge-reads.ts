@@ -86,9 +86,20 @@ export async function draftsByArticleIds(db: Executor, articleIds: readonly stri
   return articleIds.map((id) => byArticle.get(id));
 }
 
-/** The version a reader sees of a card: the one in force, or the draft of a card never published. */
-export function shownVersionNumber(article: KnowledgeArticleRow, draftNumber: number | undefined): number | undefined {
-  return article.publishedVersion ?? draftNumber;
+/** The version a reader sees of each card: the one in force, or the draft of a card never published. */
+export async function shownVersionsByArticleIds(db: Executor, articleIds: readonly string[]): Promise<(KnowledgeVersionRow | undefined)[]> {
+  const rows = await db
+    .select({ version: knowledgeArticleVersions })
+    .from(knowledgeArticleVersions)
+    .innerJoin(knowledgeArticles, eq(knowledgeArticles.id, knowledgeArticleVersions.articleId))
+    .where(
+      and(
+        inArray(knowledgeArticles.id, [...articleIds]),
+        sql`(${knowledgeArticleVersions.number} = ${knowledgeArticles.publishedVersion} or (${knowledgeArticles.publishedVersion} is null and ${knowledgeArticleVersions.publishedAt} is null))`,
+      ),
+    );
+  const byArticle = new Map(rows.map(({ version }) => [version.articleId, version]));
+  return articleIds.map((id) => byArticle.get(id));
 }
 
 /** The published versions of a card, newest first. */
@@ -183,9 +194,6 @@ export interface KnowledgeHit {
 export const SNIPPET_START = '<mark>';
 export const SNIPPET_STOP = '</mark>';
 
-/** Title similarity (pg_trgm word_similarity) from which a title matches a mistyped word. */
-const TITLE_SIMILARITY = 0.5;
-
 /**
  * Full-text search over the cards in force, in the asked language with the language's stemming
  * and accent folding; a card without a text in that language is searched and shown in French
@@ -207,6 +215,17 @@ export async function searchKnowledge(
   const { limit, after } = readPageRequest(request, maxPageSize, ['integer']);
   const offset = (after?.[0] as number | undefined) ?? 0;
   const language = input.language;
+  const askedWords = sql`websearch_to_tsquery(knowledge_search_configuration(${language}), ${query})`;
+  const frenchWords = sql`websearch_to_tsquery('guichet_french', ${query})`;
+  // The texts searched: of the version in force of the published cards the viewer may read, in
+  // the asked language, or in French for a card without it.
+  const inForceText = sql`
+      join knowledge_articles as a on a.id = t.article_id and a.status = 'PUBLISHED' and a.published_version = t.version_number
+      join knowledge_article_versions as v on v.article_id = a.id and v.number = t.version_number
+      where ${viewer.kind === 'agent' ? sql`true` : sql`v.audience = 'PUBLIC'`}
+        ${input.themeCode ? sql`and v.theme_ids && ${themeBranch(input.themeCode)}` : sql``}
+        and (t.language = ${language} or (t.language = 'fr' and not exists (
+          select 1 from knowledge_article_texts as own where own.article_id = t.article_id and own.version_number = t.version_number and own.language = ${language})))`;
   const rows = await selectRows<{
     articleId: string;
     language: Language;
@@ -217,44 +236,30 @@ export async function searchKnowledge(
   }>(
     db,
     sql`
-    with asked as (
-      select websearch_to_tsquery(knowledge_search_configuration(${language}), ${query}) as in_language,
-             websearch_to_tsquery('guichet_french', ${query}) as in_french
+    with full_text as (
+      select t.article_id, t.language, t.title, t.body, ts_rank_cd(t.search_vector, words.query) as rank, words.query as words, 'FULL_TEXT' as matched_by
+      from knowledge_article_texts as t
+      cross join lateral (select case when t.language = ${language} then ${askedWords} else ${frenchWords} end as query) as words
+      ${inForceText}
+        and ((t.language = ${language} and t.search_vector @@ ${askedWords}) or (t.language = 'fr' and t.search_vector @@ ${frenchWords}))
     ),
-    in_force as (
-      select a.id, v.number, v.theme_ids,
-        exists (select 1 from knowledge_article_texts as own where own.article_id = a.id and own.version_number = v.number and own.language = ${language}) as has_language
-      from knowledge_articles as a
-      join knowledge_article_versions as v on v.article_id = a.id and v.number = a.published_version
-      where a.status = 'PUBLISHED' and ${viewer.kind === 'agent' ? sql`true` : sql`v.audience = 'PUBLIC'`}
-        ${input.themeCode ? sql`and v.theme_ids && ${themeBranch(input.themeCode)}` : sql``}
-    ),
-    shown as (
-      select f.id, t.language, t.title, t.body, t.search_vector,
-        case when t.language = ${language} then asked.in_language else asked.in_french end as words
-      from in_force as f
-      cross join asked
-      join knowledge_article_texts as t on t.article_id = f.id and t.version_number = f.number
-        and t.language = case when f.has_language then ${language} else 'fr' end
-    ),
-    full_text as (
-      select id, language, title, body, words, ts_rank_cd(search_vector, words) as rank, 'FULL_TEXT' as matched_by
-      from shown where search_vector @@ words
-    ),
+    -- Typos: when no card has every word, titles that contain something like the words
+    -- (pg_trgm's <% : word_similarity above pg_trgm.word_similarity_threshold, 0.6 by default).
     similar_titles as (
-      select id, language, title, body, words, word_similarity(${query}, title) as rank, 'TITLE_SIMILARITY' as matched_by
-      from shown
-      where not exists (select 1 from full_text) and word_similarity(${query}, title) >= ${TITLE_SIMILARITY}
+      select t.article_id, t.language, t.title, t.body, word_similarity(${query}, t.title) as rank, null::tsquery as words, 'TITLE_SIMILARITY' as matched_by
+      from knowledge_article_texts as t
+      ${inForceText}
+        and not exists (select 1 from full_text) and ${query} <% t.title
     ),
     found as (select * from full_text union all select * from similar_titles)
-    select id as "articleId", language, title,
+    select article_id as "articleId", language, title,
       case when matched_by = 'FULL_TEXT'
         then ts_headline(knowledge_search_configuration(language), body, words,
           ${`StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`})
         else left(body, 240) end as snippet,
       rank::float8 as rank, matched_by as "matchedBy"
     from found
-    order by rank desc, id
+    order by rank desc, article_id
     offset ${offset} limit ${limit + 1}`,
   );
   if (rows.length === 0 && offset === 0) await countMissingAnswer(db, query, language, now);
