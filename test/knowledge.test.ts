@@ -188,12 +188,16 @@ describe('searchKnowledge', () => {
 
   it('counts the searches that found nothing as missing answers', async () => {
     for (const query of ['zzqx Quittungsdrucker', '  ZZQX   quittungsdrucker ?']) expect(await search({ query, language: 'DE' }, tokens.marie)).toEqual([]);
+    // Anonymous requests write nothing.
+    expect(await search({ query: 'zzqx anonym', language: 'DE' })).toEqual([]);
     const { data, errors } = await execute<{ missingKnowledgeAnswers: { edges: { node: { query: string; language: string; searches: number } }[] } }>(
       server.client(tokens['demo.energy']),
       gql`query { missingKnowledgeAnswers(language: DE, first: 100) { edges { node { query language searches lastSearchedAt } } } }`,
     );
     expect(errors).toBeUndefined();
-    expect(data!.missingKnowledgeAnswers.edges.map((edge) => edge.node)).toContainEqual({ query: 'zzqx quittungsdrucker', language: 'DE', searches: 2, lastSearchedAt: expect.any(String) });
+    const missing = data!.missingKnowledgeAnswers.edges.map((edge) => edge.node);
+    expect(missing).toContainEqual({ query: 'zzqx quittungsdrucker', language: 'DE', searches: 2, lastSearchedAt: expect.any(String) });
+    expect(missing.map((answer) => answer.query)).not.toContain('zzqx anonym');
     const refused = await execute(server.client(tokens.marie), gql`query { missingKnowledgeAnswers { edges { node { query } } } }`);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
@@ -340,11 +344,11 @@ describe('stale cards', () => {
 });
 
 describe('cards on cases', () => {
-  it('counts a card attached to a call resolved at first contact in the card’s figures', async () => {
+  it('counts a card attached to a call later resolved at first contact in the card’s figures', async () => {
     const card = await writeCard({ texts: [{ language: 'FR', title: `Utilisée ${uniqueWord()}`, body: 'Réponse.' }] });
-    const registered = await execute<{ registerContact: { __typename: string; case: { id: string; knowledgeArticles: { id: string }[] } } }>(
+    const registered = await execute<{ registerContact: { __typename: string; case: { id: string; version: number; knowledgeArticles: { id: string }[] } } }>(
       server.client(tokens['demo.first']),
-      gql`mutation ($input: RegisterContactInput!) { registerContact(input: $input) { __typename ... on RegisterContactSuccess { case { id knowledgeArticles { id } } } } }`,
+      gql`mutation ($input: RegisterContactInput!) { registerContact(input: $input) { __typename ... on RegisterContactSuccess { case { id version knowledgeArticles { id } } } } }`,
       {
         input: {
           channel: 'PHONE',
@@ -353,7 +357,6 @@ describe('cards on cases', () => {
           subject: 'Question sur la prime',
           summary: 'Réponse donnée depuis la carte',
           phone: { line: '1718' },
-          resolution: 'ANSWERED',
           knowledgeArticleIds: [card.id],
         },
       },
@@ -362,25 +365,32 @@ describe('cards on cases', () => {
     expect(registered.data!.registerContact.case.knowledgeArticles).toEqual([{ id: card.id }]);
 
     const USAGE = gql`query ($id: ID!) { node(id: $id) { ... on KnowledgeArticle { usage { uses cases casesResolvedAtFirstContact lastUsedAt } } } }`;
-    const usage = await execute<{ node: { usage: { uses: number; cases: number; casesResolvedAtFirstContact: number; lastUsedAt: string } } }>(
-      server.client(tokens['demo.energy']),
-      USAGE,
-      { id: card.id },
-    );
-    expect(usage.data!.node.usage).toMatchObject({ uses: 1, cases: 1, casesResolvedAtFirstContact: 1 });
-    expect(usage.data!.node.usage.lastUsedAt).toEqual(expect.any(String));
+    type Usage = { uses: number; cases: number; casesResolvedAtFirstContact: number; lastUsedAt: string };
+    const usageNow = async () => (await execute<{ node: { usage: Usage } }>(server.client(tokens['demo.energy']), USAGE, { id: card.id })).data!.node.usage;
+    expect(await usageNow()).toMatchObject({ uses: 1, cases: 1, casesResolvedAtFirstContact: 0, lastUsedAt: expect.any(String) });
 
-    // Linking it again to the same case counts once; an unpublished card is refused and nothing is written.
+    // Resolved afterwards by the first line, without handoff or other contact: a first-contact resolution.
+    const { id, version } = registered.data!.registerContact.case;
+    const resolved = await execute<{ transitionCase: { __typename: string } }>(
+      server.client(tokens['demo.first']),
+      gql`mutation ($input: TransitionCaseInput!) { transitionCase(input: $input) { __typename } }`,
+      { input: { id, version, to: 'RESOLVED', resolution: 'ANSWERED' } },
+    );
+    expect(resolved.data!.transitionCase.__typename).toBe('TransitionCaseSuccess');
+    expect(await usageNow()).toMatchObject({ uses: 1, cases: 1, casesResolvedAtFirstContact: 1 });
+
+    // Linked to the case itself (not to a contact): one more use, however many times it is linked;
+    // an unpublished card is refused and nothing is written.
     const LINK = gql`mutation ($input: LinkKnowledgeArticleInput!) { linkKnowledgeArticle(input: $input) { __typename ... on ValidationError { problems { path } } } }`;
     const caseId = registered.data!.registerContact.case.id;
-    expect((await execute<{ linkKnowledgeArticle: { __typename: string } }>(server.client(tokens['demo.first']), LINK, { input: { caseId, articleId: card.id } })).data!.linkKnowledgeArticle.__typename).toBe(
-      'LinkKnowledgeArticleSuccess',
-    );
+    for (let time = 0; time < 2; time += 1) {
+      const linked = await execute<{ linkKnowledgeArticle: { __typename: string } }>(server.client(tokens['demo.first']), LINK, { input: { caseId, articleId: card.id } });
+      expect(linked.data!.linkKnowledgeArticle.__typename).toBe('LinkKnowledgeArticleSuccess');
+    }
     const draft = await writeCard({ texts: [{ language: 'FR', title: 'Brouillon', body: 'Brouillon.' }] }, false);
     const refused = await execute<{ linkKnowledgeArticle: { __typename: string } }>(server.client(tokens['demo.first']), LINK, { input: { caseId, articleId: draft.id } });
     expect(refused.data!.linkKnowledgeArticle.__typename).toBe('ValidationError');
-    const unchanged = await execute<{ node: { usage: { uses: number } } }>(server.client(tokens['demo.energy']), USAGE, { id: card.id });
-    expect(unchanged.data!.node.usage.uses).toBe(2);
+    expect((await usageNow()).uses).toBe(2);
   });
 
   it('refuses an unpublished card on registerContact and records no contact', async () => {

@@ -67,4 +67,11 @@ describe('knowledge rules', () => {
     expect(normaliseSearchQuery('« Dämmung »')).toBe('dämmung');
     expect(normaliseSearchQuery('x'.repeat(300))).toHaveLength(200);
   });
+
+  it('keeps no number of 5 digits or more and no e-mail address in a counted search', () => {
+    expect(normaliseSearchQuery('dossier 85.07.30-033.61 de marie.dupont@example.org')).toBe('dossier # de @');
+    expect(normaliseSearchQuery('appel du 0471 23 45 67')).toBe('appel du #');
+    expect(normaliseSearchQuery('prime 2025 à 4000 liège')).toBe('prime 2025 à 4000 liège');
+    expect(normaliseSearchQuery('article 12 du code')).toBe('article 12 du code');
+  });
 });

@@ -81,11 +81,15 @@ export function allowedKnowledgeMoves(status: KnowledgeArticleStatus, hasDraft: 
 /**
  * The form a search is counted under in the missing answers: lower case, single spaces,
  * without surrounding punctuation, so that "Prime  Toiture?" and "prime toiture" are one entry.
+ * Numbers of 5 digits or more and e-mail addresses (a national number, a file number typed in
+ * the search box) are replaced by # and @: the list is read by agents of every service.
  */
 export function normaliseSearchQuery(query: string): string {
   return query
     .toLowerCase()
     .replace(/[\s\u00a0]+/g, ' ')
     .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
+    .replace(/\S+@\S+/g, '@')
+    .replace(/\d[\d./ -]{2,}\d/g, (digits) => (digits.replace(/\D/g, '').length >= 5 ? '#' : digits))
     .slice(0, MAX_SEARCH_QUERY);
 }

@@ -355,7 +355,7 @@ builder.queryFields((t) => ({
     {
       type: KnowledgeSearchHit,
       description:
-        'Full-text search of the published cards in a language (stemming and accents folded; a card without that language is searched in French and says so), ranked, with highlighted extracts; titles similar to the words when nothing contains them all (typos). Agents search every published card; others the PUBLIC ones. A search that finds nothing is counted in missingKnowledgeAnswers.',
+        'Full-text search of the published cards in a language (stemming and accents folded; a card without that language is searched in French and says so), ranked, with highlighted extracts; titles similar to the words when nothing contains them all (typos). Agents search every published card; others the PUBLIC ones. A search by an agent or a citizen that finds nothing is counted in missingKnowledgeAnswers (numbers and e-mail addresses masked).',
       authScopes: PUBLIC,
       args: {
         query: t.arg.string({ required: true, description: 'The words, 1 to 200 characters; "quotes" for a phrase, -word to exclude.' }),

@@ -199,8 +199,8 @@ export const SNIPPET_STOP = '</mark>';
  * and accent folding; a card without a text in that language is searched and shown in French
  * (isFallback). When no card matches every word, titles similar to the words are returned
  * instead (typos). Ranked by ts_rank_cd (title words weigh more), then similarity. The cursor
- * is the position in the ranking. A first page without any result is counted in the missing
- * answers.
+ * is the position in the ranking. A first page without any result, asked by an agent or a
+ * citizen, is counted in the missing answers.
  */
 export async function searchKnowledge(
   db: Executor,
@@ -262,7 +262,8 @@ export async function searchKnowledge(
     order by rank desc, article_id
     offset ${offset} limit ${limit + 1}`,
   );
-  if (rows.length === 0 && offset === 0) await countMissingAnswer(db, query, language, now);
+  // Counted for agents and citizens: anonymous requests write nothing.
+  if (rows.length === 0 && offset === 0 && viewer.kind !== 'anonymous') await countMissingAnswer(db, query, language, now);
   const articles = new Map((await articlesByIds(db, viewer, rows.map((row) => row.articleId))).map((article) => [article.id, article]));
   const hits = rows.flatMap((row, index) => {
     const article = articles.get(row.articleId);
