@@ -316,6 +316,15 @@ describe('editing a card', () => {
     expect(data!.createKnowledgeArticle.problems.map((problem) => problem.path.join('.')).sort()).toEqual(
       ['input.reviewDueOn', 'input.texts', 'input.texts.0.title', 'input.themeCodes.0'].sort(),
     );
+    const card = await writeCard({ texts: [{ language: 'FR', title: 'Inchangée', body: 'Texte.' }] });
+    const empty = await execute<{ updateKnowledgeArticle: { __typename: string; problems: { path: string[] }[] } }>(server.client(tokens['demo.energy']), UPDATE, {
+      input: { id: card.id, version: card.version, removeLanguages: ['FR'] },
+    });
+    expect(empty.data!.updateKnowledgeArticle).toEqual({ __typename: 'ValidationError', problems: [{ path: ['input', 'removeLanguages'], message: 'The French text cannot be removed.' }] });
+    const nothing = await execute<{ updateKnowledgeArticle: { __typename: string } }>(server.client(tokens['demo.energy']), UPDATE, { input: { id: card.id, version: card.version } });
+    expect(nothing.data!.updateKnowledgeArticle.__typename).toBe('ValidationError');
+    const { data: after } = await execute<{ node: { version: number } }>(server.client(tokens['demo.energy']), gql`query ($id: ID!) { node(id: $id) { ... on KnowledgeArticle { version } } }`, { id: card.id });
+    expect(after!.node.version).toBe(card.version);
   });
 });
 

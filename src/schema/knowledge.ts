@@ -289,7 +289,10 @@ const KnowledgeSearchHit = builder.objectRef<KnowledgeHit>('KnowledgeSearchHit')
     language: t.field({ type: LanguageEnum, description: 'The language of the text searched and shown.', resolve: (hit) => hit.language }),
     isFallback: t.exposeBoolean('isFallback', { description: 'True when the card has no text in the asked language: the French text was searched and is shown.' }),
     title: t.exposeString('title', { description: 'The title in that language.' }),
-    snippet: t.exposeString('snippet', { description: 'Extracts of the answer around the words found, each between <mark> and </mark> (the beginning of the answer for a TITLE_SIMILARITY hit).' }),
+    snippet: t.exposeString('snippet', {
+      description:
+        'Extracts of the answer around the words found, each between <mark> and </mark> (the beginning of the answer for a TITLE_SIMILARITY hit). The rest is the Markdown as written: escape it before showing it as HTML, then turn the markers into highlights.',
+    }),
     rank: t.exposeFloat('rank', { description: 'Relevance, higher first: comparable within one search only.' }),
     matchedBy: t.expose('matchedBy', { type: KnowledgeMatchEnum, description: 'How it was found.' }),
   }),

@@ -191,9 +191,10 @@ export async function updateKnowledgeArticle(db: Database, viewer: Viewer, input
   if (input.reviewDueOn) problems.push(...checkReviewDate(input.reviewDueOn, [...INPUT, 'reviewDueOn']));
   return db.transaction(async (tx) => {
     const links = await resolveLinks(tx, input, problems, false);
+    const changesContent = texts.length > 0 || removed.length > 0 || input.audience != null || Object.keys(links).length > 0;
+    if (!changesContent && !input.reviewDueOn) problems.push({ path: INPUT, message: 'Nothing to change: give texts, removeLanguages, audience, links or reviewDueOn.' });
     if (problems.length > 0) throw new ValidationError(problems);
     const article = await lockForEditing(tx, agent, input.id, input.version);
-    const changesContent = texts.length > 0 || removed.length > 0 || input.audience != null || Object.keys(links).length > 0;
     if (changesContent) {
       const draft = await ensureDraft(tx, article, agent, now);
       await tx
