@@ -25,9 +25,14 @@ export interface ApiProcess {
 }
 
 /** Starts `node --import tsx src/main.ts` and waits until it is ready; log lines at warn or above are echoed. */
-export async function startApi(env: Record<string, string>, nodeOptions: string[] = []): Promise<ApiProcess> {
+export function startApi(env: Record<string, string>, nodeOptions: string[] = []): Promise<ApiProcess> {
+  return startServerProcess('src/main.ts', env, nodeOptions);
+}
+
+/** Starts a TypeScript server script on a free port (PORT) and waits until its /readyz answers. */
+export async function startServerProcess(script: string, env: Record<string, string>, nodeOptions: string[] = []): Promise<ApiProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', script], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

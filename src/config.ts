@@ -21,6 +21,8 @@ export interface Config {
   /** How long a subscription result may wait to be handed to its client before the client is closed as too slow. */
   subscriberStallTimeoutMs: number;
   webhooks: WebhookSettings;
+  /** Serve GET /metrics (Prometheus text: SQL statements, GraphQL requests, CPU, memory); off unless METRICS=true. */
+  metricsEnabled: boolean;
 }
 
 export interface WebhookSettings {
@@ -91,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requestTimeoutMs: positiveInteger(env, 'WEBHOOK_TIMEOUT_MS', 10_000),
       requireHttps: production,
     },
+    metricsEnabled: env.METRICS === 'true',
   };
 }
 

@@ -154,3 +154,46 @@ describe('when the database is gone', () => {
     for (const error of body.errors ?? []) expect(ERROR_CODES as readonly string[]).toContain(error.extensions?.code);
   });
 });
+
+describe('metrics', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { METRICS: 'true', WEBHOOK_WORKER: 'false' } });
+  });
+  afterAll(() => server?.close());
+
+  const read = async () => {
+    const response = await fetch(`${origin(server)}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    const values = new Map<string, number>();
+    for (const line of (await response.text()).split('\n')) {
+      const match = /^([a-z_]+) ([0-9.e+-]+)$/.exec(line);
+      if (match) values.set(match[1]!, Number(match[2]));
+    }
+    return values;
+  };
+
+  it('counts the SQL statements and GraphQL requests of the process, with its CPU time and memory', async () => {
+    const before = await read();
+    const token = await tokenFor({ role: 'agent', sub: 'demo.first' });
+    for (let index = 0; index < 3; index += 1) {
+      expect((await postQuery(server.url, '{ cases(first: 5) { edges { node { reference } } } }', { authorization: `Bearer ${token}` })).status).toBe(200);
+    }
+    const after = await read();
+    expect(after.get('guichet_graphql_http_requests_total')! - before.get('guichet_graphql_http_requests_total')!).toBe(3);
+    // Each request: the viewer's lookup and the page of cases at least.
+    expect(after.get('guichet_sql_statements_total')! - before.get('guichet_sql_statements_total')!).toBeGreaterThanOrEqual(6);
+    expect(after.get('process_cpu_user_seconds_total')).toBeGreaterThan(0);
+    expect(after.get('process_resident_memory_bytes')).toBeGreaterThan(10_000_000);
+  });
+
+  it('is not served unless METRICS=true', async () => {
+    const plain = await startTestServer();
+    try {
+      expect((await fetch(`${new URL(plain.url).origin}/metrics`)).status).toBe(404);
+    } finally {
+      await plain.close();
+    }
+  });
+});

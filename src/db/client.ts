@@ -33,6 +33,8 @@ export interface DatabaseHandle {
    */
   listen(channel: string, onNotify: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /** SQL statements Drizzle sent since the database was opened (the /metrics counter). */
+  readonly statementCount: number;
 }
 
 export interface DatabaseOptions {
@@ -52,14 +54,21 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', impor
 const CASING = 'snake_case' as const;
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  const logger = options.onQuery ? { logQuery: (query: string) => options.onQuery!(query) } : undefined;
-  if (options.url) return openPostgres(options.url, options.maxConnections ?? 10, logger);
-  return openPglite(options.dataDir ?? './.data', options.loadDump, logger);
+  let statementCount = 0;
+  const logger = {
+    logQuery: (query: string) => {
+      statementCount += 1;
+      options.onQuery?.(query);
+    },
+  };
+  const handle = options.url ? openPostgres(options.url, options.maxConnections ?? 10, logger) : await openPglite(options.dataDir ?? './.data', options.loadDump, logger);
+  return Object.defineProperty(handle, 'statementCount', { get: () => statementCount, enumerable: true }) as DatabaseHandle;
 }
 
-type QueryLogger = { logQuery: (query: string) => void } | undefined;
+type QueryLogger = { logQuery: (query: string) => void };
+type OpenedDatabase = Omit<DatabaseHandle, 'statementCount'>;
 
-function openPostgres(url: string, maxConnections: number, logger: QueryLogger): DatabaseHandle {
+function openPostgres(url: string, maxConnections: number, logger: QueryLogger): OpenedDatabase {
   const client = postgres(url, {
     max: maxConnections,
     onnotice: () => {},
@@ -82,7 +91,7 @@ function openPostgres(url: string, maxConnections: number, logger: QueryLogger):
   };
 }
 
-async function openPglite(dataDir: string, loadDump: Blob | undefined, logger: QueryLogger): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, loadDump: Blob | undefined, logger: QueryLogger): Promise<OpenedDatabase> {
   if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
   // Extensions the migrations create must be loaded into the WASM build up front.
   const client = await PGlite.create(dataDir, { extensions: { unaccent, pg_trgm }, ...(loadDump ? { loadDataDir: loadDump } : {}) });

@@ -14,6 +14,7 @@ import { startWebhookWorker } from '../services/webhook-delivery.js';
 import { type ContextDependencies, createContext } from './context.js';
 import { contextCreationError, presentToClient, withContractCode } from './errors.js';
 import { landingPageHtml } from './landing-page.js';
+import { serveMetrics } from './metrics.js';
 import { costError, estimateCost, limitRules } from './limits.js';
 import { attachWebSocketServer, type WebSocketStats } from './websocket.js';
 
@@ -123,6 +124,7 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
   });
   await apollo.start();
 
+  if (config.metricsEnabled) serveMetrics(app, database);
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     try {

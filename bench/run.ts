@@ -1,0 +1,312 @@
+// npm run bench: the scenarios of bench/README.md against the API started in production mode on
+// DATABASE_URL (fill it with `npm run bench:data -- --scale 1`), and the floor (bench/floor-server.ts)
+// for Q1 and Q2, each at 1, 10 and 50 connections with autocannon, in one run. Figures are
+// compared as ratios within the run, never against fixed times.
+//
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/guichet_bench npm run bench
+//   options (environment): DURATION=10 (seconds per measure), CONNECTIONS=1,10,50,
+//   ONLY=Q1,Q2,Q3,Q4,Q5,S1, S1_SUBSCRIBERS=1000, S1_SECONDS=60, S1_RATE=2 (mutations per second)
+
+import { randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+import { createClient } from 'graphql-ws';
+import postgres from 'postgres';
+import WebSocket from 'ws';
+import { signToken } from '../src/auth/tokens.js';
+import { DEVELOPMENT_DATA_KEY } from '../src/config.js';
+import { type ApiProcess, graphql, startApi, startServerProcess } from './api-process.js';
+import { DASHBOARD, monthEnd, PARLIAMENT } from './statistics-queries.js';
+
+const DURATION = Number(process.env.DURATION ?? 10);
+const CONNECTIONS = (process.env.CONNECTIONS ?? '1,10,50').split(',').map(Number);
+const ONLY = new Set((process.env.ONLY ?? 'Q1,Q2,Q3,Q4,Q5,S1').split(','));
+const SECRET = 'benchmark-secret-0123456789-abcdefghijklmnopqrstuv';
+const MONTH = '2026-10';
+
+interface Figures {
+  scenario: string;
+  target: 'api' | 'floor';
+  connections: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  statementsPerRequest: number;
+  cpuMsPerRequest: number;
+  peakRssMb: number;
+  ok: number;
+}
+
+async function readMetrics(baseUrl: string): Promise<Map<string, number>> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const values = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const match = /^([a-z_]+) ([0-9.e+-]+)$/.exec(line);
+    if (match) values.set(match[1]!, Number(match[2]));
+  }
+  return values;
+}
+
+const cpuSeconds = (metrics: Map<string, number>) => metrics.get('process_cpu_user_seconds_total')! + metrics.get('process_cpu_system_seconds_total')!;
+
+interface Load {
+  path: string;
+  headers: Record<string, string>;
+  /** A fixed body, or one per request. */
+  body: string | (() => string);
+}
+
+/** One autocannon run, with the target's SQL statements, CPU time and resident memory around it. */
+async function measure(scenario: string, target: 'api' | 'floor', baseUrl: string, load: Load, connections: number, seconds = DURATION): Promise<Figures> {
+  const before = await readMetrics(baseUrl);
+  let peakRss = before.get('process_resident_memory_bytes')!;
+  const sampler = setInterval(() => {
+    readMetrics(baseUrl)
+      .then((metrics) => (peakRss = Math.max(peakRss, metrics.get('process_resident_memory_bytes')!)))
+      .catch(() => {});
+  }, 250);
+  let graphqlErrors = 0;
+  const result = await autocannon({
+    url: `${baseUrl}${load.path}`,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...load.headers },
+        ...(typeof load.body === 'string' ? { body: load.body } : { setupRequest: (request) => ({ ...request, body: (load.body as () => string)() }) }),
+        onResponse: (status, body) => {
+          if (status === 200 && body.includes('"errors"')) graphqlErrors += 1;
+        },
+      },
+    ],
+  });
+  clearInterval(sampler);
+  const after = await readMetrics(baseUrl);
+  const answered = after.get('guichet_graphql_http_requests_total')! - before.get('guichet_graphql_http_requests_total')!;
+  return {
+    scenario,
+    target,
+    connections,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
+    statementsPerRequest: (after.get('guichet_sql_statements_total')! - before.get('guichet_sql_statements_total')!) / Math.max(1, answered),
+    cpuMsPerRequest: ((cpuSeconds(after) - cpuSeconds(before)) * 1000) / Math.max(1, answered),
+    peakRssMb: Math.max(peakRss, after.get('process_resident_memory_bytes')!) / 1e6,
+    ok: result['2xx'] - graphqlErrors,
+  };
+}
+
+const graphqlLoad = (token: string, query: string, variables: Record<string, unknown> | (() => Record<string, unknown>)): Load => ({
+  path: '/graphql',
+  headers: { authorization: `Bearer ${token}` },
+  body: typeof variables === 'function' ? () => JSON.stringify({ query, variables: variables() }) : JSON.stringify({ query, variables }),
+});
+
+const INBOX = `query ($serviceId: ID!) {
+  cases(first: 50, filter: { serviceId: $serviceId, statuses: [NEW, IN_PROGRESS, WAITING_FOR_CITIZEN, HANDED_OFF] }, orderBy: { field: DUE_AT, direction: ASC }) {
+    edges { node { reference subject status dueAt citizen { givenName familyName } theme { code label } service { code } referent { login }
+      latestInteractions(count: 3) { channel occurredAt summary } handoffs(openOnly: true) { status toService { code } } } } } }`;
+
+const CITIZEN_CASE = `query ($reference: String!) {
+  caseByReference(reference: $reference) { reference status dueAt theme { label } timeline(first: 20) { edges { node { type occurredAt } } } } }`;
+
+const REGISTER = `mutation ($input: RegisterContactInput!) { registerContact(input: $input) { __typename ... on RegisterContactSuccess { interaction { id } } } }`;
+
+const SEARCH = `query ($search: String!) { cases(first: 20, filter: { search: $search }) { edges { node { reference subject status } } } }`;
+
+async function main(): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('Set DATABASE_URL to a database filled by npm run bench:data.');
+  const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
+  const [size] = await sql<{ cases: number; interactions: number }[]>`
+    select (select count(*) from cases)::int as cases, (select count(*) from interactions)::int as interactions`;
+  console.log(`Database: ${size!.cases.toLocaleString('en')} cases, ${size!.interactions.toLocaleString('en')} interactions; ${DURATION} s per measure\n`);
+
+  const [housing] = await sql<{ id: string }[]>`select id from services where code = 'TLPE-HOUSING'`;
+  const [citizenCase] = await sql<{ citizenId: string; reference: string }[]>`
+    select c.citizen_id as "citizenId", c.reference from cases c
+    where c.citizen_id is not null and c.created_at > now() - interval '120 days'
+      and (select count(*) from case_events e where e.case_id = c.id and e.visibility = 'CITIZEN') >= 3
+    order by c.created_at desc limit 1`;
+  const firstLineCases = (
+    await sql<{ reference: string }[]>`
+      select reference from cases where service_id = (select id from services where code = 'SG-1718') and status in ('NEW', 'IN_PROGRESS', 'WAITING_FOR_CITIZEN')
+      order by created_at desc limit 2000`
+  ).map((row) => row.reference);
+
+  const env = { NODE_ENV: 'production', DATABASE_URL: databaseUrl, JWT_SECRET: SECRET, DATA_KEY: DEVELOPMENT_DATA_KEY, SEED_DEMO_DATA: 'false', METRICS: 'true' };
+  const api = await startApi(env);
+  const floor = ONLY.has('Q1') || ONLY.has('Q2') ? await startServerProcess('bench/floor-server.ts', { DATABASE_URL: databaseUrl }) : undefined;
+  const figures: Figures[] = [];
+  try {
+    const token = (role: 'agent' | 'citizen' | 'service', sub: string) => signToken({ role, sub }, SECRET, '2h');
+    const housingAgent = await token('agent', 'demo.housing');
+    const firstAgent = await token('agent', 'demo.first');
+    const supervisor = await token('agent', 'demo.supervisor');
+    const citizen = await token('citizen', citizenCase!.citizenId);
+    const { service } = await graphql<{ service: { id: string } }>(api.baseUrl, supervisor, '{ service(code: "TLPE-HOUSING") { id } }');
+
+    const scenarios: { name: string; api: Load; floor?: Load }[] = [];
+    if (ONLY.has('Q1')) {
+      scenarios.push({
+        name: 'Q1 inbox (50 open cases of a service by due date)',
+        api: graphqlLoad(housingAgent, INBOX, { serviceId: service.id }),
+        floor: { path: '/q1', headers: {}, body: JSON.stringify({ serviceId: housing!.id }) },
+      });
+    }
+    if (ONLY.has('Q2')) {
+      scenarios.push({
+        name: 'Q2 citizen’s case with 20 timeline events',
+        api: graphqlLoad(citizen, CITIZEN_CASE, { reference: citizenCase!.reference }),
+        floor: { path: '/q2', headers: {}, body: JSON.stringify({ citizenId: citizenCase!.citizenId, reference: citizenCase!.reference }) },
+      });
+    }
+    const runTag = `bench-${randomUUID().slice(0, 8)}`;
+    let contacts = 0;
+    if (ONLY.has('Q3')) {
+      scenarios.push({
+        name: 'Q3 registerContact (a call on an existing case)',
+        api: graphqlLoad(firstAgent, REGISTER, () => {
+          contacts += 1;
+          return {
+            input: {
+              channel: 'PHONE',
+              externalId: `${runTag}-${contacts}`,
+              caseReference: firstLineCases[contacts % firstLineCases.length],
+              summary: 'Le citoyen rappelle pour suivre son dossier',
+              phone: { line: '1718', waitSeconds: 40, talkSeconds: 180 },
+            },
+          };
+        }),
+      });
+    }
+    if (ONLY.has('Q4')) scenarios.push({ name: 'Q4 full-text search of cases ("toiture")', api: graphqlLoad(supervisor, SEARCH, { search: 'toiture' }) });
+    if (ONLY.has('Q5')) {
+      scenarios.push({ name: 'Q5a calls per year since 2016', api: graphqlLoad(supervisor, PARLIAMENT, { from: '2016-01-01', to: '2026-12-31' }) });
+      scenarios.push({ name: `Q5b monthly dashboard ${MONTH}`, api: graphqlLoad(supervisor, DASHBOARD, { from: `${MONTH}-01`, to: monthEnd(MONTH) }) });
+    }
+
+    for (const scenario of scenarios) {
+      // Warm-up: plans, caches and connections, not measured.
+      await measure(scenario.name, 'api', api.baseUrl, scenario.api, 10, 2);
+      if (scenario.floor && floor) await measure(scenario.name, 'floor', floor.baseUrl, scenario.floor, 10, 2);
+      for (const connections of CONNECTIONS) {
+        const measured = await measure(scenario.name, 'api', api.baseUrl, scenario.api, connections);
+        figures.push(measured);
+        console.log(line(measured));
+        if (scenario.floor && floor) {
+          const base = await measure(scenario.name, 'floor', floor.baseUrl, scenario.floor, connections);
+          figures.push(base);
+          console.log(line(base));
+        }
+      }
+    }
+    if (ONLY.has('Q3')) {
+      const [recorded] = await sql<{ rows: number; distinct: number }[]>`
+        select count(*)::int as rows, count(distinct external_id)::int as distinct from interactions where external_id like ${`${runTag}-%`}`;
+      const accepted = figures.filter((figure) => figure.scenario.startsWith('Q3')).reduce((sum, figure) => sum + figure.ok, 0);
+      console.log(`\nQ3 check: ${recorded!.rows} interactions recorded (${recorded!.distinct} distinct external ids) for ${accepted} successful registerContact answers (warm-up included: ${contacts} sent)`);
+    }
+    if (ONLY.has('S1')) await fanOut(api, sql);
+    printReport(figures);
+  } finally {
+    await api.stop();
+    await floor?.stop();
+    await sql.end();
+  }
+}
+
+function line(figure: Figures): string {
+  return `${figure.scenario.slice(0, 3)} ${figure.target.padEnd(5)} c=${String(figure.connections).padStart(2)}  ${figure.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${figure.p50} ms  p99 ${figure.p99} ms  errors ${figure.errors}  ${figure.statementsPerRequest.toFixed(1)} SQL/req  ${figure.cpuMsPerRequest.toFixed(2)} ms CPU/req  RSS ${figure.peakRssMb.toFixed(0)} MB`;
+}
+
+function printReport(figures: Figures[]): void {
+  console.log('\n| scenario | target | conn. | req/s | p50 ms | p99 ms | errors | SQL/req | CPU ms/req | peak RSS MB |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  for (const figure of figures) {
+    console.log(
+      `| ${figure.scenario} | ${figure.target} | ${figure.connections} | ${figure.requestsPerSecond.toFixed(0)} | ${figure.p50} | ${figure.p99} | ${figure.errors} | ${figure.statementsPerRequest.toFixed(1)} | ${figure.cpuMsPerRequest.toFixed(2)} | ${figure.peakRssMb.toFixed(0)} |`,
+    );
+  }
+  const ratios = figures.filter((figure) => figure.target === 'api' && figures.some((other) => other.target === 'floor' && other.scenario === figure.scenario));
+  if (ratios.length === 0) return;
+  console.log('\n| scenario | conn. | API req/s ÷ floor req/s | API p99 ÷ floor p99 |');
+  console.log('|---|---|---|---|');
+  for (const figure of ratios) {
+    const base = figures.find((other) => other.target === 'floor' && other.scenario === figure.scenario && other.connections === figure.connections)!;
+    console.log(`| ${figure.scenario} | ${figure.connections} | ${((figure.requestsPerSecond / base.requestsPerSecond) * 100).toFixed(0)} % | ${(figure.p99 / Math.max(1, base.p99)).toFixed(2)} |`);
+  }
+}
+
+/**
+ * S1: subscribers on one service's events; a back-office agent adds notes to the service's cases
+ * at S1_RATE a second; each subscriber's receipt is timed from the mutation's response (the commit
+ * is done by then). The API's resident memory is sampled over the run.
+ */
+async function fanOut(api: ApiProcess, sql: postgres.Sql): Promise<void> {
+  const subscribers = Number(process.env.S1_SUBSCRIBERS ?? 1000);
+  const seconds = Number(process.env.S1_SECONDS ?? 60);
+  const rate = Number(process.env.S1_RATE ?? 2);
+  const serviceToken = await signToken({ role: 'service', sub: 'TLPE-HOUSING' }, SECRET, '2h');
+  const agentToken = await signToken({ role: 'agent', sub: 'demo.housing' }, SECRET, '2h');
+  const { service } = await graphql<{ service: { id: string } }>(api.baseUrl, agentToken, '{ service(code: "TLPE-HOUSING") { id } }');
+  const targets = (
+    await sql<{ id: string }[]>`select id from cases where service_id = (select id from services where code = 'TLPE-HOUSING') and status in ('IN_PROGRESS', 'HANDED_OFF') limit 200`
+  ).map((row) => Buffer.from(`Case:${row.id}`).toString('base64'));
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  let received = 0;
+  const clients = Array.from({ length: subscribers }, () =>
+    createClient({ url: api.baseUrl.replace(/^http/, 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${serviceToken}` }, retryAttempts: 0, lazy: false }),
+  );
+  let subscribed = 0;
+  for (const client of clients) {
+    client.subscribe<{ caseEvents: { type: string; payload: string } }>(
+      { query: 'subscription ($serviceId: ID!) { caseEvents(filter: { serviceId: $serviceId, types: [NOTE_ADDED] }) { type payload } }', variables: { serviceId: service.id } },
+      {
+        next: (result) => {
+          const noteId = (JSON.parse(result.data!.caseEvents.payload) as { noteId: string }).noteId;
+          const sent = sentAt.get(noteId);
+          received += 1;
+          if (sent !== undefined) latencies.push(performance.now() - sent);
+        },
+        error: () => {},
+        complete: () => {},
+      },
+    );
+    subscribed += 1;
+  }
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  const memory: number[] = [];
+  const started = performance.now();
+  let sent = 0;
+  while (performance.now() - started < seconds * 1000) {
+    const tick = performance.now();
+    const { addNote } = await graphql<{ addNote: { note?: { id: string } } }>(
+      api.baseUrl,
+      agentToken,
+      'mutation ($input: AddNoteInput!) { addNote(input: $input) { ... on AddNoteSuccess { note { id } } } }',
+      { input: { caseId: targets[sent % targets.length], body: `Note de charge ${sent}` } },
+    );
+    sentAt.set(Buffer.from(addNote.note!.id, 'base64').toString().replace(/^Note:/, ''), performance.now());
+    sent += 1;
+    if (sent % Math.max(1, rate) === 0) memory.push((await readMetrics(api.baseUrl)).get('process_resident_memory_bytes')! / 1e6);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1000 / rate - (performance.now() - tick))));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  await Promise.all(clients.map((client) => client.dispose()));
+  latencies.sort((a, b) => a - b);
+  const at = (share: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(share * latencies.length))]!.toFixed(0) : 'n/a');
+  console.log(
+    `\nS1 fan-out: ${subscribed} subscribers, ${sent} notes in ${seconds} s (${rate}/s), ${received} deliveries of ${sent * subscribed} expected; ` +
+      `after the mutation's response: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms; API RSS ${memory[0]?.toFixed(0)} → ${Math.max(...memory).toFixed(0)} (peak) → ${memory.at(-1)?.toFixed(0)} MB`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
