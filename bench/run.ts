@@ -141,6 +141,7 @@ async function main(): Promise<void> {
   const api = await startApi(env);
   const floor = ONLY.has('Q1') || ONLY.has('Q2') ? await startServerProcess('bench/floor-server.ts', { DATABASE_URL: databaseUrl }) : undefined;
   const figures: Figures[] = [];
+  console.log(`API resident memory after start: ${((await readMetrics(api.baseUrl)).get('process_resident_memory_bytes')! / 1e6).toFixed(0)} MB\n`);
   try {
     const token = (role: 'agent' | 'citizen' | 'service', sub: string) => signToken({ role, sub }, SECRET, '2h');
     const housingAgent = await token('agent', 'demo.housing');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
@@ -120,7 +121,14 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
     // Error shapes are decided in errorPresentationPlugin, which also knows the request id.
     formatError: (formatted) => withContractCode(formatted),
     logger: app.log,
-    plugins: [fastifyApolloDrainPlugin(app), costLimitPlugin(config.limits.maxCost), errorPresentationPlugin(), landingPagePlugin()],
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      // No cache hints are used: without this, Apollo wraps every field's resolution to compute them.
+      ApolloServerPluginCacheControlDisabled(),
+      costLimitPlugin(config.limits.maxCost),
+      errorPresentationPlugin(),
+      landingPagePlugin(),
+    ],
   });
   await apollo.start();
 

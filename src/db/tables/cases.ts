@@ -108,6 +108,11 @@ export const cases = pgTable(
     index('cases_due_id_idx').on(sql`coalesce(${table.dueAt}, 'infinity'::timestamptz)`, table.id),
     index('cases_due_desc_id_idx').on(sql`coalesce(${table.dueAt}, '-infinity'::timestamptz)`, table.id),
     index('cases_priority_rank_id_idx').on(table.priorityRank, table.id),
+    // A service's open cases by due date (the back-office inbox): most of a service's cases are
+    // resolved, so the open ones get their own entries, in inbox order.
+    index('cases_service_open_due_idx')
+      .on(table.serviceId, sql`coalesce(${table.dueAt}, 'infinity'::timestamptz)`, table.id)
+      .where(sql`${table.status} in ('NEW', 'IN_PROGRESS', 'WAITING_FOR_CITIZEN', 'HANDED_OFF')`),
     index('cases_origin_channel_idx').on(table.originChannel),
     index('cases_current_line_status_idx').on(table.currentLine, table.status),
     index('cases_search_idx').using('gin', table.searchVector),

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_service_open_due_idx" ON "cases" USING btree ("service_id",coalesce("due_at", 'infinity'::timestamptz),"id") WHERE "cases"."status" in ('NEW', 'IN_PROGRESS', 'WAITING_FOR_CITIZEN', 'HANDED_OFF');
