@@ -3,7 +3,7 @@ import type { Viewer } from '../domain/viewer.js';
 import type { Language } from '../domain/vocabulary.js';
 import type { DataVault } from '../services/data-vault.js';
 import type { Limits } from '../config.js';
-import type { WakeUps } from '../events/wake-ups.js';
+import type { CaseEventFeed } from '../services/event-feed.js';
 
 /** Built fresh for each HTTP request and each subscription, never mutated afterwards. */
 export interface Context {
@@ -11,8 +11,8 @@ export interface Context {
   db: Database;
   vault: DataVault;
   limits: Limits;
-  /** Wake-ups of the case-event feed, shared by the subscriptions of this process. */
-  wakeUps: WakeUps;
+  /** The case-event feed, whose readers the subscriptions of this process share. */
+  caseEvents: CaseEventFeed;
   /** What a webhook endpoint must be (https in production). */
   webhookPolicy: { requireHttps: boolean };
   requestId: string;

@@ -1,5 +1,5 @@
 import { type CaseEventRow } from '../services/case-events.js';
-import { decodeFeedCursor, encodeFeedCursor, streamCaseEvents } from '../services/event-feed.js';
+import { decodeFeedCursor, encodeFeedCursor } from '../services/event-feed.js';
 import { builder } from './builder.js';
 import { Case } from './case.js';
 import { CaseEvent, CaseEventTypeEnum } from './case-event.js';
@@ -63,7 +63,7 @@ builder.subscriptionFields((t) => ({
         themeCodes: args.filter?.themeCodes ?? undefined,
         types: args.filter?.types ?? undefined,
       };
-      return cancellable((signal) => streamCaseEvents(context.db, context.wakeUps, context.viewer, filter, after, signal));
+      return cancellable((signal) => context.caseEvents.stream(context.viewer, filter, after, signal));
     },
     resolve: (event: CaseEventRow) => event,
   }),
@@ -73,7 +73,7 @@ builder.subscriptionFields((t) => ({
     authScopes: { $any: { staff: true, citizen: true } },
     args: { id: t.arg.globalID({ required: true, for: Case, description: 'The case.' }) },
     subscribe: (_root, args, context) =>
-      cancellable((signal) => streamCaseEvents(context.db, context.wakeUps, context.viewer, { caseId: args.id.id }, undefined, signal)),
+      cancellable((signal) => context.caseEvents.stream(context.viewer, { caseId: args.id.id }, undefined, signal)),
     resolve: (event: CaseEventRow) => event,
   }),
 }));

@@ -11,6 +11,7 @@ import type { DatabaseHandle } from '../db/client.js';
 import { type Context, schema } from '../schema/index.js';
 import { listenForCaseEvents } from '../events/wake-ups.js';
 import { createDataVault } from '../services/data-vault.js';
+import { createCaseEventFeed } from '../services/event-feed.js';
 import { startWebhookWorker } from '../services/webhook-delivery.js';
 import { type ContextDependencies, createContext } from './context.js';
 import { contextCreationError, presentToClient, withContractCode } from './errors.js';
@@ -80,7 +81,7 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
     vault: createDataVault(config.dataKey),
     verifyToken: createTokenVerifier(config.jwt),
     limits: config.limits,
-    wakeUps,
+    caseEvents: createCaseEventFeed(database.db, wakeUps),
     webhookPolicy: { requireHttps: config.webhooks.requireHttps },
   };
   const validationRules = limitRules(config.limits);

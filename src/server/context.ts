@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { bearerToken, InvalidTokenError, type TokenVerifier } from '../auth/tokens.js';
 import type { Limits } from '../config.js';
 import type { Database } from '../db/client.js';
-import type { WakeUps } from '../events/wake-ups.js';
+import type { CaseEventFeed } from '../services/event-feed.js';
 import { ANONYMOUS, type Viewer } from '../domain/viewer.js';
 import type { Context } from '../schema/index.js';
 import type { DataVault } from '../services/data-vault.js';
@@ -13,7 +13,7 @@ export interface ContextDependencies {
   vault: DataVault;
   verifyToken: TokenVerifier;
   limits: Limits;
-  wakeUps: WakeUps;
+  caseEvents: CaseEventFeed;
   webhookPolicy: { requireHttps: boolean };
 }
 
@@ -50,7 +50,7 @@ export async function createContext(
     db: dependencies.db,
     vault: dependencies.vault,
     limits: dependencies.limits,
-    wakeUps: dependencies.wakeUps,
+    caseEvents: dependencies.caseEvents,
     webhookPolicy: dependencies.webhookPolicy,
     requestId,
     clientAddress,

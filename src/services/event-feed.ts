@@ -5,6 +5,7 @@ import { ValidationError } from '../domain/errors.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { CaseEventType } from '../domain/vocabulary.js';
 import type { WakeUps } from '../events/wake-ups.js';
+import { parseSnapshot, type Snapshot, visibleInSnapshot } from '../domain/snapshot.js';
 import { readableCases } from './case-access.js';
 import { isDatabaseUnavailable } from './database-errors.js';
 import type { CaseEventRow } from './case-events.js';
@@ -41,25 +42,13 @@ export interface FeedFilter {
 
 const BATCH = 200;
 
-/**
- * Committed events after the cursor that the viewer may see, in feed order. With
- * `committedBefore` (a pg_snapshot as text), events of transactions that snapshot saw as
- * committed are left out: they happened before a "from now on" subscription started.
- */
-export async function readCommittedEvents(
-  db: Executor,
-  viewer: Viewer,
-  filter: FeedFilter,
-  after: FeedCursor,
-  limit = BATCH,
-  committedBefore?: string,
-): Promise<CaseEventRow[]> {
+/** Committed events after the cursor that the viewer may see, in feed order. */
+export async function readCommittedEvents(db: Executor, viewer: Viewer, filter: FeedFilter, after: FeedCursor, limit = BATCH): Promise<CaseEventRow[]> {
   const conditions: SQL[] = [
     sql`${caseEvents.transactionId} < pg_snapshot_xmin(pg_current_snapshot())`,
     sql`(${caseEvents.transactionId}, ${caseEvents.position}) > (${after.transactionId}::xid8, ${after.position})`,
     readableCases(viewer),
   ];
-  if (committedBefore) conditions.push(sql`not pg_visible_in_snapshot(${caseEvents.transactionId}, ${committedBefore}::pg_snapshot)`);
   if (viewer.kind === 'citizen') conditions.push(eq(caseEvents.visibility, 'CITIZEN'));
   if (filter.caseId) conditions.push(eq(caseEvents.caseId, filter.caseId));
   if (filter.types?.length) conditions.push(inArray(caseEvents.type, filter.types));
@@ -108,37 +97,154 @@ export async function feedNow(db: Executor): Promise<{ cursor: FeedCursor; commi
   return { cursor, committedBefore: row!.snapshot };
 }
 
-/**
- * Every event after `after` (or from now), then the live ones, through one loop: read by
- * cursor until nothing is left, wait for a wake-up, read again. Replay and live cannot leave
- * a gap or repeat an event at the switch because there is no switch.
- */
-export async function* streamCaseEvents(
-  db: Executor,
-  wakeUps: WakeUps,
-  viewer: Viewer,
-  filter: FeedFilter,
-  after: FeedCursor | undefined,
-  signal: AbortSignal,
-): AsyncGenerator<CaseEventRow> {
-  const now = after ? undefined : await feedNow(db);
-  let cursor = after ?? now!.cursor;
-  while (!signal.aborted) {
-    // Wait from before the read, so that a commit announced during it is not missed.
-    const woken = wakeUps.next(signal);
-    let batch: CaseEventRow[];
-    try {
-      batch = await readCommittedEvents(db, viewer, filter, cursor, BATCH, now?.committedBefore);
-    } catch (error) {
-      // The database went away (restart, failover): keep the subscription, retry from the cursor.
-      if (!isDatabaseUnavailable(error)) throw error;
-      await woken;
-      continue;
-    }
+const compareCursors = (a: FeedCursor, b: FeedCursor) => {
+  const [x, y] = [BigInt(a.transactionId), BigInt(b.transactionId)];
+  return x === y ? a.position - b.position : x < y ? -1 : 1;
+};
+
+const cursorOf = (event: CaseEventRow): FeedCursor => ({ transactionId: event.transactionId, position: event.position });
+
+/** Events a tail hands to one subscriber that has not taken them yet; beyond it, the subscriber reads on its own. */
+const MEMBER_QUEUE_LIMIT = 1_000;
+
+interface Member {
+  /** The last event this subscriber was given (or the start). */
+  cursor: FeedCursor;
+  /** Events of transactions committed before a "from now on" subscription started are left out. */
+  committedBefore: Snapshot | undefined;
+  queue: CaseEventRow[];
+  /** Set when it fell behind by more than MEMBER_QUEUE_LIMIT events, or the tail failed. */
+  detached: boolean;
+  error: unknown;
+  wake: () => void;
+}
+
+/** One reader for every live subscriber with the same viewer and filter: one query per wake-up. */
+interface Tail {
+  viewer: Viewer;
+  filter: FeedFilter;
+  /** Every event up to here was handed to the members of the moment. */
+  cursor: FeedCursor;
+  members: Set<Member>;
+  stop: AbortController;
+}
+
+export interface CaseEventFeed {
+  /**
+   * Every event after `after` (or from now), then the live ones, in feed order, each once. A
+   * subscriber first reads on its own until it has caught up, then joins the tail of the
+   * subscribers with the same viewer and filter, so that N such subscribers cost one query per
+   * wake-up, not N. One that falls behind the tail reads on its own again from its last event.
+   */
+  stream(viewer: Viewer, filter: FeedFilter, after: FeedCursor | undefined, signal: AbortSignal): AsyncGenerator<CaseEventRow>;
+}
+
+export function createCaseEventFeed(db: Executor, wakeUps: WakeUps, { memberQueueLimit = MEMBER_QUEUE_LIMIT } = {}): CaseEventFeed {
+  const tails = new Map<string, Tail>();
+
+  const keyOf = (viewer: Viewer, filter: FeedFilter) =>
+    JSON.stringify([viewer, filter.caseId ?? null, filter.serviceId ?? null, [...(filter.themeCodes ?? [])].sort(), [...(filter.types ?? [])].sort()]);
+
+  function hand(member: Member, batch: CaseEventRow[]) {
     for (const event of batch) {
-      cursor = { transactionId: event.transactionId, position: event.position };
-      yield event;
+      if (compareCursors(cursorOf(event), member.cursor) <= 0) continue;
+      member.cursor = cursorOf(event);
+      if (member.committedBefore && visibleInSnapshot(event.transactionId, member.committedBefore)) continue;
+      member.queue.push(event);
     }
-    if (batch.length < BATCH) await woken;
+    if (member.queue.length > memberQueueLimit) member.detached = true;
+    member.wake();
   }
+
+  async function follow(key: string, tail: Tail) {
+    while (tail.members.size > 0) {
+      // Wait from before the read, so that a commit announced during it is not missed.
+      const woken = wakeUps.next(tail.stop.signal);
+      let batch: CaseEventRow[];
+      try {
+        batch = await readCommittedEvents(db, tail.viewer, tail.filter, tail.cursor);
+      } catch (error) {
+        // The database went away (restart, failover): keep the subscribers, retry from the cursor.
+        if (isDatabaseUnavailable(error)) {
+          await woken;
+          continue;
+        }
+        for (const member of tail.members) Object.assign(member, { detached: true, error }).wake();
+        tail.members.clear();
+        break;
+      }
+      if (batch.length > 0) {
+        tail.cursor = cursorOf(batch.at(-1)!);
+        for (const member of tail.members) {
+          hand(member, batch);
+          if (member.detached) tail.members.delete(member);
+        }
+      }
+      if (batch.length < BATCH) await woken;
+    }
+    tail.stop.abort();
+    if (tails.get(key) === tail) tails.delete(key);
+  }
+
+  /** Joins the tail when it has not handed out anything past the member's cursor yet. */
+  function join(key: string, viewer: Viewer, filter: FeedFilter, member: Member): boolean {
+    let tail = tails.get(key);
+    if (!tail) {
+      tail = { viewer, filter, cursor: member.cursor, members: new Set(), stop: new AbortController() };
+      tails.set(key, tail);
+      tail.members.add(member);
+      void follow(key, tail);
+      return true;
+    }
+    if (compareCursors(tail.cursor, member.cursor) > 0) return false;
+    tail.members.add(member);
+    return true;
+  }
+
+  return {
+    async *stream(viewer, filter, after, signal) {
+      const now = after ? undefined : await feedNow(db);
+      const member: Member = {
+        cursor: after ?? now!.cursor,
+        committedBefore: now ? parseSnapshot(now.committedBefore) : undefined,
+        queue: [],
+        detached: false,
+        error: undefined,
+        wake: () => {},
+      };
+      const key = keyOf(viewer, filter);
+      const leave = () => {
+        tails.get(key)?.members.delete(member);
+        member.wake();
+      };
+      signal.addEventListener('abort', leave, { once: true });
+      try {
+        while (!signal.aborted) {
+          // On its own until it has caught up with what is committed now.
+          let batch: CaseEventRow[];
+          try {
+            batch = await readCommittedEvents(db, viewer, filter, member.cursor);
+          } catch (error) {
+            if (!isDatabaseUnavailable(error)) throw error;
+            await wakeUps.next(signal);
+            continue;
+          }
+          hand(member, batch);
+          while (member.queue.length > 0 && !signal.aborted) yield member.queue.shift()!;
+          if (batch.length === BATCH || !join(key, viewer, filter, member)) continue;
+          // With the tail: what it hands out, until it is dropped or the subscription ends.
+          member.detached = false;
+          while (!signal.aborted) {
+            while (member.queue.length > 0 && !signal.aborted) yield member.queue.shift()!;
+            if (member.error) throw member.error;
+            if (member.detached) break;
+            await new Promise<void>((resolve) => (member.wake = resolve));
+          }
+        }
+      } finally {
+        signal.removeEventListener('abort', leave);
+        leave();
+      }
+    },
+  };
 }
