@@ -1,7 +1,7 @@
 // The API as a child process for benchmarks: on a free port, with the given environment,
 // ready when /readyz answers.
 
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
@@ -24,15 +24,20 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `node --import tsx src/main.ts` and waits until it is ready; log lines at warn or above are echoed. */
+/** Builds the API and starts it as `npm start` does (node dist/src/main.js); waits until it is ready. */
 export function startApi(env: Record<string, string>, nodeOptions: string[] = []): Promise<ApiProcess> {
-  return startServerProcess('src/main.ts', env, nodeOptions);
+  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
+  return startServerProcess('dist/src/main.js', env, ['--enable-source-maps', ...nodeOptions]);
 }
 
-/** Starts a TypeScript server script on a free port (PORT) and waits until its /readyz answers. */
+/**
+ * Starts a server script (compiled JavaScript, or TypeScript through tsx) on a free port (PORT)
+ * and waits until its /readyz answers; its log lines at warn or above are echoed.
+ */
 export async function startServerProcess(script: string, env: Record<string, string>, nodeOptions: string[] = []): Promise<ApiProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', script], {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...nodeOptions, ...loader, script], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

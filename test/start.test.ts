@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,10 +9,11 @@ import { signToken } from '../src/auth/tokens.js';
 import { DEVELOPMENT_JWT_SECRET } from '../src/config.js';
 import { createTestDatabase } from './helpers/database.js';
 
-// End to end: `npm start` as a user runs it (tsx src/main.ts), stopped with SIGTERM and started
+// End to end: `npm start` as a user runs it (`npm run build`, then node dist/src/main.js), stopped with SIGTERM and started
 // again over the same data: an embedded database in a temporary folder, or, when the suite runs
 // against Postgres, a new empty Postgres database given as DATABASE_URL.
 
+const ROOT = new URL('..', import.meta.url).pathname;
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   await Promise.all(cleanups.map((cleanup) => cleanup()));
@@ -49,8 +50,8 @@ interface Started {
 
 async function startApi(storage: Record<string, string>): Promise<Started> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: new URL('..', import.meta.url).pathname,
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/src/main.js'], {
+    cwd: ROOT,
     env: { ...process.env, ...storage, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -78,6 +79,7 @@ async function stopApi(started: Started): Promise<number | null> {
 
 describe('npm start', () => {
   it('serves demo data, stops cleanly on SIGTERM and keeps its data across a restart', { timeout: 240_000 }, async () => {
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
     const storage = await freshStorage();
     const agentToken = await signToken({ role: 'agent', sub: 'demo.first' }, DEVELOPMENT_JWT_SECRET);
     const query = gql`{ themes(topLevelOnly: true) { code label(language: DE) } viewer { subject } }`;
