@@ -5,7 +5,8 @@
 //
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/guichet_bench npm run bench
 //   options (environment): DURATION=10 (seconds per measure), CONNECTIONS=1,10,50,
-//   ONLY=Q1,Q2,Q3,Q4,Q5,S1, S1_SUBSCRIBERS=1000, S1_SECONDS=60, S1_RATE=2 (mutations per second)
+//   ONLY=Q1,Q2,Q3,Q4,Q5,S1, S1_SUBSCRIBERS=1000, S1_SECONDS=60, S1_RATE=2 (mutations per second),
+//   API_NODE_OPTIONS (Node flags for the API, e.g. --max-old-space-size=192)
 
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
@@ -143,7 +144,7 @@ async function main(): Promise<void> {
   ).map((row) => row.reference);
 
   const env = { NODE_ENV: 'production', DATABASE_URL: databaseUrl, JWT_SECRET: SECRET, DATA_KEY: DEVELOPMENT_DATA_KEY, SEED_DEMO_DATA: 'false', METRICS: 'true' };
-  const api = await startApi(env);
+  const api = await startApi(env, (process.env.API_NODE_OPTIONS ?? '').split(' ').filter(Boolean));
   const floor = ONLY.has('Q1') || ONLY.has('Q2') ? await startServerProcess('bench/floor-server.ts', { DATABASE_URL: databaseUrl }) : undefined;
   const figures: Figures[] = [];
   console.log(`API resident memory after start: ${((await readMetrics(api.baseUrl)).get('process_resident_memory_bytes')! / 1e6).toFixed(0)} MB\n`);
