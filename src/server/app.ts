@@ -11,7 +11,7 @@ import type { DatabaseHandle } from '../db/client.js';
 import { type Context, schema } from '../schema/index.js';
 import { listenForCaseEvents } from '../events/wake-ups.js';
 import { createDataVault } from '../services/data-vault.js';
-import { createCaseEventFeed } from '../services/event-feed.js';
+import { type CaseEventFeed, createCaseEventFeed } from '../services/event-feed.js';
 import { startWebhookWorker } from '../services/webhook-delivery.js';
 import { type ContextDependencies, createContext } from './context.js';
 import { contextCreationError, presentToClient, withContractCode } from './errors.js';
@@ -25,6 +25,8 @@ export interface RunningServer {
   app: FastifyInstance;
   /** Open WebSocket connections and subscribers closed as too slow, read-only. */
   webSocket: WebSocketStats;
+  /** Shared readers of the case-event feed and subscribers dropped from them, read-only. */
+  caseEvents: CaseEventFeed['stats'];
   /** Stops taking requests, drains HTTP and WebSocket clients. The database stays open. */
   close(): Promise<void>;
 }
@@ -174,6 +176,7 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
     url: `http://${host}:${port}/graphql`,
     app,
     webSocket: webSocket.stats,
+    caseEvents: dependencies.caseEvents.stats,
     async close() {
       await webSocket.close();
       await app.close();

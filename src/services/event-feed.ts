@@ -137,10 +137,13 @@ export interface CaseEventFeed {
    * wake-up, not N. One that falls behind the tail reads on its own again from its last event.
    */
   stream(viewer: Viewer, filter: FeedFilter, after: FeedCursor | undefined, signal: AbortSignal): AsyncGenerator<CaseEventRow>;
+  /** Read-only figures, for tests and diagnostics. */
+  readonly stats: { readonly tails: number; readonly membersDropped: number };
 }
 
 export function createCaseEventFeed(db: Executor, wakeUps: WakeUps, { memberQueueLimit = MEMBER_QUEUE_LIMIT } = {}): CaseEventFeed {
   const tails = new Map<string, Tail>();
+  let membersDropped = 0;
 
   const keyOf = (viewer: Viewer, filter: FeedFilter) =>
     JSON.stringify([viewer, filter.caseId ?? null, filter.serviceId ?? null, [...(filter.themeCodes ?? [])].sort(), [...(filter.types ?? [])].sort()]);
@@ -177,7 +180,10 @@ export function createCaseEventFeed(db: Executor, wakeUps: WakeUps, { memberQueu
         tail.cursor = cursorOf(batch.at(-1)!);
         for (const member of tail.members) {
           hand(member, batch);
-          if (member.detached) tail.members.delete(member);
+          if (member.detached) {
+            tail.members.delete(member);
+            membersDropped += 1;
+          }
         }
       }
       if (batch.length < BATCH) await woken;
@@ -202,6 +208,14 @@ export function createCaseEventFeed(db: Executor, wakeUps: WakeUps, { memberQueu
   }
 
   return {
+    stats: {
+      get tails() {
+        return tails.size;
+      },
+      get membersDropped() {
+        return membersDropped;
+      },
+    },
     async *stream(viewer, filter, after, signal) {
       const now = after ? undefined : await feedNow(db);
       const member: Member = {
