@@ -9,20 +9,19 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import WebSocket from 'ws';
 import { signToken } from '../src/auth/tokens.js';
 import { DEVELOPMENT_JWT_SECRET } from '../src/config.js';
+import { freePort, graphql as graphqlRequest, ROOT } from './api-process.js';
 
 const STALLED = positive('STALLED', 20, 0);
 const EVENTS = positive('EVENTS', 2_000);
 const STALL_TIMEOUT_MS = positive('SUBSCRIBER_STALL_TIMEOUT_MS', 10_000);
 const CONCURRENCY = 4;
 const SAMPLE_MS = 500;
-const ROOT = resolve(new URL('..', import.meta.url).pathname);
 
 // Each event message carries the case's description 30 times (the alias limit): ~300 KB.
 const DESCRIPTION = 'Description longue. '.repeat(500);
@@ -33,15 +32,6 @@ function positive(name: string, fallback: number, minimum = 1): number {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isSafeInteger(value) || value < minimum) throw new Error(`${name} must be an integer of at least ${minimum}`);
   return value;
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  probe.listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as { port: number };
-  await new Promise((done) => probe.close(done));
-  return port;
 }
 
 async function rssBytes(pid: number): Promise<number> {
@@ -188,16 +178,7 @@ async function main(): Promise<void> {
     sampler = setInterval(() => void sample().catch(() => {}), SAMPLE_MS);
 
     const token = await signToken({ role: 'agent', sub: 'demo.first' }, process.env.JWT_SECRET || DEVELOPMENT_JWT_SECRET, '2h');
-    const graphql = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
-      const response = await fetch(`${baseUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as { data?: T; errors?: unknown };
-      if (body.errors || !body.data) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
-      return body.data;
-    };
+    const graphql = <T>(query: string, variables: Record<string, unknown>) => graphqlRequest<T>(baseUrl, token, query, variables);
 
     // One case whose description is 10,000 characters; the feed resumes after its last event.
     const { registerContact } = await graphql<{ registerContact: { case: { id: string; version: number } } }>(
