@@ -352,6 +352,21 @@ describe('stale cards', () => {
   });
 });
 
+describe('the card list', () => {
+  it('filters by audience and by theme (with its sub-themes), from the version shown', async () => {
+    const LIST = gql`
+      query ($filter: KnowledgeArticleFilter) { knowledgeArticles(filter: $filter, first: 100) { edges { node { audience themes { code } } } } }
+    `;
+    type Card = { audience: string; themes: { code: string }[] };
+    const internal = await execute<{ knowledgeArticles: { edges: { node: Card }[] } }>(server.client(tokens['demo.first']), LIST, { filter: { audience: 'INTERNAL' } });
+    expect(internal.data!.knowledgeArticles.edges.length).toBeGreaterThanOrEqual(12);
+    for (const { node } of internal.data!.knowledgeArticles.edges) expect(node.audience).toBe('INTERNAL');
+    const taxation = await execute<{ knowledgeArticles: { edges: { node: Card }[] } }>(server.client(tokens['demo.first']), LIST, { filter: { themeCode: 'TAXATION' } });
+    expect(taxation.data!.knowledgeArticles.edges.length).toBeGreaterThan(0);
+    for (const { node } of taxation.data!.knowledgeArticles.edges) expect(node.themes.some((theme) => theme.code.split('.')[0] === 'TAXATION')).toBe(true);
+  });
+});
+
 describe('cards on cases', () => {
   it('counts a card attached to a call later resolved at first contact in the card’s figures', async () => {
     const card = await writeCard({ texts: [{ language: 'FR', title: `Utilisée ${uniqueWord()}`, body: 'Réponse.' }] });

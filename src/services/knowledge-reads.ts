@@ -86,7 +86,14 @@ export async function draftsByArticleIds(db: Executor, articleIds: readonly stri
   return articleIds.map((id) => byArticle.get(id));
 }
 
-/** The version a reader sees of each card: the one in force, or the draft of a card never published. */
+/**
+ * Whether `version` (a knowledge_article_versions row of the card in the query) is the one a
+ * reader sees: the version in force, or the draft of a card never published.
+ */
+const isShownVersion = (version: SQL) =>
+  sql`(${version}.number = ${knowledgeArticles.publishedVersion} or (${knowledgeArticles.publishedVersion} is null and ${version}.published_at is null))`;
+
+/** The version a reader sees of each card. */
 export async function shownVersionsByArticleIds(db: Executor, articleIds: readonly string[]): Promise<(KnowledgeVersionRow | undefined)[]> {
   const rows = await db
     .select({ version: knowledgeArticleVersions })
@@ -95,7 +102,7 @@ export async function shownVersionsByArticleIds(db: Executor, articleIds: readon
     .where(
       and(
         inArray(knowledgeArticles.id, [...articleIds]),
-        sql`(${knowledgeArticleVersions.number} = ${knowledgeArticles.publishedVersion} or (${knowledgeArticles.publishedVersion} is null and ${knowledgeArticleVersions.publishedAt} is null))`,
+        isShownVersion(sql`${knowledgeArticleVersions}`),
       ),
     );
   const byArticle = new Map(rows.map(({ version }) => [version.articleId, version]));
@@ -132,8 +139,6 @@ export interface KnowledgeArticleFilter {
 
 export type KnowledgeArticleOrder = 'REVIEW_DUE_ON' | 'UPDATED_AT';
 
-const shownVersion = sql`(select sv.number from knowledge_article_versions as sv
-  where sv.article_id = ${knowledgeArticles.id} and (sv.number = ${knowledgeArticles.publishedVersion} or (${knowledgeArticles.publishedVersion} is null and sv.published_at is null)))`;
 
 /** The themes of a code and its sub-themes. */
 const themeBranch = (code: string) =>
@@ -158,10 +163,10 @@ export async function listKnowledgeArticles(
     filter.stale === true ? sql`${knowledgeArticles.reviewDueOn} < ${today}::date` : undefined,
     filter.stale === false ? sql`${knowledgeArticles.reviewDueOn} >= ${today}::date` : undefined,
     filter.audience
-      ? sql`exists (select 1 from knowledge_article_versions as av where av.article_id = ${knowledgeArticles.id} and av.number = ${shownVersion} and av.audience = ${filter.audience})`
+      ? sql`exists (select 1 from knowledge_article_versions as av where av.article_id = ${knowledgeArticles.id} and ${isShownVersion(sql`av`)} and av.audience = ${filter.audience})`
       : undefined,
     filter.themeCode
-      ? sql`exists (select 1 from knowledge_article_versions as tv where tv.article_id = ${knowledgeArticles.id} and tv.number = ${shownVersion} and tv.theme_ids && ${themeBranch(filter.themeCode)})`
+      ? sql`exists (select 1 from knowledge_article_versions as tv where tv.article_id = ${knowledgeArticles.id} and ${isShownVersion(sql`tv`)} and tv.theme_ids && ${themeBranch(filter.themeCode)})`
       : undefined,
   ];
   if (after) {
