@@ -79,6 +79,16 @@ describe('SQL statements of the inbox', () => {
     expect(counts[50]).toBeLessThanOrEqual(12);
   });
 
+  it('sends the same statement texts for 10 cases as for 50, so that the statements each connection prepares stay few', async () => {
+    const texts: Record<number, string[]> = {};
+    for (const first of [10, 50]) {
+      const { errors, sent } = await measure(INBOX, { first });
+      expect(errors).toBeUndefined();
+      texts[first] = [...new Set(sent)].sort();
+    }
+    expect(texts[50]).toEqual(texts[10]);
+  });
+
   it('answers a query nesting a connection per parent (citizen { cases(first: 5) }) without errors, its statement count printed only', async () => {
     const NESTED = gql`
       query Nested($first: Int) {

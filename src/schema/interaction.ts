@@ -1,9 +1,12 @@
-import type { InteractionRow } from '../services/case-reads.js';
+import type { Channel } from '../domain/vocabulary.js';
+import { type InteractionDetails, interactionDetailsByIds, type InteractionRow } from '../services/case-reads.js';
 import { Agent } from './agent.js';
 import { builder } from './builder.js';
+import type { Context } from './context.js';
 import { ChannelEnum, DirectionEnum } from './enums.js';
 import { Procedure, ProcedureStep } from './procedure.js';
 import { Counter } from './publication.js';
+import { batchLoader } from './loaders.js';
 import { stepsByIds } from '../services/reference-data.js';
 
 // One touchpoint on one channel. The common fields live on the interface; each channel has
@@ -34,22 +37,38 @@ export const Interaction = builder.interfaceRef<InteractionRow>('Interaction').i
 
 const STAFF = { staff: true } as const;
 
+/** The channel's details of an interaction, read for all the interactions of a request at once. */
+function detailsOf<C extends Channel>(channel: C) {
+  return async (row: InteractionRow, context: Context): Promise<InteractionDetails[C]> => {
+    const loader = batchLoader(context, `interactionDetails:${channel}`, (ids) => interactionDetailsByIds(context.db, channel, ids));
+    const details = await loader.load(row.id);
+    if (!details) throw new Error(`Interaction ${row.id} (${channel}) has no details row.`);
+    return details;
+  };
+}
+const phone = detailsOf('PHONE');
+const email = detailsOf('EMAIL');
+const chat = detailsOf('CHAT');
+const counter = detailsOf('COUNTER');
+const onlineProcedure = detailsOf('ONLINE_PROCEDURE');
+const letter = detailsOf('LETTER');
+
 builder.objectRef<InteractionRow>('PhoneCall').implement({
   description: 'A call to the 1718 (French) or 1719 (German) line.',
   interfaces: [Interaction],
   isTypeOf: (row) => (row as InteractionRow).channel === 'PHONE',
   authScopes: STAFF,
   fields: (t) => ({
-    line: t.string({ description: 'The number called: 1718 or 1719.', resolve: (row) => row.phone!.line }),
-    ivrPath: t.stringList({ description: 'Keys pressed in the voice menu, in order.', resolve: (row) => row.phone!.ivrPath }),
-    waitSeconds: t.int({ nullable: true, description: 'Seconds waited before an agent answered; null when unknown.', resolve: (row) => row.phone!.waitSeconds }),
-    talkSeconds: t.int({ nullable: true, description: 'Seconds of conversation; null when unknown.', resolve: (row) => row.phone!.talkSeconds }),
+    line: t.string({ description: 'The number called: 1718 or 1719.', resolve: async (row, _args, context) => (await phone(row, context)).line }),
+    ivrPath: t.stringList({ description: 'Keys pressed in the voice menu, in order.', resolve: async (row, _args, context) => (await phone(row, context)).ivrPath }),
+    waitSeconds: t.int({ nullable: true, description: 'Seconds waited before an agent answered; null when unknown.', resolve: async (row, _args, context) => (await phone(row, context)).waitSeconds }),
+    talkSeconds: t.int({ nullable: true, description: 'Seconds of conversation; null when unknown.', resolve: async (row, _args, context) => (await phone(row, context)).talkSeconds }),
     callerNumberMasked: t.string({
       nullable: true,
       description: 'The caller’s number with all but the country code and last four digits hidden; null when withheld.',
-      resolve: (row) => row.phone!.callerNumberMasked,
+      resolve: async (row, _args, context) => (await phone(row, context)).callerNumberMasked,
     }),
-    abandoned: t.boolean({ description: 'True when the caller hung up before being answered.', resolve: (row) => row.phone!.abandoned }),
+    abandoned: t.boolean({ description: 'True when the caller hung up before being answered.', resolve: async (row, _args, context) => (await phone(row, context)).abandoned }),
   }),
 });
 
@@ -59,10 +78,10 @@ builder.objectRef<InteractionRow>('EmailMessage').implement({
   isTypeOf: (row) => (row as InteractionRow).channel === 'EMAIL',
   authScopes: STAFF,
   fields: (t) => ({
-    from: t.string({ description: 'Sender address.', resolve: (row) => row.email!.fromAddress }),
-    to: t.string({ description: 'Recipient address.', resolve: (row) => row.email!.toAddress }),
-    subject: t.string({ description: 'Subject line.', resolve: (row) => row.email!.subject }),
-    messageId: t.string({ nullable: true, description: 'The Message-ID header; null when unknown.', resolve: (row) => row.email!.messageId }),
+    from: t.string({ description: 'Sender address.', resolve: async (row, _args, context) => (await email(row, context)).fromAddress }),
+    to: t.string({ description: 'Recipient address.', resolve: async (row, _args, context) => (await email(row, context)).toAddress }),
+    subject: t.string({ description: 'Subject line.', resolve: async (row, _args, context) => (await email(row, context)).subject }),
+    messageId: t.string({ nullable: true, description: 'The Message-ID header; null when unknown.', resolve: async (row, _args, context) => (await email(row, context)).messageId }),
   }),
 });
 
@@ -72,8 +91,8 @@ builder.objectRef<InteractionRow>('ChatSession').implement({
   isTypeOf: (row) => (row as InteractionRow).channel === 'CHAT',
   authScopes: STAFF,
   fields: (t) => ({
-    messageCount: t.int({ description: 'Messages exchanged.', resolve: (row) => row.chat!.messageCount }),
-    transcript: t.string({ nullable: true, description: 'The transcript; null when not kept.', resolve: (row) => row.chat!.transcript }),
+    messageCount: t.int({ description: 'Messages exchanged.', resolve: async (row, _args, context) => (await chat(row, context)).messageCount }),
+    transcript: t.string({ nullable: true, description: 'The transcript; null when not kept.', resolve: async (row, _args, context) => (await chat(row, context)).transcript }),
   }),
 });
 
@@ -83,8 +102,8 @@ builder.objectRef<InteractionRow>('CounterVisit').implement({
   isTypeOf: (row) => (row as InteractionRow).channel === 'COUNTER',
   authScopes: STAFF,
   fields: (t) => ({
-    counter: t.field({ type: Counter, description: 'Where the citizen came.', resolve: (row) => row.counter!.counterId }),
-    ticket: t.string({ nullable: true, description: 'Queue ticket; null when none.', resolve: (row) => row.counter!.ticket }),
+    counter: t.field({ type: Counter, description: 'Where the citizen came.', resolve: async (row, _args, context) => (await counter(row, context)).counterId }),
+    ticket: t.string({ nullable: true, description: 'Queue ticket; null when none.', resolve: async (row, _args, context) => (await counter(row, context)).ticket }),
   }),
 });
 
@@ -94,15 +113,15 @@ builder.objectRef<InteractionRow>('OnlineSubmission').implement({
   isTypeOf: (row) => (row as InteractionRow).channel === 'ONLINE_PROCEDURE',
   authScopes: STAFF,
   fields: (t) => ({
-    procedure: t.field({ type: Procedure, description: 'The procedure submitted.', resolve: (row) => row.onlineProcedure!.procedureId }),
-    submissionId: t.string({ description: 'Id of the submission in the online platform.', resolve: (row) => row.onlineProcedure!.submissionId }),
+    procedure: t.field({ type: Procedure, description: 'The procedure submitted.', resolve: async (row, _args, context) => (await onlineProcedure(row, context)).procedureId }),
+    submissionId: t.string({ description: 'Id of the submission in the online platform.', resolve: async (row, _args, context) => (await onlineProcedure(row, context)).submissionId }),
     step: t.loadable({
       type: ProcedureStep,
       nullable: true,
       description: 'The step the submission is at; null when not given.',
       load: (ids: string[], context) => stepsByIds(context.db, ids),
       sort: (step) => step.id,
-      resolve: (row) => row.onlineProcedure!.stepId,
+      resolve: async (row, _args, context) => (await onlineProcedure(row, context)).stepId,
     }),
   }),
 });
@@ -113,8 +132,8 @@ builder.objectRef<InteractionRow>('Letter').implement({
   isTypeOf: (row) => (row as InteractionRow).channel === 'LETTER',
   authScopes: STAFF,
   fields: (t) => ({
-    senderAddress: t.string({ nullable: true, description: 'Postal address of the sender; null when unknown.', resolve: (row) => row.letter!.senderAddress }),
-    registeredMail: t.boolean({ description: 'True for registered mail.', resolve: (row) => row.letter!.registeredMail }),
-    letterReference: t.string({ nullable: true, description: 'Reference printed on the letter; null when none.', resolve: (row) => row.letter!.letterReference }),
+    senderAddress: t.string({ nullable: true, description: 'Postal address of the sender; null when unknown.', resolve: async (row, _args, context) => (await letter(row, context)).senderAddress }),
+    registeredMail: t.boolean({ description: 'True for registered mail.', resolve: async (row, _args, context) => (await letter(row, context)).registeredMail }),
+    letterReference: t.string({ nullable: true, description: 'Reference printed on the letter; null when none.', resolve: async (row, _args, context) => (await letter(row, context)).letterReference }),
   }),
 });

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
+import { anyOf } from '../db/lists.js';
 import {
   caseEvents,
   cases,
@@ -45,7 +46,7 @@ export async function findReadableCaseForUpdate(tx: Executor, viewer: Viewer, id
 }
 
 export function readableCasesByIds(db: Executor, viewer: Viewer, ids: readonly string[]): Promise<CaseRow[]> {
-  return db.select(caseColumns).from(cases).where(and(inArray(cases.id, wellFormedUuids(ids)), readableCases(viewer)));
+  return db.select(caseColumns).from(cases).where(and(anyOf(cases.id, wellFormedUuids(ids)), readableCases(viewer)));
 }
 
 export async function findReadableCaseByReference(db: Executor, viewer: Viewer, reference: string): Promise<CaseRow | undefined> {
@@ -205,55 +206,35 @@ export async function listCases(
 
 // Relations of cases, batched per request: one statement for all the cases of a page.
 
-export interface InteractionRow {
-  id: string;
-  caseId: string;
-  channel: Channel;
-  direction: 'INBOUND' | 'OUTBOUND';
-  externalId: string | null;
-  agentId: string | null;
-  summary: string | null;
-  occurredAt: Date;
-  createdAt: Date;
-  phone: typeof phoneCalls.$inferSelect | null;
-  email: typeof emailMessages.$inferSelect | null;
-  chat: typeof chatSessions.$inferSelect | null;
-  counter: typeof counterVisits.$inferSelect | null;
-  onlineProcedure: typeof onlineSubmissions.$inferSelect | null;
-  letter: typeof letters.$inferSelect | null;
-}
+export type InteractionRow = typeof interactions.$inferSelect;
 
-function selectInteractionsWithDetails(db: Executor) {
-  return db
-    .select({
-      id: interactions.id,
-      caseId: interactions.caseId,
-      channel: interactions.channel,
-      direction: interactions.direction,
-      externalId: interactions.externalId,
-      agentId: interactions.agentId,
-      summary: interactions.summary,
-      occurredAt: interactions.occurredAt,
-      createdAt: interactions.createdAt,
-      phone: phoneCalls,
-      email: emailMessages,
-      chat: chatSessions,
-      counter: counterVisits,
-      onlineProcedure: onlineSubmissions,
-      letter: letters,
-    })
-    .from(interactions)
-    .leftJoin(phoneCalls, eq(phoneCalls.interactionId, interactions.id))
-    .leftJoin(emailMessages, eq(emailMessages.interactionId, interactions.id))
-    .leftJoin(chatSessions, eq(chatSessions.interactionId, interactions.id))
-    .leftJoin(counterVisits, eq(counterVisits.interactionId, interactions.id))
-    .leftJoin(onlineSubmissions, eq(onlineSubmissions.interactionId, interactions.id))
-    .leftJoin(letters, eq(letters.interactionId, interactions.id));
-}
+/** The table holding each channel's details, one row per interaction of that channel. */
+const DETAILS_OF_CHANNEL = {
+  PHONE: phoneCalls,
+  EMAIL: emailMessages,
+  CHAT: chatSessions,
+  COUNTER: counterVisits,
+  ONLINE_PROCEDURE: onlineSubmissions,
+  LETTER: letters,
+} as const;
+
+export type InteractionDetails = { [C in Channel]: (typeof DETAILS_OF_CHANNEL)[C]['$inferSelect'] };
 
 export async function findInteraction(db: Executor, id: string): Promise<InteractionRow | undefined> {
-  const [row] = await selectInteractionsWithDetails(db).where(eq(interactions.id, id));
+  const [row] = await db.select().from(interactions).where(eq(interactions.id, id));
   return row;
+}
+
+/**
+ * The details of interactions of one channel, in the order of `interactionIds`. Read apart from
+ * the interactions themselves, only when a detail field is asked: lists of interactions (the
+ * inbox's latest three) then need no join of the six detail tables.
+ */
+export async function interactionDetailsByIds<C extends Channel>(db: Executor, channel: C, interactionIds: readonly string[]): Promise<(InteractionDetails[C] | undefined)[]> {
+  const table = DETAILS_OF_CHANNEL[channel] as typeof phoneCalls;
+  const rows = (await db.select().from(table).where(anyOf(table.interactionId, wellFormedUuids(interactionIds)))) as unknown as InteractionDetails[C][];
+  const byId = new Map(rows.map((row) => [row.interactionId, row]));
+  return interactionIds.map((id) => byId.get(id));
 }
 
 /**
@@ -272,8 +253,10 @@ export async function interactionPagesByCaseIds(
     ? sql`and (i.occurred_at, i.id) ${options.newestFirst ? sql`<` : sql`>`} (${String(options.after[0])}::timestamptz, ${String(options.after[1])}::uuid)`
     : sql``;
   const numbered = sql`(select i.id, row_number() over (partition by i.case_id order by i.occurred_at ${order}, i.id ${order}) as rank
-    from ${interactions} i where i.case_id in ${sql`(${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`} ${afterCondition})`;
-  const rows = await selectInteractionsWithDetails(db)
+    from ${interactions} i where i.case_id = any(${sql.param(ids)}::uuid[]) ${afterCondition})`;
+  const rows = await db
+    .select(getTableColumns(interactions))
+    .from(interactions)
     .innerJoin(sql`${numbered} as numbered`, sql`numbered.id = ${interactions.id}`)
     .where(sql`numbered.rank <= ${options.limit + 1}`)
     .orderBy(options.newestFirst ? desc(interactions.occurredAt) : asc(interactions.occurredAt), options.newestFirst ? desc(interactions.id) : asc(interactions.id));
@@ -300,7 +283,7 @@ export async function timelinePagesByCaseIds(
     .innerJoin(
       sql`(select e.position, row_number() over (partition by e.case_id order by e.position) as rank
         from ${caseEvents} e
-        where e.case_id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})
+        where e.case_id = any(${sql.param(ids)}::uuid[])
         ${options.citizenVisibleOnly ? sql`and e.visibility = 'CITIZEN'` : sql``}
         ${options.after !== undefined ? sql`and e.position > ${options.after}` : sql``}) as numbered`,
       sql`numbered.position = ${caseEvents.position}`,
@@ -317,7 +300,7 @@ export async function timelinePagesByCaseIds(
 }
 
 export async function notesByCaseIds(db: Executor, caseIds: readonly string[]): Promise<NoteRow[][]> {
-  const rows = await db.select().from(notes).where(inArray(notes.caseId, wellFormedUuids(caseIds))).orderBy(asc(notes.createdAt), asc(notes.id));
+  const rows = await db.select().from(notes).where(anyOf(notes.caseId, wellFormedUuids(caseIds))).orderBy(asc(notes.createdAt), asc(notes.id));
   return caseIds.map((caseId) => rows.filter((row) => row.caseId === caseId));
 }
 
@@ -325,7 +308,7 @@ export async function handoffsByCaseIds(db: Executor, caseIds: readonly string[]
   const rows = await db
     .select()
     .from(handoffs)
-    .where(and(inArray(handoffs.caseId, wellFormedUuids(caseIds)), openOnly ? inArray(handoffs.status, ['REQUESTED', 'ACCEPTED']) : undefined))
+    .where(and(anyOf(handoffs.caseId, wellFormedUuids(caseIds)), openOnly ? inArray(handoffs.status, ['REQUESTED', 'ACCEPTED']) : undefined))
     .orderBy(asc(handoffs.requestedAt), asc(handoffs.id));
   return caseIds.map((caseId) => rows.filter((row) => row.caseId === caseId));
 }

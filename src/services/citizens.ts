@@ -1,5 +1,6 @@
-import { and, asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
+import { anyOf } from '../db/lists.js';
 import { accessLog, agents, cases, citizens, contactPoints, serviceAccounts } from '../db/tables/index.js';
 import { isEmail, isPhone, normalizeEmail, normalizePhone } from '../domain/contact-points.js';
 import { type FieldProblem, ValidationError } from '../domain/errors.js';
@@ -126,7 +127,7 @@ export function readableCitizens(viewer: Viewer): SQL {
 }
 
 export function readableCitizensByIds(db: Executor, viewer: Viewer, ids: readonly string[]): Promise<CitizenRow[]> {
-  return db.select().from(citizens).where(and(inArray(citizens.id, wellFormedUuids(ids)), readableCitizens(viewer)));
+  return db.select().from(citizens).where(and(anyOf(citizens.id, wellFormedUuids(ids)), readableCitizens(viewer)));
 }
 
 export interface CitizenSearch {
@@ -184,7 +185,7 @@ export async function contactPointsByCitizenIds(db: Executor, citizenIds: readon
   const rows = await db
     .select()
     .from(contactPoints)
-    .where(inArray(contactPoints.citizenId, wellFormedUuids(citizenIds)))
+    .where(anyOf(contactPoints.citizenId, wellFormedUuids(citizenIds)))
     .orderBy(sql`${contactPoints.isPrimary} desc`, asc(contactPoints.createdAt));
   return citizenIds.map((id) => rows.filter((row) => row.citizenId === id));
 }

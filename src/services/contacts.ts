@@ -273,7 +273,7 @@ async function recordContact(
       occurredAt,
       createdAt: now,
     })
-    .returning({ id: interactions.id });
+    .returning();
   await insertChannelDetails(tx, interaction!.id, input);
   const [touched] = await tx
     .update(cases)
@@ -293,7 +293,7 @@ async function recordContact(
   }
   if (input.resolution) current = await moveCase(tx, viewer, current, 'RESOLVED', input.resolution, now);
   await refreshCaseSearch(tx, current.id);
-  return { kind: 'registered', case: current, interaction: (await findInteraction(tx, interaction!.id))!, createdCase, trackingCode };
+  return { kind: 'registered', case: current, interaction: interaction!, createdCase, trackingCode };
 }
 
 async function caseIdOfReference(tx: Executor, viewer: Viewer, reference: string): Promise<string> {

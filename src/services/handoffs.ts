@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client.js';
+import { anyOf } from '../db/lists.js';
 import { agents, cases, handoffs, services } from '../db/tables/index.js';
 import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { canHandOff, type HandoffMove, moveHandoff, OPEN_HANDOFF_STATUSES } from '../domain/handoff-lifecycle.js';
@@ -32,7 +33,7 @@ export function readableHandoffsByIds(db: Executor, viewer: Viewer, ids: readonl
     .select({ handoff: handoffs })
     .from(handoffs)
     .innerJoin(cases, eq(cases.id, handoffs.caseId))
-    .where(and(inArray(handoffs.id, valid), readableCases(viewer)))
+    .where(and(anyOf(handoffs.id, valid), readableCases(viewer)))
     .then((rows) => rows.map((row) => row.handoff));
 }
 

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { type Executor, selectRows } from '../db/client.js';
+import { anyOf } from '../db/lists.js';
 import { knowledgeArticles, knowledgeArticleTexts, knowledgeArticleVersions, knowledgeMissingAnswers, knowledgeSuggestions, themes } from '../db/tables/index.js';
 import { ValidationError } from '../domain/errors.js';
 import { brusselsDay, MAX_SEARCH_QUERY, normaliseSearchQuery } from '../domain/knowledge.js';
@@ -30,7 +31,7 @@ export function articlesByIds(db: Executor, viewer: Viewer, ids: readonly string
   return db
     .select()
     .from(knowledgeArticles)
-    .where(and(inArray(knowledgeArticles.id, [...ids]), readableArticles(viewer)));
+    .where(and(anyOf(knowledgeArticles.id, [...ids]), readableArticles(viewer)));
 }
 
 /** A version by card and number, as a DataLoader key. */
@@ -81,7 +82,7 @@ export async function draftsByArticleIds(db: Executor, articleIds: readonly stri
   const rows = await db
     .select()
     .from(knowledgeArticleVersions)
-    .where(and(inArray(knowledgeArticleVersions.articleId, [...articleIds]), isNull(knowledgeArticleVersions.publishedAt)));
+    .where(and(anyOf(knowledgeArticleVersions.articleId, [...articleIds]), isNull(knowledgeArticleVersions.publishedAt)));
   const byArticle = new Map(rows.map((row) => [row.articleId, row]));
   return articleIds.map((id) => byArticle.get(id));
 }
@@ -101,7 +102,7 @@ export async function shownVersionsByArticleIds(db: Executor, articleIds: readon
     .innerJoin(knowledgeArticles, eq(knowledgeArticles.id, knowledgeArticleVersions.articleId))
     .where(
       and(
-        inArray(knowledgeArticles.id, [...articleIds]),
+        anyOf(knowledgeArticles.id, [...articleIds]),
         isShownVersion(sql`${knowledgeArticleVersions}`),
       ),
     );

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client.js';
+import { anyOf } from '../db/lists.js';
 import { interactions, knowledgeArticles, knowledgeArticleTexts, knowledgeArticleUses, knowledgeArticleVersions, knowledgeSuggestions, procedures, services, themes } from '../db/tables/index.js';
 import { ConflictError, type FieldProblem, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { isUuid } from '../domain/ids.js';
@@ -305,7 +306,7 @@ export async function recordKnowledgeUses(
     ? await tx
         .select({ id: knowledgeArticles.id, publishedVersion: knowledgeArticles.publishedVersion })
         .from(knowledgeArticles)
-        .where(and(inArray(knowledgeArticles.id, ids), eq(knowledgeArticles.status, 'PUBLISHED'), readableArticles(viewer)))
+        .where(and(anyOf(knowledgeArticles.id, ids), eq(knowledgeArticles.status, 'PUBLISHED'), readableArticles(viewer)))
     : [];
   const published = new Map(found.map((row) => [row.id, row.publishedVersion]));
   const problems = use.articleIds.flatMap((id, index) => (published.has(id) ? [] : [{ path: [...path, String(index)], message: 'No published card has this id.' }]));

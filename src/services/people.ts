@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
+import { anyOf } from '../db/lists.js';
 import { agents, services } from '../db/tables/index.js';
 import { wellFormedUuids } from '../domain/ids.js';
 import { type Page, type PageRequest, readPageRequest, toPage } from './pagination.js';
@@ -10,7 +11,7 @@ export type AgentRow = typeof agents.$inferSelect;
 /** Agents are visible to the administration's side only; to others every id is missing. */
 export async function readableAgentsByIds(db: Executor, viewer: Viewer, ids: readonly string[]): Promise<AgentRow[]> {
   if (viewer.kind !== 'agent' && viewer.kind !== 'service') return [];
-  return db.select().from(agents).where(inArray(agents.id, wellFormedUuids(ids)));
+  return db.select().from(agents).where(anyOf(agents.id, wellFormedUuids(ids)));
 }
 
 
@@ -50,6 +51,6 @@ export async function agentSummariesByIds(db: Executor, ids: readonly string[]):
   const rows = await db
     .select({ id: agents.id, givenName: agents.givenName, serviceId: agents.serviceId })
     .from(agents)
-    .where(inArray(agents.id, wellFormedUuids(ids)));
+    .where(anyOf(agents.id, wellFormedUuids(ids)));
   return ids.map((id) => rows.find((row) => row.id === id) ?? null);
 }

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client.js';
+import { anyOf } from '../db/lists.js';
 import {
   accessLog,
   caseEvents,
@@ -40,10 +41,10 @@ export async function exportCitizenData(db: Executor, viewer: Viewer, vault: Dat
       ? db
           .select({ caseId: caseEvents.caseId, type: caseEvents.type, payload: caseEvents.payload, occurredAt: caseEvents.occurredAt })
           .from(caseEvents)
-          .where(and(inArray(caseEvents.caseId, caseIds), eq(caseEvents.visibility, 'CITIZEN')))
+          .where(and(anyOf(caseEvents.caseId, caseIds), eq(caseEvents.visibility, 'CITIZEN')))
           .orderBy(caseEvents.position)
       : Promise.resolve([]),
-    caseIds.length ? db.select().from(messages).where(inArray(messages.caseId, caseIds)) : Promise.resolve([]),
+    caseIds.length ? db.select().from(messages).where(anyOf(messages.caseId, caseIds)) : Promise.resolve([]),
     db.select().from(publicationOrders).where(eq(publicationOrders.citizenId, id)),
     db.select({ occurredAt: accessLog.occurredAt, actorKind: accessLog.actorKind, fields: accessLog.fields }).from(accessLog).where(eq(accessLog.citizenId, id)),
   ]);
@@ -98,21 +99,21 @@ export async function anonymizeCitizen(db: Database, viewer: Viewer, citizenId: 
     const caseIds = (await tx.select({ id: cases.id }).from(cases).where(eq(cases.citizenId, citizenId))).map((row) => row.id);
     await tx.update(publicationOrders).set({ deliveryAddress: null }).where(eq(publicationOrders.citizenId, citizenId));
     if (caseIds.length > 0) {
-      await tx.update(cases).set({ subject: REDACTED, description: null }).where(inArray(cases.id, caseIds));
-      const interactionIds = tx.select({ id: interactions.id }).from(interactions).where(inArray(interactions.caseId, caseIds));
-      await tx.update(interactions).set({ summary: null }).where(inArray(interactions.caseId, caseIds));
+      await tx.update(cases).set({ subject: REDACTED, description: null }).where(anyOf(cases.id, caseIds));
+      const interactionIds = tx.select({ id: interactions.id }).from(interactions).where(anyOf(interactions.caseId, caseIds));
+      await tx.update(interactions).set({ summary: null }).where(anyOf(interactions.caseId, caseIds));
       await tx.update(emailMessages).set({ fromAddress: REDACTED, toAddress: REDACTED, subject: REDACTED, messageId: null }).where(inArray(emailMessages.interactionId, interactionIds));
       await tx.update(chatSessions).set({ transcript: null }).where(inArray(chatSessions.interactionId, interactionIds));
       await tx.update(letters).set({ senderAddress: null, letterReference: null }).where(inArray(letters.interactionId, interactionIds));
       await tx.update(phoneCalls).set({ callerNumberMasked: null }).where(inArray(phoneCalls.interactionId, interactionIds));
-      await tx.update(messages).set({ body: REDACTED }).where(inArray(messages.caseId, caseIds));
-      await tx.update(notes).set({ body: REDACTED }).where(inArray(notes.caseId, caseIds));
+      await tx.update(messages).set({ body: REDACTED }).where(anyOf(messages.caseId, caseIds));
+      await tx.update(notes).set({ body: REDACTED }).where(anyOf(notes.caseId, caseIds));
       await tx
         .update(handoffs)
         .set({ reason: REDACTED, rejectionReason: sql`case when ${handoffs.rejectionReason} is null then null else ${REDACTED} end`, response: sql`case when ${handoffs.response} is null then null else ${REDACTED} end` })
-        .where(inArray(handoffs.caseId, caseIds));
+        .where(anyOf(handoffs.caseId, caseIds));
       // Handoff reasons and responses are copied into their events: free text, so redacted too.
-      await tx.update(caseEvents).set({ payload: sql`${caseEvents.payload} - 'reason' - 'response'` }).where(inArray(caseEvents.caseId, caseIds));
+      await tx.update(caseEvents).set({ payload: sql`${caseEvents.payload} - 'reason' - 'response'` }).where(anyOf(caseEvents.caseId, caseIds));
       for (const caseId of caseIds) await refreshCaseSearch(tx, caseId);
     }
     await tx.insert(accessLog).values({

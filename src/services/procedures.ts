@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client.js';
+import { anyOf } from '../db/lists.js';
 import { caseEvents, cases, citizens, interactions, onlineSubmissions, procedureSteps, procedures, services, themes } from '../db/tables/index.js';
 import { ForbiddenError, ValidationError } from '../domain/errors.js';
 import { pickLabel } from '../domain/labels.js';
@@ -128,7 +129,7 @@ export async function procedureProgressByCaseIds(db: Executor, caseIds: readonly
   const found = await db
     .select({ id: cases.id, procedureId: cases.procedureId, procedureStepId: cases.procedureStepId, status: cases.status, createdAt: cases.createdAt })
     .from(cases)
-    .where(inArray(cases.id, wellFormedUuids(caseIds)));
+    .where(anyOf(cases.id, wellFormedUuids(caseIds)));
   const rows = caseIds.map((id) => found.find((row) => row.id === id)).filter((row) => row !== undefined);
   const progress = await progressOf(db, rows);
   return caseIds.map((id) => progress.get(id) ?? null);
@@ -141,11 +142,11 @@ async function progressOf(
   const procedureIds = [...new Set(rows.map((row) => row.procedureId).filter((id): id is string => id !== null))];
   if (procedureIds.length === 0) return new Map();
   const [steps, moves] = await Promise.all([
-    db.select().from(procedureSteps).where(inArray(procedureSteps.procedureId, procedureIds)).orderBy(asc(procedureSteps.position)),
+    db.select().from(procedureSteps).where(anyOf(procedureSteps.procedureId, procedureIds)).orderBy(asc(procedureSteps.position)),
     db
       .select({ caseId: caseEvents.caseId, payload: caseEvents.payload, occurredAt: caseEvents.occurredAt })
       .from(caseEvents)
-      .where(and(inArray(caseEvents.caseId, rows.map((row) => row.id)), eq(caseEvents.type, 'PROCEDURE_STEP_CHANGED')))
+      .where(and(anyOf(caseEvents.caseId, rows.map((row) => row.id)), eq(caseEvents.type, 'PROCEDURE_STEP_CHANGED')))
       .orderBy(asc(caseEvents.position)),
   ]);
   const result = new Map<string, StepProgress[]>();

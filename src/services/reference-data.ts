@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
+import { anyOf } from '../db/lists.js';
 import {
   counters,
   departments,
@@ -89,27 +90,27 @@ function escapeLike(text: string): string {
 // Batch loads for the per-request DataLoaders: one statement for all the ids of a batch.
 
 export function themesByIds(db: Executor, ids: readonly string[]): Promise<ThemeRow[]> {
-  return db.select().from(themes).where(inArray(themes.id, wellFormedUuids(ids)));
+  return db.select().from(themes).where(anyOf(themes.id, wellFormedUuids(ids)));
 }
 
 export function servicesByIds(db: Executor, ids: readonly string[]): Promise<ServiceRow[]> {
-  return db.select().from(services).where(inArray(services.id, wellFormedUuids(ids)));
+  return db.select().from(services).where(anyOf(services.id, wellFormedUuids(ids)));
 }
 
 export function departmentsByIds(db: Executor, ids: readonly string[]): Promise<DepartmentRow[]> {
-  return db.select().from(departments).where(inArray(departments.id, wellFormedUuids(ids)));
+  return db.select().from(departments).where(anyOf(departments.id, wellFormedUuids(ids)));
 }
 
 export function proceduresByIds(db: Executor, ids: readonly string[]): Promise<ProcedureRow[]> {
-  return db.select().from(procedures).where(inArray(procedures.id, wellFormedUuids(ids)));
+  return db.select().from(procedures).where(anyOf(procedures.id, wellFormedUuids(ids)));
 }
 
 export function publicationsByIds(db: Executor, ids: readonly string[]): Promise<PublicationRow[]> {
-  return db.select().from(publications).where(inArray(publications.id, wellFormedUuids(ids)));
+  return db.select().from(publications).where(anyOf(publications.id, wellFormedUuids(ids)));
 }
 
 export function countersByIds(db: Executor, ids: readonly string[]): Promise<CounterRow[]> {
-  return db.select().from(counters).where(inArray(counters.id, wellFormedUuids(ids)));
+  return db.select().from(counters).where(anyOf(counters.id, wellFormedUuids(ids)));
 }
 
 /** Children of each theme, in display order, grouped by parent id. */
@@ -117,7 +118,7 @@ export async function childThemesByParentIds(db: Executor, parentIds: readonly s
   const rows = await db
     .select()
     .from(themes)
-    .where(inArray(themes.parentId, wellFormedUuids(parentIds)))
+    .where(anyOf(themes.parentId, wellFormedUuids(parentIds)))
     .orderBy(asc(themes.position), asc(themes.code));
   return parentIds.map((parentId) => rows.filter((row) => row.parentId === parentId));
 }
@@ -127,11 +128,11 @@ export async function stepsByProcedureIds(db: Executor, procedureIds: readonly s
   const rows = await db
     .select()
     .from(procedureSteps)
-    .where(inArray(procedureSteps.procedureId, wellFormedUuids(procedureIds)))
+    .where(anyOf(procedureSteps.procedureId, wellFormedUuids(procedureIds)))
     .orderBy(asc(procedureSteps.position));
   return procedureIds.map((procedureId) => rows.filter((row) => row.procedureId === procedureId));
 }
 
 export function stepsByIds(db: Executor, ids: readonly string[]): Promise<ProcedureStepRow[]> {
-  return db.select().from(procedureSteps).where(inArray(procedureSteps.id, wellFormedUuids(ids)));
+  return db.select().from(procedureSteps).where(anyOf(procedureSteps.id, wellFormedUuids(ids)));
 }

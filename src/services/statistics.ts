@@ -1,5 +1,6 @@
-import { inArray, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, selectRows } from '../db/client.js';
+import { anyOf } from '../db/lists.js';
 import { services, themes } from '../db/tables/index.js';
 import { ForbiddenError, ValidationError } from '../domain/errors.js';
 import {
@@ -203,8 +204,8 @@ async function withCodes<Row extends StatisticsKey>(db: Executor, rows: Row[]): 
   const themeIds = [...new Set(rows.flatMap((row) => (row.themeId ? [row.themeId] : [])))];
   const serviceIds = [...new Set(rows.flatMap((row) => (row.serviceId ? [row.serviceId] : [])))];
   const [themeRows, serviceRows] = await Promise.all([
-    themeIds.length > 0 ? db.select({ id: themes.id, code: themes.code }).from(themes).where(inArray(themes.id, themeIds)) : [],
-    serviceIds.length > 0 ? db.select({ id: services.id, code: services.code }).from(services).where(inArray(services.id, serviceIds)) : [],
+    themeIds.length > 0 ? db.select({ id: themes.id, code: themes.code }).from(themes).where(anyOf(themes.id, themeIds)) : [],
+    serviceIds.length > 0 ? db.select({ id: services.id, code: services.code }).from(services).where(anyOf(services.id, serviceIds)) : [],
   ]);
   const themeCodes = new Map(themeRows.map((row) => [row.id, row.code]));
   const serviceCodes = new Map(serviceRows.map((row) => [row.id, row.code]));

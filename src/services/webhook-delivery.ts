@@ -1,5 +1,6 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type Executor, selectRows } from '../db/client.js';
+import { anyOf } from '../db/lists.js';
 import { cases, serviceAccounts, services, webhookAttempts, webhookDeliveries, webhooks } from '../db/tables/index.js';
 import { globalId } from '../domain/ids.js';
 import type { Viewer } from '../domain/viewer.js';
@@ -78,7 +79,7 @@ async function fanOutToEndpoint(db: Executor, webhookId: string): Promise<number
     if (events.length === 0) return 0;
     const caseIds = [...new Set(events.map((event) => event.caseId))];
     const references = new Map(
-      (await tx.select({ id: cases.id, reference: cases.reference }).from(cases).where(inArray(cases.id, caseIds))).map((item) => [item.id, item.reference]),
+      (await tx.select({ id: cases.id, reference: cases.reference }).from(cases).where(anyOf(cases.id, caseIds))).map((item) => [item.id, item.reference]),
     );
     await tx
       .insert(webhookDeliveries)

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
+import { anyOf } from '../db/lists.js';
 import { serviceAccounts, services, themes, webhookAttempts, webhookDeliveries, webhooks, type WebhookFilter } from '../db/tables/index.js';
 import { ForbiddenError, NotFoundError, type FieldProblem, ValidationError } from '../domain/errors.js';
 import { isUuid, wellFormedUuids } from '../domain/ids.js';
@@ -196,7 +197,7 @@ export async function attemptsByDeliveryIds(db: Executor, deliveryIds: readonly 
       rank: sql<number>`row_number() over (partition by ${webhookAttempts.deliveryId} order by ${webhookAttempts.attemptedAt} desc)`.as('rank'),
     })
     .from(webhookAttempts)
-    .where(inArray(webhookAttempts.deliveryId, wellFormedUuids(deliveryIds)))
+    .where(anyOf(webhookAttempts.deliveryId, wellFormedUuids(deliveryIds)))
     .as('latest');
   const rows = await db
     .select({ attempt: webhookAttempts })
