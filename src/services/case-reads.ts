@@ -37,10 +37,10 @@ export const caseColumns = readableColumns;
  * Loads a case the viewer may read and locks it until the transaction ends, so that two
  * writers of one case take turns. A case the viewer may not read is not found, like a missing one.
  */
-export async function findReadableCaseForUpdate(tx: Executor, viewer: Viewer, id: string): Promise<CaseRow> {
-  const [row] = isUuid(id)
-    ? await tx.select(caseColumns).from(cases).where(and(eq(cases.id, id), readableCases(viewer))).for('update', { of: cases })
-    : [];
+/** Locks a case the viewer may read, found by id or by reference, for the rest of the transaction. */
+export async function findReadableCaseForUpdate(tx: Executor, viewer: Viewer, key: string | { reference: string }): Promise<CaseRow> {
+  const match = typeof key === 'string' ? (isUuid(key) ? eq(cases.id, key) : undefined) : eq(cases.reference, key.reference.trim());
+  const [row] = match ? await tx.select(caseColumns).from(cases).where(and(match, readableCases(viewer))).for('update', { of: cases }) : [];
   if (!row) throw new NotFoundError('Case');
   return row;
 }

@@ -47,6 +47,16 @@ export async function refreshCaseSearch(tx: Executor, caseId: string): Promise<v
   await tx.execute(sql`update ${cases} set search_vector = case_search_vector(${caseId}::uuid) where ${cases.id} = ${caseId}::uuid`);
 }
 
+/** Sets the given columns and recomputes the full-text document of a case in one update. */
+export async function touchCase(tx: Executor, caseId: string, changes: Pick<typeof cases.$inferInsert, 'updatedAt' | 'citizenId'>): Promise<Pick<CaseRow, 'updatedAt' | 'citizenId'>> {
+  const [row] = await tx
+    .update(cases)
+    .set({ ...changes, searchVector: sql`case_search_vector(${caseId}::uuid)` })
+    .where(eq(cases.id, caseId))
+    .returning({ updatedAt: cases.updatedAt, citizenId: cases.citizenId });
+  return row!;
+}
+
 export interface ThemeChoice {
   id: string;
   code: string;

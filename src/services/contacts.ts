@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client.js';
 import {
-  cases,
   chatSessions,
   counters,
   counterVisits,
@@ -14,13 +13,12 @@ import {
   procedures,
 } from '../db/tables/index.js';
 import { isEmail, maskPhone } from '../domain/contact-points.js';
-import { ConflictError, type FieldProblem, NotFoundError, ValidationError } from '../domain/errors.js';
+import { ConflictError, type FieldProblem, ValidationError } from '../domain/errors.js';
 import type { Viewer } from '../domain/viewer.js';
 import { type Channel, type Direction, type Labels, type Language, PHONE_LINES, type PhoneLine, type Priority, type Resolution } from '../domain/vocabulary.js';
-import { readableCases } from './case-access.js';
 import { recordCaseEvent } from './case-events.js';
 import { type CaseRow, findInteraction, findReadableCaseForUpdate, type InteractionRow, readableCasesByIds } from './case-reads.js';
-import { checkText, insertCase, moveCase, refreshCaseSearch, requireCitizen, requireStaff, type StaffViewer, staffOpener } from './cases.js';
+import { checkText, insertCase, moveCase, requireCitizen, requireStaff, type StaffViewer, staffOpener, touchCase } from './cases.js';
 import { type CitizenIdentity, checkIdentity, findOrCreateCitizen } from './citizens.js';
 import type { DataVault } from './data-vault.js';
 import { constraintViolation } from './database-errors.js';
@@ -255,7 +253,7 @@ async function recordContact(
     current = created.row;
     trackingCode = created.trackingCode;
   } else {
-    current = await findReadableCaseForUpdate(tx, viewer, input.caseId ?? (await caseIdOfReference(tx, viewer, input.caseReference!)));
+    current = await findReadableCaseForUpdate(tx, viewer, input.caseId ?? { reference: input.caseReference! });
     if (citizenId && current.citizenId && current.citizenId !== citizenId) {
       throw new ValidationError([{ path: [...INPUT, input.citizenId ? 'citizenId' : 'citizen'], message: 'The case belongs to another citizen.' }]);
     }
@@ -275,12 +273,7 @@ async function recordContact(
     })
     .returning();
   await insertChannelDetails(tx, interaction!.id, input);
-  const [touched] = await tx
-    .update(cases)
-    .set({ updatedAt: now, ...(citizenId && !current.citizenId ? { citizenId } : {}) })
-    .where(eq(cases.id, current.id))
-    .returning({ updatedAt: cases.updatedAt, citizenId: cases.citizenId });
-  current = { ...current, ...touched! };
+  if (citizenId && !current.citizenId) current = { ...current, citizenId };
   await recordCaseEvent(tx, viewer, {
     caseId: current.id,
     type: 'INTERACTION_ADDED',
@@ -292,14 +285,9 @@ async function recordContact(
     await recordKnowledgeUses(tx, viewer, { caseId: current.id, interactionId: interaction!.id, articleIds: input.knowledgeArticleIds }, [...INPUT, 'knowledgeArticleIds'], now);
   }
   if (input.resolution) current = await moveCase(tx, viewer, current, 'RESOLVED', input.resolution, now);
-  await refreshCaseSearch(tx, current.id);
+  // One update of the case row: touched, given its citizen, its search document rebuilt with the new summary.
+  current = { ...current, ...(await touchCase(tx, current.id, { updatedAt: now, citizenId: current.citizenId })) };
   return { kind: 'registered', case: current, interaction: interaction!, createdCase, trackingCode };
-}
-
-async function caseIdOfReference(tx: Executor, viewer: Viewer, reference: string): Promise<string> {
-  const [row] = await tx.select({ id: cases.id }).from(cases).where(and(eq(cases.reference, reference.trim()), readableCases(viewer)));
-  if (!row) throw new NotFoundError('Case');
-  return row.id;
 }
 
 async function insertChannelDetails(tx: Executor, interactionId: string, input: ContactInput): Promise<void> {
