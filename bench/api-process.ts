@@ -3,6 +3,7 @@
 
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -24,10 +25,21 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-/** Builds the API and starts it as `npm start` does (node dist/src/main.js); waits until it is ready. */
+/** The Node flags of package.json's start script (`node <flags> dist/src/main.js`). */
+export function startScriptNodeFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const flags = /\bnode ((?:--\S+ )*)dist\/src\/main\.js/.exec(scripts.start!)?.[1];
+  if (flags === undefined) throw new Error('package.json start script is not "… node [flags] dist/src/main.js"');
+  return flags.split(' ').filter(Boolean);
+}
+
+/**
+ * Builds the API and starts it as `npm start` does (node dist/src/main.js, the same flags);
+ * waits until it is ready. `nodeOptions` come after, so they override.
+ */
 export function startApi(env: Record<string, string>, nodeOptions: string[] = []): Promise<ApiProcess> {
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
-  return startServerProcess('dist/src/main.js', env, ['--enable-source-maps', ...nodeOptions]);
+  return startServerProcess('dist/src/main.js', env, [...startScriptNodeFlags(), ...nodeOptions]);
 }
 
 /**

@@ -1,16 +1,16 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GraphQLClient, gql } from 'graphql-request';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signToken } from '../src/auth/tokens.js';
 import { DEVELOPMENT_JWT_SECRET } from '../src/config.js';
+import { freePort, startScriptNodeFlags } from '../bench/api-process.js';
 import { createTestDatabase } from './helpers/database.js';
 
-// End to end: `npm start` as a user runs it (`npm run build`, then node dist/src/main.js), stopped with SIGTERM and started
-// again over the same data: an embedded database in a temporary folder, or, when the suite runs
+// End to end: `npm start` as a user runs it (`npm run build`, then node dist/src/main.js with the
+// script's flags), stopped with SIGTERM and started again over the same data: an embedded database in a temporary folder, or, when the suite runs
 // against Postgres, a new empty Postgres database given as DATABASE_URL.
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -31,17 +31,6 @@ async function freshStorage(): Promise<Record<string, string>> {
   return { DATABASE_URL: '', DATA_DIR: dataDir };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 interface Started {
   process: ChildProcess;
   output: () => string;
@@ -50,7 +39,7 @@ interface Started {
 
 async function startApi(storage: Record<string, string>): Promise<Started> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/src/main.js'], {
+  const child = spawn(process.execPath, [...startScriptNodeFlags(), 'dist/src/main.js'], {
     cwd: ROOT,
     env: { ...process.env, ...storage, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
     stdio: ['ignore', 'pipe', 'pipe'],
