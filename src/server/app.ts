@@ -27,7 +27,10 @@ export interface RunningServer {
   webSocket: WebSocketStats;
   /** Shared readers of the case-event feed and subscribers dropped from them, read-only. */
   caseEvents: CaseEventFeed['stats'];
-  /** Stops taking requests, drains HTTP and WebSocket clients. The database stays open. */
+  /**
+   * Stops taking requests, drains HTTP and WebSocket clients and waits for the requests still
+   * running (also those whose client has gone). The database stays open.
+   */
   close(): Promise<void>;
 }
 
@@ -108,8 +111,18 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
     genReqId: () => randomUUID(),
     requestIdHeader: false,
   });
+  // Requests whose handler has not finished. A client that goes away does not stop its request:
+  // close() waits for these, so that the database is not closed under a running request.
+  const running = new Set<object>();
+  app.addHook('onRequest', async (request) => {
+    running.add(request);
+  });
   app.addHook('onSend', async (request, reply) => {
+    running.delete(request);
     reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request) => {
+    running.delete(request);
   });
 
   const apollo = new ApolloServer<Context>({
@@ -180,6 +193,7 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
     async close() {
       await webSocket.close();
       await app.close();
+      while (running.size > 0) await new Promise((resolve) => setTimeout(resolve, 25));
       await webhookWorker?.stop();
       await wakeUps.close().catch(() => {});
     },
