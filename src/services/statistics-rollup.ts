@@ -92,9 +92,23 @@ function addToRollups(source: SQL, opened: SQL, resolved: SQL): SQL {
 /**
  * Brings the rollups up to the last committed event. Runs in one transaction holding the
  * progress row, so that two instances never count the same batch; the second waits, then
- * finds nothing left.
+ * finds nothing left. When no event is left to count (most reads), one statement says so and
+ * no lock is taken: concurrent readers do not queue behind each other.
  */
 export async function catchUpStatistics(db: Executor): Promise<void> {
+  const [pending] = await selectRows<{ pending: boolean }>(
+    db,
+    // Lateral, so that the progress row's values reach the feed index as a row comparison.
+    sql`select not exists (select 1 from statistics_progress) or exists (
+      select 1 from statistics_progress as p cross join lateral (
+        select 1 from case_events as e
+        where (e.transaction_id, e.position) > (p.feed_transaction_id, p.feed_position)
+          and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        order by e.transaction_id, e.position limit 1
+      ) as next
+    ) as pending`,
+  );
+  if (!pending!.pending) return;
   await db.transaction(async (tx) => {
     await tx.insert(statisticsProgress).values({ feedTransactionId: '0', feedPosition: 0 }).onConflictDoNothing();
     const [progress] = await tx.select().from(statisticsProgress).for('update');
