@@ -272,13 +272,27 @@ async function fanOut(api: ApiProcess, sql: postgres.Sql): Promise<void> {
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   let received = 0;
+  // Every subscriber starts after the feed's current end: one whose subscription is set up late
+  // replays what it missed, so each is expected to get every note.
+  const [end] = await sql<{ cursor: string }[]>`
+    select transaction_id::text || '.' || position as cursor from case_events order by transaction_id desc, position desc limit 1`;
+  const addNote = (caseId: string, body: string) =>
+    graphql<{ addNote: { note?: { id: string } } }>(
+      api.baseUrl,
+      agentToken,
+      'mutation ($input: AddNoteInput!) { addNote(input: $input) { ... on AddNoteSuccess { note { id } } } }',
+      { input: { caseId, body } },
+    );
   const clients = Array.from({ length: subscribers }, () =>
     createClient({ url: api.baseUrl.replace(/^http/, 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${serviceToken}` }, retryAttempts: 0, lazy: false }),
   );
   let subscribed = 0;
   for (const client of clients) {
     client.subscribe<{ caseEvents: { type: string; payload: string } }>(
-      { query: 'subscription ($serviceId: ID!) { caseEvents(filter: { serviceId: $serviceId, types: [NOTE_ADDED] }) { type payload } }', variables: { serviceId: service.id } },
+      {
+        query: 'subscription ($serviceId: ID!, $after: String) { caseEvents(after: $after, filter: { serviceId: $serviceId, types: [NOTE_ADDED] }) { type payload } }',
+        variables: { serviceId: service.id, after: end!.cursor },
+      },
       {
         next: (result) => {
           const noteId = (JSON.parse(result.data!.caseEvents.payload) as { noteId: string }).noteId;
@@ -292,19 +306,20 @@ async function fanOut(api: ApiProcess, sql: postgres.Sql): Promise<void> {
     );
     subscribed += 1;
   }
-  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  // Warm-up: one note that every subscriber must receive before the measure starts.
+  await addNote(targets[0]!, 'Note de préchauffage');
+  const warmUpDeadline = performance.now() + 60_000;
+  while (received < subscribed && performance.now() < warmUpDeadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  console.log(`\nS1: ${received} of ${subscribed} subscribers received the warm-up note`);
+  received = 0;
+  latencies.length = 0;
   const memory: number[] = [];
   const started = performance.now();
   let sent = 0;
   while (performance.now() - started < seconds * 1000) {
     const tick = performance.now();
-    const { addNote } = await graphql<{ addNote: { note?: { id: string } } }>(
-      api.baseUrl,
-      agentToken,
-      'mutation ($input: AddNoteInput!) { addNote(input: $input) { ... on AddNoteSuccess { note { id } } } }',
-      { input: { caseId: targets[sent % targets.length], body: `Note de charge ${sent}` } },
-    );
-    sentAt.set(Buffer.from(addNote.note!.id, 'base64').toString().replace(/^Note:/, ''), performance.now());
+    const { addNote: added } = await addNote(targets[sent % targets.length]!, `Note de charge ${sent}`);
+    sentAt.set(Buffer.from(added.note!.id, 'base64').toString().replace(/^Note:/, ''), performance.now());
     sent += 1;
     if (sent % Math.max(1, rate) === 0) memory.push((await readMetrics(api.baseUrl)).get('process_resident_memory_bytes')! / 1e6);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1000 / rate - (performance.now() - tick))));
