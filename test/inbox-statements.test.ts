@@ -133,16 +133,19 @@ describe('SQL statements of the knowledge base', () => {
   it.each([
     ['cards with their content, links, versions and figures', CARDS, 'knowledgeArticles'],
     ['cases with their suggested and used cards', SUGGESTIONS, 'cases'],
-  ])('sends as many statements for 5 %s as for 40', async (_what, query, root) => {
-    const counts: Record<number, number> = {};
+  ])('sends the same statements for 5 %s as for 40', async (_what, query, root) => {
+    const texts: Record<number, string[]> = {};
     for (const first of [5, 40]) {
-      const { data, errors, count } = await measure<Record<string, { edges: unknown[] }>>(query, { first });
+      const { data, errors, count, sent } = await measure<Record<string, { edges: unknown[] }>>(query, { first });
       expect(errors).toBeUndefined();
       expect(data![root]!.edges).toHaveLength(first);
-      counts[first] = count;
+      texts[first] = [...new Set(sent)].sort();
       console.log(`${root}(first: ${first}) with knowledge fields: ${count} SQL statements`);
+      // A loader asked by two fields batches once or twice, as their resolvers happen to interleave
+      // (seen on a busy machine: 11 or 12 statements): bounded, but not one exact number.
+      expect(count).toBeLessThanOrEqual(texts[first]!.length + 2);
     }
-    expect(counts[5]).toBe(counts[40]);
+    expect(texts[40]).toEqual(texts[5]);
   });
 });
 
