@@ -15,6 +15,7 @@ import postgres from 'postgres';
 import WebSocket from 'ws';
 import { signToken } from '../src/auth/tokens.js';
 import { DEVELOPMENT_DATA_KEY } from '../src/config.js';
+import { parseMetrics } from '../src/server/metrics.js';
 import { type ApiProcess, graphql, startApi, startServerProcess } from './api-process.js';
 import { DASHBOARD, monthEnd, PARLIAMENT } from './statistics-queries.js';
 
@@ -39,13 +40,7 @@ interface Figures {
 }
 
 async function readMetrics(baseUrl: string): Promise<Map<string, number>> {
-  const text = await (await fetch(`${baseUrl}/metrics`)).text();
-  const values = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    const match = /^([a-z_]+) ([0-9.e+-]+)$/.exec(line);
-    if (match) values.set(match[1]!, Number(match[2]));
-  }
-  return values;
+  return parseMetrics(await (await fetch(`${baseUrl}/metrics`)).text());
 }
 
 const cpuSeconds = (metrics: Map<string, number>) => metrics.get('process_cpu_user_seconds_total')! + metrics.get('process_cpu_system_seconds_total')!;

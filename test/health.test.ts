@@ -3,6 +3,7 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ERROR_CODES } from '../src/domain/errors.js';
+import { parseMetrics } from '../src/server/metrics.js';
 import { startTestServer, type TestServer, tokenFor } from './helpers/server.js';
 
 // Health endpoints, request ids, the landing page, and how the API behaves once its database is gone.
@@ -166,12 +167,7 @@ describe('metrics', () => {
     const response = await fetch(`${origin(server)}/metrics`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
-    const values = new Map<string, number>();
-    for (const line of (await response.text()).split('\n')) {
-      const match = /^([a-z_]+) ([0-9.e+-]+)$/.exec(line);
-      if (match) values.set(match[1]!, Number(match[2]));
-    }
-    return values;
+    return parseMetrics(await response.text());
   };
 
   it('counts the SQL statements and GraphQL requests of the process, with its CPU time and memory', async () => {
