@@ -365,6 +365,23 @@ describe('the card list', () => {
     expect(taxation.data!.knowledgeArticles.edges.length).toBeGreaterThan(0);
     for (const { node } of taxation.data!.knowledgeArticles.edges) expect(node.themes.some((theme) => theme.code.split('.')[0] === 'TAXATION')).toBe(true);
   });
+
+  it('answers ids that are not UUIDs like unknown ones, not with an internal error', async () => {
+    const garbage = (typename: string) => btoa(`${typename}:not-a-uuid`);
+    const { data, errors } = await execute<{ node: unknown; knowledgeArticles: { edges: unknown[] }; knowledgeSuggestions: { edges: unknown[] } }>(
+      server.client(tokens['demo.first']),
+      gql`
+        query ($card: ID!, $service: ID!) {
+          node(id: $card) { id }
+          knowledgeArticles(filter: { ownerServiceId: $service }) { edges { cursor } }
+          knowledgeSuggestions(serviceId: $service) { edges { cursor } }
+        }
+      `,
+      { card: garbage('KnowledgeArticle'), service: garbage('Service') },
+    );
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({ node: null, knowledgeArticles: { edges: [] }, knowledgeSuggestions: { edges: [] } });
+  });
 });
 
 describe('cards on cases', () => {

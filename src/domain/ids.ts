@@ -9,6 +9,11 @@ export function wellFormedUuids(ids: readonly string[]): string[] {
   return ids.filter(isUuid);
 }
 
+/** A client's id for an equality filter: a malformed one becomes the nil UUID, which matches nothing. */
+export function uuidOrNil(id: string): string {
+  return isUuid(id) ? id : '00000000-0000-0000-0000-000000000000';
+}
+
 /**
  * The public id of an object as the GraphQL API shows it (Relay global id: base64 of
  * "Type:id"), for data that leaves Guichet outside a GraphQL response, such as webhook bodies.

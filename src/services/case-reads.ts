@@ -17,7 +17,7 @@ import {
 } from '../db/tables/index.js';
 import { OPEN_STATUSES } from '../domain/case-lifecycle.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
-import { isUuid, wellFormedUuids } from '../domain/ids.js';
+import { isUuid, uuidOrNil, wellFormedUuids } from '../domain/ids.js';
 import type { SlaState } from '../domain/sla.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { CaseStatus, Channel, Line } from '../domain/vocabulary.js';
@@ -133,14 +133,13 @@ function slaCondition(state: SlaState, now: Date): SQL {
 
 function filterConditions(filter: CaseFilter, now: Date): SQL[] {
   const conditions: SQL[] = [];
-  const uuidOrNothing = (id: string) => wellFormedUuids([id])[0] ?? '00000000-0000-0000-0000-000000000000';
   if (filter.statuses?.length) conditions.push(inArray(cases.status, filter.statuses));
-  if (filter.serviceId) conditions.push(eq(cases.serviceId, uuidOrNothing(filter.serviceId)));
+  if (filter.serviceId) conditions.push(eq(cases.serviceId, uuidOrNil(filter.serviceId)));
   if (filter.channels?.length) conditions.push(inArray(cases.originChannel, filter.channels));
   if (filter.lines?.length) conditions.push(inArray(cases.currentLine, filter.lines));
-  if (filter.assigneeId) conditions.push(eq(cases.assigneeAgentId, uuidOrNothing(filter.assigneeId)));
-  if (filter.referentId) conditions.push(eq(cases.referentAgentId, uuidOrNothing(filter.referentId)));
-  if (filter.citizenId) conditions.push(eq(cases.citizenId, uuidOrNothing(filter.citizenId)));
+  if (filter.assigneeId) conditions.push(eq(cases.assigneeAgentId, uuidOrNil(filter.assigneeId)));
+  if (filter.referentId) conditions.push(eq(cases.referentAgentId, uuidOrNil(filter.referentId)));
+  if (filter.citizenId) conditions.push(eq(cases.citizenId, uuidOrNil(filter.citizenId)));
   if (filter.createdFrom) conditions.push(sql`${cases.createdAt} >= ${filter.createdFrom.toISOString()}`);
   if (filter.createdTo) conditions.push(sql`${cases.createdAt} < ${filter.createdTo.toISOString()}`);
   if (filter.themeCode) {
@@ -158,7 +157,7 @@ function filterConditions(filter: CaseFilter, now: Date): SQL[] {
     const statuses: HandoffRow['status'][] = filter.handoffStatus ? [filter.handoffStatus] : ['REQUESTED', 'ACCEPTED'];
     conditions.push(
       sql`exists (select 1 from ${handoffs} where ${handoffs.caseId} = ${cases.id} and ${inArray(handoffs.status, statuses)}${
-        filter.handedOffTo ? sql` and ${handoffs.toServiceId} = ${uuidOrNothing(filter.handedOffTo)}` : sql``
+        filter.handedOffTo ? sql` and ${handoffs.toServiceId} = ${uuidOrNil(filter.handedOffTo)}` : sql``
       })`,
     );
   }

@@ -3,6 +3,7 @@ import { type Executor, selectRows } from '../db/client.js';
 import { anyOf } from '../db/lists.js';
 import { knowledgeArticles, knowledgeArticleTexts, knowledgeArticleVersions, knowledgeMissingAnswers, knowledgeSuggestions, themes } from '../db/tables/index.js';
 import { ValidationError } from '../domain/errors.js';
+import { uuidOrNil, wellFormedUuids } from '../domain/ids.js';
 import { brusselsDay, MAX_SEARCH_QUERY, normaliseSearchQuery } from '../domain/knowledge.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { KnowledgeArticleStatus, KnowledgeAudience, KnowledgeSuggestionStatus, Language } from '../domain/vocabulary.js';
@@ -31,7 +32,7 @@ export function articlesByIds(db: Executor, viewer: Viewer, ids: readonly string
   return db
     .select()
     .from(knowledgeArticles)
-    .where(and(anyOf(knowledgeArticles.id, [...ids]), readableArticles(viewer)));
+    .where(and(anyOf(knowledgeArticles.id, wellFormedUuids(ids)), readableArticles(viewer)));
 }
 
 /** A version by card and number, as a DataLoader key. */
@@ -159,7 +160,7 @@ export async function listKnowledgeArticles(
   const today = brusselsDay(now);
   const conditions: (SQL | undefined)[] = [
     readableArticles(viewer),
-    filter.ownerServiceId ? eq(knowledgeArticles.ownerServiceId, filter.ownerServiceId) : undefined,
+    filter.ownerServiceId ? eq(knowledgeArticles.ownerServiceId, uuidOrNil(filter.ownerServiceId)) : undefined,
     filter.status ? eq(knowledgeArticles.status, filter.status) : undefined,
     filter.stale === true ? sql`${knowledgeArticles.reviewDueOn} < ${today}::date` : undefined,
     filter.stale === false ? sql`${knowledgeArticles.reviewDueOn} >= ${today}::date` : undefined,
@@ -321,8 +322,8 @@ export async function listKnowledgeSuggestions(
     .innerJoin(knowledgeArticles, eq(knowledgeArticles.id, knowledgeSuggestions.articleId))
     .where(
       and(
-        filter.ownerServiceId ? eq(knowledgeArticles.ownerServiceId, filter.ownerServiceId) : undefined,
-        filter.articleId ? eq(knowledgeSuggestions.articleId, filter.articleId) : undefined,
+        filter.ownerServiceId ? eq(knowledgeArticles.ownerServiceId, uuidOrNil(filter.ownerServiceId)) : undefined,
+        filter.articleId ? eq(knowledgeSuggestions.articleId, uuidOrNil(filter.articleId)) : undefined,
         filter.status ? eq(knowledgeSuggestions.status, filter.status) : undefined,
         after ? sql`(${knowledgeSuggestions.createdAt}, ${knowledgeSuggestions.id}) > (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined,
       ),

@@ -3,7 +3,7 @@ import type { Database, Executor } from '../db/client.js';
 import { anyOf } from '../db/lists.js';
 import { interactions, knowledgeArticles, knowledgeArticleTexts, knowledgeArticleUses, knowledgeArticleVersions, knowledgeSuggestions, procedures, services, themes } from '../db/tables/index.js';
 import { ConflictError, type FieldProblem, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from '../domain/errors.js';
-import { isUuid } from '../domain/ids.js';
+import { isUuid, wellFormedUuids } from '../domain/ids.js';
 import { allowedKnowledgeMoves, brusselsDay, checkReviewDate, checkTexts, type KnowledgeTextInput, MAX_COMMENT, MAX_LINKS, mayEditKnowledge } from '../domain/knowledge.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { KnowledgeArticleStatus, KnowledgeAudience, KnowledgeSuggestionKind, KnowledgeSuggestionStatus, Language } from '../domain/vocabulary.js';
@@ -301,7 +301,7 @@ export async function recordKnowledgeUses(
   now: Date,
 ): Promise<void> {
   if (use.articleIds.length > MAX_LINKS) throw new ValidationError([{ path, message: `At most ${MAX_LINKS} cards.` }]);
-  const ids = [...new Set(use.articleIds)].filter(isUuid);
+  const ids = wellFormedUuids([...new Set(use.articleIds)]);
   const found = ids.length
     ? await tx
         .select({ id: knowledgeArticles.id, publishedVersion: knowledgeArticles.publishedVersion })
