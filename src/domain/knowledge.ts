@@ -1,5 +1,6 @@
 // Rules of the knowledge base that need no database: what a card's content must be, who edits
 // it, when it is stale, which language a reader gets, and how a search is remembered.
+import { TIME_ZONE } from './business-calendar.js';
 import type { FieldProblem } from './errors.js';
 import type { Viewer } from './viewer.js';
 import type { KnowledgeArticleStatus, Language } from './vocabulary.js';
@@ -56,9 +57,11 @@ export function isStale(reviewDueOn: string, today: string): boolean {
   return reviewDueOn < today;
 }
 
+const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Brussels' calendar day of an instant, YYYY-MM-DD. */
 export function brusselsDay(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dayFormat.format(now);
 }
 
 /** The language a reader gets: the asked one when the version has it, else French (said so). */

@@ -198,8 +198,8 @@ export interface KnowledgeHit {
   matchedBy: 'FULL_TEXT' | 'TITLE_SIMILARITY';
 }
 
-export const SNIPPET_START = '<mark>';
-export const SNIPPET_STOP = '</mark>';
+const SNIPPET_START = '<mark>';
+const SNIPPET_STOP = '</mark>';
 
 /**
  * Full-text search over the cards in force, in the asked language with the language's stemming

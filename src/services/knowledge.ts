@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { and, eq, isNull, max, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client.js';
 import { anyOf } from '../db/lists.js';
 import { interactions, knowledgeArticles, knowledgeArticleTexts, knowledgeArticleUses, knowledgeArticleVersions, knowledgeSuggestions, procedures, services, themes } from '../db/tables/index.js';
@@ -68,7 +68,7 @@ async function idsOfCodes(
     return [];
   }
   const unique = [...new Set(codes)];
-  const rows = unique.length ? await tx.select({ id: table.id, code: table.code }).from(table).where(inArray(table.code, unique)) : [];
+  const rows = unique.length ? await tx.select({ id: table.id, code: table.code }).from(table).where(anyOf(table.code, unique)) : [];
   const byCode = new Map(rows.map((row) => [row.code, row.id]));
   codes.forEach((code, index) => {
     if (!byCode.has(code)) problems.push({ path: [...path, String(index)], message: `Unknown code "${code}".` });
@@ -206,7 +206,7 @@ export async function updateKnowledgeArticle(db: Database, viewer: Viewer, input
       if (removed.length > 0) {
         await tx
           .delete(knowledgeArticleTexts)
-          .where(and(eq(knowledgeArticleTexts.articleId, article.id), eq(knowledgeArticleTexts.versionNumber, draft.number), inArray(knowledgeArticleTexts.language, removed)));
+          .where(and(eq(knowledgeArticleTexts.articleId, article.id), eq(knowledgeArticleTexts.versionNumber, draft.number), anyOf(knowledgeArticleTexts.language, removed)));
       }
     }
     return bumpVersion(tx, article, input.reviewDueOn ? { reviewDueOn: input.reviewDueOn } : {}, now);
