@@ -34,10 +34,10 @@ const { searchVector: _searchVector, ...readableColumns } = getTableColumns(case
 export const caseColumns = readableColumns;
 
 /**
- * Loads a case the viewer may read and locks it until the transaction ends, so that two
- * writers of one case take turns. A case the viewer may not read is not found, like a missing one.
+ * Loads a case the viewer may read, by id or by reference, and locks it until the transaction
+ * ends, so that two writers of one case take turns. A case the viewer may not read is not found,
+ * like a missing one.
  */
-/** Locks a case the viewer may read, found by id or by reference, for the rest of the transaction. */
 export async function findReadableCaseForUpdate(tx: Executor, viewer: Viewer, key: string | { reference: string }): Promise<CaseRow> {
   const match = typeof key === 'string' ? (isUuid(key) ? eq(cases.id, key) : undefined) : eq(cases.reference, key.reference.trim());
   const [row] = match ? await tx.select(caseColumns).from(cases).where(and(match, readableCases(viewer))).for('update', { of: cases }) : [];
@@ -218,11 +218,6 @@ const DETAILS_OF_CHANNEL = {
 } as const;
 
 export type InteractionDetails = { [C in Channel]: (typeof DETAILS_OF_CHANNEL)[C]['$inferSelect'] };
-
-export async function findInteraction(db: Executor, id: string): Promise<InteractionRow | undefined> {
-  const [row] = await db.select().from(interactions).where(eq(interactions.id, id));
-  return row;
-}
 
 /**
  * The details of interactions of one channel, in the order of `interactionIds`. Read apart from

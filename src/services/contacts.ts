@@ -17,7 +17,7 @@ import { ConflictError, type FieldProblem, ValidationError } from '../domain/err
 import type { Viewer } from '../domain/viewer.js';
 import { type Channel, type Direction, type Labels, type Language, PHONE_LINES, type PhoneLine, type Priority, type Resolution } from '../domain/vocabulary.js';
 import { recordCaseEvent } from './case-events.js';
-import { type CaseRow, findInteraction, findReadableCaseForUpdate, type InteractionRow, readableCasesByIds } from './case-reads.js';
+import { type CaseRow, findReadableCaseForUpdate, type InteractionRow, readableCasesByIds } from './case-reads.js';
 import { checkText, insertCase, moveCase, requireCitizen, requireStaff, type StaffViewer, staffOpener, touchCase } from './cases.js';
 import { type CitizenIdentity, checkIdentity, findOrCreateCitizen } from './citizens.js';
 import type { DataVault } from './data-vault.js';
@@ -195,14 +195,13 @@ export async function registerContact(db: Database, viewer: Viewer, vault: DataV
 }
 
 async function findRecordedContact(db: Executor, viewer: Viewer, channel: Channel, externalId: string): Promise<ContactOutcome | undefined> {
-  const [recorded] = await db
-    .select({ id: interactions.id, caseId: interactions.caseId })
+  const [interaction] = await db
+    .select()
     .from(interactions)
     .where(and(eq(interactions.channel, channel), eq(interactions.externalId, externalId)));
-  if (!recorded) return undefined;
-  const [caseRow] = await readableCasesByIds(db, viewer, [recorded.caseId]);
+  if (!interaction) return undefined;
+  const [caseRow] = await readableCasesByIds(db, viewer, [interaction.caseId]);
   if (!caseRow) throw new ConflictError('This contact was already recorded on a case you may not read.');
-  const interaction = (await findInteraction(db, recorded.id))!;
   const [first] = await db
     .select({ id: interactions.id })
     .from(interactions)
@@ -210,7 +209,7 @@ async function findRecordedContact(db: Executor, viewer: Viewer, channel: Channe
     .orderBy(interactions.createdAt, interactions.id)
     .limit(1);
   // The tracking code is stored hashed: it can be given only once, when the case is opened.
-  return { kind: 'registered', case: caseRow, interaction, createdCase: first?.id === recorded.id, trackingCode: null };
+  return { kind: 'registered', case: caseRow, interaction, createdCase: first?.id === interaction.id, trackingCode: null };
 }
 
 async function recordContact(
@@ -285,7 +284,7 @@ async function recordContact(
     await recordKnowledgeUses(tx, viewer, { caseId: current.id, interactionId: interaction!.id, articleIds: input.knowledgeArticleIds }, [...INPUT, 'knowledgeArticleIds'], now);
   }
   if (input.resolution) current = await moveCase(tx, viewer, current, 'RESOLVED', input.resolution, now);
-  // One update of the case row: touched, given its citizen, its search document rebuilt with the new summary.
+  // Touched, given its citizen and its search document rebuilt with the new summary, in one update.
   current = { ...current, ...(await touchCase(tx, current.id, { updatedAt: now, citizenId: current.citizenId })) };
   return { kind: 'registered', case: current, interaction: interaction!, createdCase, trackingCode };
 }
