@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { gql } from 'graphql-request';
 import { type Client, createClient } from 'graphql-ws';
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { selectRows } from '../src/db/client.js';
 import { readCommittedEvents } from '../src/services/event-feed.js';
@@ -134,8 +134,11 @@ describe('caseEvents subscription', () => {
       await held?.unsafe('begin');
       await held?.unsafe('select pg_current_xact_id()');
       const before = await openCall('Avant l’abonnement');
+      // The subscription has taken its "now" once it reads with a tail of its own (its filter is
+      // new): only then may the held-back events be released.
+      const tails = server.server.caseEvents.tails;
       const events = collect(tokens.supervisor!, { filter: { caseId: before } }, 1, 10_000);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await vi.waitFor(() => expect(server.server.caseEvents.tails).toBe(tails + 1), { timeout: 10_000 });
       await held?.unsafe('rollback');
       const read = await execute<{ case: { version: number } }>(server.client(tokens.supervisor), gql`query ($id: ID!) { case(id: $id) { version } }`, { id: before });
       await execute(server.client(tokens.supervisor), gql`mutation ($input: UpdateCaseInput!) { updateCase(input: $input) { __typename } }`, {

@@ -195,7 +195,7 @@ export function createCaseEventFeed(db: Executor, wakeUps: WakeUps, { memberQueu
   /** Joins the tail when it has not handed out anything past the member's cursor yet. */
   function join(key: string, viewer: Viewer, filter: FeedFilter, member: Member): boolean {
     let tail = tails.get(key);
-    if (!tail) {
+    if (!tail || tail.stop.signal.aborted) {
       tail = { viewer, filter, cursor: member.cursor, members: new Set(), stop: new AbortController() };
       tails.set(key, tail);
       tail.members.add(member);
@@ -228,7 +228,9 @@ export function createCaseEventFeed(db: Executor, wakeUps: WakeUps, { memberQueu
       };
       const key = keyOf(viewer, filter);
       const leave = () => {
-        tails.get(key)?.members.delete(member);
+        const tail = tails.get(key);
+        // The last one out stops the tail now, not at its next wake-up.
+        if (tail?.members.delete(member) && tail.members.size === 0) tail.stop.abort();
         member.wake();
       };
       signal.addEventListener('abort', leave, { once: true });
