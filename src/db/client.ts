@@ -103,19 +103,23 @@ function openPostgres(url: string, maxConnections: number, logger: QueryLogger):
 function preparingStatements<Client extends postgres.Sql | postgres.TransactionSql>(client: Client): Client {
   return new Proxy(client, {
     get(target, property, receiver) {
+      const original = Reflect.get(target, property, receiver) as (...args: unknown[]) => unknown;
       if (property === 'unsafe') {
-        return (query: string, parameters: unknown[] = [], options: { prepare?: boolean } = {}) =>
-          target.unsafe(query, parameters as postgres.ParameterOrJSON<never>[], parameters.length > 0 ? { ...options, prepare: true } : options);
-      }
-      if (property === 'begin' || property === 'savepoint') {
+        // Only the (query, parameters[, options]) form; (query) and (query, options) pass through.
         return (...args: unknown[]) => {
-          const body = args.pop() as (transaction: postgres.TransactionSql) => unknown;
-          return (target as unknown as Record<string, (...rest: unknown[]) => unknown>)[property]!(...args, (transaction: postgres.TransactionSql) =>
-            body(preparingStatements(transaction)),
-          );
+          const [query, parameters, options] = args as [string, unknown, object | undefined];
+          return Array.isArray(parameters) && parameters.length > 0 ? original.call(target, query, parameters, { ...options, prepare: true }) : original.apply(target, args);
         };
       }
-      return Reflect.get(target, property, receiver);
+      if (property === 'begin' || property === 'savepoint') {
+        // begin([options,] body) and savepoint([name,] body); the tagged-template forms pass through.
+        return (...args: unknown[]) => {
+          const body = args.at(-1);
+          if (typeof body !== 'function') return original.apply(target, args);
+          return original.call(target, ...args.slice(0, -1), (transaction: postgres.TransactionSql) => body(preparingStatements(transaction)));
+        };
+      }
+      return original;
     },
   });
 }

@@ -112,7 +112,9 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
     requestIdHeader: false,
   });
   // Requests whose handler has not finished. A client that goes away does not stop its request:
-  // close() waits for these, so that the database is not closed under a running request.
+  // close() waits for these, so that the database is not closed under a running request (a
+  // request stuck for good is cut by main's shutdown deadline). onSend runs for every reply,
+  // also one whose client has gone.
   const running = new Set<object>();
   app.addHook('onRequest', async (request) => {
     running.add(request);
@@ -120,9 +122,6 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
   app.addHook('onSend', async (request, reply) => {
     running.delete(request);
     reply.header('x-request-id', request.id);
-  });
-  app.addHook('onResponse', async (request) => {
-    running.delete(request);
   });
 
   const apollo = new ApolloServer<Context>({
