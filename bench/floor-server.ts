@@ -5,18 +5,18 @@
 
 import { createServer } from 'node:http';
 import postgres from 'postgres';
+import { OPEN_STATUSES } from '../src/domain/case-lifecycle.js';
 
-const sql = postgres(process.env.DATABASE_URL!, { max: Number(process.env.POOL_SIZE ?? 10), onnotice: () => {} });
+// As many connections as the API's pool (src/db/client.ts).
+const sql = postgres(process.env.DATABASE_URL!, { max: 10, onnotice: () => {} });
 let statements = 0;
 let requests = 0;
-
-const OPEN = ['NEW', 'IN_PROGRESS', 'WAITING_FOR_CITIZEN', 'HANDED_OFF'];
 
 /** Q1: the 50 open cases of a service by due date, with what the inbox shows of each. */
 async function inbox(serviceId: string): Promise<string> {
   statements += 1;
   const [row] = await sql<{ json: string }[]>`
-    select coalesce(json_agg(x order by x.due, x.id), '[]')::text as json from (
+    select coalesce(json_agg(to_jsonb(x) - 'id' - 'due' order by x.due, x.id), '[]')::text as json from (
       select c.id, coalesce(c.due_at, 'infinity') as due, c.reference, c.subject, c.status, c.due_at as "dueAt",
         (select json_build_object('givenName', z.given_name, 'familyName', z.family_name) from citizens z where z.id = c.citizen_id) as citizen,
         (select json_build_object('code', t.code, 'label', t.labels->>'fr') from themes t where t.id = c.theme_id) as theme,
@@ -24,10 +24,10 @@ async function inbox(serviceId: string): Promise<string> {
         (select json_build_object('login', a.login) from agents a where a.id = c.referent_agent_id) as referent,
         (select coalesce(json_agg(json_build_object('channel', i.channel, 'occurredAt', i.occurred_at, 'summary', i.summary) order by i.occurred_at desc, i.id desc), '[]')
            from (select * from interactions i where i.case_id = c.id order by i.occurred_at desc, i.id desc limit 3) i) as "latestInteractions",
-        (select coalesce(json_agg(json_build_object('status', h.status, 'toService', json_build_object('code', s2.code)) order by h.requested_at), '[]')
+        (select coalesce(json_agg(json_build_object('status', h.status, 'toService', json_build_object('code', s2.code)) order by h.requested_at, h.id), '[]')
            from handoffs h join services s2 on s2.id = h.to_service_id where h.case_id = c.id and h.status in ('REQUESTED', 'ACCEPTED')) as handoffs
       from cases c
-      where c.service_id = ${serviceId} and c.status = any(${OPEN})
+      where c.service_id = ${serviceId} and c.status = any(${[...OPEN_STATUSES]})
       order by coalesce(c.due_at, 'infinity'), c.id
       limit 50
     ) x`;
@@ -39,10 +39,10 @@ async function citizenCase(citizenId: string, reference: string): Promise<string
   statements += 1;
   const [row] = await sql<{ json: string | null }[]>`
     select json_build_object('reference', c.reference, 'status', c.status, 'dueAt', c.due_at,
-      'theme', (select json_build_object('label', t.labels->>'fr') from themes t where t.id = c.theme_id),
+      'theme', (select json_build_object('label', coalesce(nullif(t.labels->>z.preferred_language, ''), t.labels->>'fr')) from themes t where t.id = c.theme_id),
       'timeline', (select coalesce(json_agg(json_build_object('type', e.type, 'occurredAt', e.occurred_at) order by e.position), '[]')
                    from (select * from case_events e where e.case_id = c.id and e.visibility = 'CITIZEN' order by e.position limit 20) e))::text as json
-    from cases c where c.reference = ${reference} and c.citizen_id = ${citizenId}`;
+    from cases c join citizens z on z.id = c.citizen_id where c.reference = ${reference} and c.citizen_id = ${citizenId}`;
   return row?.json ?? 'null';
 }
 
