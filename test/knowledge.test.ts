@@ -312,7 +312,7 @@ describe('editing a card', () => {
 
   it('answers bad input with ValidationError naming the fields, and writes nothing', async () => {
     const { data } = await execute<{ createKnowledgeArticle: { __typename: string; problems: { path: string[] }[] } }>(server.client(tokens['demo.energy']), CREATE, {
-      input: { audience: 'PUBLIC', themeCodes: ['NO.SUCH.THEME'], reviewDueOn: '2027-02-30', texts: [{ language: 'DE', title: '', body: 'Text' }] },
+      input: { audience: 'PUBLIC', themeCodes: ['NO.SUCH.THEME'], reviewDueOn: '1999-12-31', texts: [{ language: 'DE', title: '', body: 'Text' }] },
     });
     expect(data!.createKnowledgeArticle.__typename).toBe('ValidationError');
     expect(data!.createKnowledgeArticle.problems.map((problem) => problem.path.join('.')).sort()).toEqual(

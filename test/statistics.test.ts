@@ -125,7 +125,7 @@ describe('contactStatistics', () => {
     );
   });
 
-  it('does refuse first-line agents, two periods and a reversed range, and limits a service account to its service', async () => {
+  it('does refuse first-line agents, two periods, a reversed range and a day that does not exist, and limits a service account to its service', async () => {
     const agent = await contactRows({ ...WHOLE_HISTORY }, tokens['demo.first']);
     expect(agent.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const twoPeriods = await contactRows({ ...WHOLE_HISTORY, groupBy: ['PERIOD_YEAR', 'PERIOD_MONTH'] });
@@ -134,6 +134,9 @@ describe('contactStatistics', () => {
     expect(reversed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const tooLong = await contactRows({ from: '1990-01-01', to: '2030-12-31' });
     expect(tooLong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // A day that does not exist is refused, not rolled over to 2 March.
+    const noSuchDay = await contactRows({ from: '2026-02-01', to: '2026-02-30' });
+    expect(noSuchDay.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
     const account = await contactRows({ ...WHOLE_HISTORY, groupBy: ['SERVICE'] }, tokens.energyAccount);
     expect(account.errors).toBeUndefined();

@@ -25,10 +25,9 @@ describe('knowledge rules', () => {
     expect(problems.map((problem) => problem.path.join('.'))).toEqual(['texts.0.title', 'texts.0.body', 'texts.1.language']);
   });
 
-  it('accepts real days only as review dates', () => {
+  it('accepts review dates between 2000 and 2100 only', () => {
     expect(checkReviewDate('2027-02-28', ['d'])).toEqual([]);
-    expect(checkReviewDate('2027-02-30', ['d'])).toHaveLength(1);
-    expect(checkReviewDate('27-02-2027', ['d'])).toHaveLength(1);
+    expect(checkReviewDate('2101-01-01', ['d'])).toHaveLength(1);
     expect(checkReviewDate('1999-12-31', ['d'])).toHaveLength(1);
   });
 

@@ -132,7 +132,11 @@ function parseDateTime(value: unknown): Date {
   });
 }
 
+/** A real calendar day: Date.parse alone rolls 2027-02-30 over to 2027-03-02. */
 function parseDay(value: unknown): string {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return value;
-  throw new GraphQLError('Date must read YYYY-MM-DD.', { extensions: { code: 'BAD_USER_INPUT' } });
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const day = new Date(`${value}T00:00:00Z`);
+    if (!Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value) return value;
+  }
+  throw new GraphQLError('Date must be a day that exists, as YYYY-MM-DD.', { extensions: { code: 'BAD_USER_INPUT' } });
 }
