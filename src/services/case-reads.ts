@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { anyOf } from '../db/lists.js';
 import {
@@ -22,6 +22,7 @@ import type { SlaState } from '../domain/sla.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { CaseStatus, Channel, Line } from '../domain/vocabulary.js';
 import { readableCases } from './case-access.js';
+import { inThemeBranch } from './reference-data.js';
 import type { CaseEventRow } from './case-events.js';
 import { type KeyPart, type Page, type PageRequest, readPageRequest, toPage } from './pagination.js';
 
@@ -142,12 +143,7 @@ function filterConditions(filter: CaseFilter, now: Date): SQL[] {
   if (filter.citizenId) conditions.push(eq(cases.citizenId, uuidOrNil(filter.citizenId)));
   if (filter.createdFrom) conditions.push(sql`${cases.createdAt} >= ${filter.createdFrom.toISOString()}`);
   if (filter.createdTo) conditions.push(sql`${cases.createdAt} < ${filter.createdTo.toISOString()}`);
-  if (filter.themeCode) {
-    const escaped = filter.themeCode.replace(/[\\%_]/g, (character) => `\\${character}`);
-    conditions.push(
-      inArray(cases.themeId, sql`(select ${themes.id} from ${themes} where ${or(eq(themes.code, filter.themeCode), like(themes.code, `${escaped}.%`))})`),
-    );
-  }
+  if (filter.themeCode) conditions.push(inArray(cases.themeId, sql`(select ${themes.id} from ${themes} where ${inThemeBranch(filter.themeCode)})`));
   if (filter.overdue !== undefined) {
     const overdue = sql`(${inArray(cases.status, [...OPEN_STATUSES])} and ${slaCondition('BREACHED', now)})`;
     conditions.push(filter.overdue ? overdue : sql`not coalesce(${overdue}, false)`);

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { type Executor, selectRows } from '../db/client.js';
 import { caseEvents, cases, handoffs, themes } from '../db/tables/index.js';
 import { ValidationError } from '../domain/errors.js';
@@ -8,6 +8,7 @@ import type { WakeUps } from '../events/wake-ups.js';
 import { parseSnapshot, type Snapshot, visibleInSnapshot } from '../domain/snapshot.js';
 import { readableCases } from './case-access.js';
 import { isDatabaseUnavailable } from './database-errors.js';
+import { inThemeBranch } from './reference-data.js';
 import type { CaseEventRow } from './case-events.js';
 
 // The case-events table is the outbox. Positions are taken at insert but become visible at
@@ -58,7 +59,7 @@ export async function readCommittedEvents(db: Executor, viewer: Viewer, filter: 
     );
   }
   if (filter.themeCodes?.length) {
-    const matching = or(...filter.themeCodes.flatMap((code) => [eq(themes.code, code), like(themes.code, `${code.replace(/[\\%_]/g, '\\$&')}.%`)]));
+    const matching = or(...filter.themeCodes.map(inThemeBranch));
     conditions.push(inArray(cases.themeId, db.select({ id: themes.id }).from(themes).where(matching)));
   }
   const rows = await db

@@ -8,6 +8,7 @@ import { brusselsDay, MAX_SEARCH_QUERY, normaliseSearchQuery } from '../domain/k
 import type { Viewer } from '../domain/viewer.js';
 import type { KnowledgeArticleStatus, KnowledgeAudience, KnowledgeSuggestionStatus, Language } from '../domain/vocabulary.js';
 import { type Page, type PageRequest, readPageRequest, toPage } from './pagination.js';
+import { inThemeBranch } from './reference-data.js';
 import { RESOLVED_AT_FIRST_CONTACT } from './statistics.js';
 
 // Reading the knowledge base. Agents read every card and version; everyone else (citizens,
@@ -144,7 +145,7 @@ export type KnowledgeArticleOrder = 'REVIEW_DUE_ON' | 'UPDATED_AT';
 
 /** The themes of a code and its sub-themes. */
 const themeBranch = (code: string) =>
-  sql`(select array_agg(${themes.id}) from ${themes} where ${themes.code} = ${code} or ${themes.code} like ${`${code.replace(/[\\%_]/g, '\\$&')}.%`})`;
+  sql`(select array_agg(${themes.id}) from ${themes} where ${inThemeBranch(code)})`;
 
 export async function listKnowledgeArticles(
   db: Executor,

@@ -56,11 +56,7 @@ export async function findServiceByCode(db: Executor, code: string): Promise<Ser
 export function listProcedures(db: Executor, filter: { themeCode?: string; search?: string } = {}): Promise<ProcedureRow[]> {
   const conditions: SQL[] = [];
   if (filter.themeCode) {
-    const themeIds = db
-      .select({ id: themes.id })
-      .from(themes)
-      .where(or(eq(themes.code, filter.themeCode), like(themes.code, `${escapeLike(filter.themeCode)}.%`)));
-    conditions.push(inArray(procedures.themeId, themeIds));
+    conditions.push(inArray(procedures.themeId, db.select({ id: themes.id }).from(themes).where(inThemeBranch(filter.themeCode))));
   }
   const search = filter.search?.trim();
   if (search) {
@@ -85,6 +81,11 @@ export function listCounters(db: Executor): Promise<CounterRow[]> {
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** On the themes table: the theme of this code or one of its sub-themes (codes nest with dots). */
+export function inThemeBranch(code: string): SQL {
+  return or(eq(themes.code, code), like(themes.code, `${escapeLike(code)}.%`))!;
 }
 
 // Batch loads for the per-request DataLoaders: one statement for all the ids of a batch.
