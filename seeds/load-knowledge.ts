@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
-import type { Database } from '../src/db/client.js';
+import type { Database, Executor } from '../src/db/client.js';
 import * as t from '../src/db/tables/index.js';
+import { type CodeMap, idsByCode, requireId } from './load-reference.js';
 import { type KnowledgeArticleSeed, type KnowledgeLanguage, knowledgeArticles } from './knowledge-articles.js';
 
 /** Versions published before the current one are dated by their seed; the current one this long after the last. */
@@ -28,26 +29,21 @@ export async function loadKnowledgeBase(db: Database): Promise<number> {
 
 type Ids = Awaited<ReturnType<typeof codeIds>>;
 
-async function codeIds(tx: Parameters<Parameters<Database['transaction']>[0]>[0]) {
-  const byCode = (rows: { code: string; id: string }[]) => new Map(rows.map((row) => [row.code, row.id]));
-  const agents = await tx.select({ id: t.agents.id, serviceId: t.agents.serviceId, login: t.agents.login }).from(t.agents).orderBy(t.agents.login);
+async function codeIds(tx: Executor) {
+  const agents = await tx.select({ id: t.agents.id, serviceId: t.agents.serviceId }).from(t.agents).orderBy(t.agents.login);
   return {
-    themes: byCode(await tx.select({ code: t.themes.code, id: t.themes.id }).from(t.themes)),
-    procedures: byCode(await tx.select({ code: t.procedures.code, id: t.procedures.id }).from(t.procedures)),
-    services: byCode(await tx.select({ code: t.services.code, id: t.services.id }).from(t.services)),
+    themes: await idsByCode(tx, t.themes),
+    procedures: await idsByCode(tx, t.procedures),
+    services: await idsByCode(tx, t.services),
     agentOfService: new Map(agents.map((agent) => [agent.serviceId, agent.id])),
   };
 }
 
-function idsOf(map: Map<string, string>, codes: readonly string[] | undefined, what: string, key: string): string[] {
-  return (codes ?? []).map((code) => {
-    const id = map.get(code);
-    if (!id) throw new Error(`Knowledge card ${key}: unknown ${what} ${code}.`);
-    return id;
-  });
+function idsOf(map: CodeMap, codes: readonly string[] | undefined, what: string, key: string): string[] {
+  return (codes ?? []).map((code) => requireId(map, code, `${what} (knowledge card ${key})`));
 }
 
-async function insertCard(tx: Parameters<Parameters<Database['transaction']>[0]>[0], card: KnowledgeArticleSeed, ids: Ids) {
+async function insertCard(tx: Executor, card: KnowledgeArticleSeed, ids: Ids) {
   const ownerServiceId = idsOf(ids.services, [card.ownerServiceCode], 'service', card.key)[0]!;
   const author = ids.agentOfService.get(ownerServiceId) ?? null;
   const status = card.status ?? 'PUBLISHED';

@@ -3,9 +3,9 @@ import type { Database, Executor } from '../src/db/client.js';
 import * as t from '../src/db/tables/index.js';
 import * as reference from './reference/index.js';
 
-type CodeMap = Map<string, string>;
+export type CodeMap = Map<string, string>;
 
-function requireId(map: CodeMap, code: string, what: string): string {
+export function requireId(map: CodeMap, code: string, what: string): string {
   const id = map.get(code);
   if (!id) throw new Error(`Seed refers to unknown ${what} "${code}".`);
   return id;
@@ -15,7 +15,7 @@ function optionalId(map: CodeMap, code: string | undefined, what: string): strin
   return code === undefined ? null : requireId(map, code, what);
 }
 
-async function idsByCode(tx: Executor, table: typeof t.services | typeof t.departments | typeof t.themes | typeof t.procedures): Promise<CodeMap> {
+export async function idsByCode(tx: Executor, table: typeof t.services | typeof t.departments | typeof t.themes | typeof t.procedures): Promise<CodeMap> {
   const rows = await tx.select({ id: table.id, code: table.code }).from(table);
   return new Map(rows.map((row) => [row.code, row.id]));
 }
