@@ -6,14 +6,13 @@ import { GraphQLClient, gql } from 'graphql-request';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signToken } from '../src/auth/tokens.js';
 import { DEVELOPMENT_JWT_SECRET } from '../src/config.js';
-import { freePort, startScriptNodeFlags } from '../bench/api-process.js';
+import { freePort, ROOT, startScriptNodeFlags } from '../bench/api-process.js';
 import { createTestDatabase } from './helpers/database.js';
 
 // End to end: `npm start` as a user runs it (`npm run build`, then node dist/src/main.js with the
 // script's flags), stopped with SIGTERM and started again over the same data: an embedded database in a temporary folder, or, when the suite runs
 // against Postgres, a new empty Postgres database given as DATABASE_URL.
 
-const ROOT = new URL('..', import.meta.url).pathname;
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   await Promise.all(cleanups.map((cleanup) => cleanup()));
