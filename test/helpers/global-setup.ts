@@ -19,10 +19,12 @@ export default async function setup(project: TestProject) {
   const vault = createDataVault(DEVELOPMENT_DATA_KEY);
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await dropAbandonedTestDatabases(admin);
-    // A name per run, so that two runs on one server never share a template.
+    // A name per run, so that two runs on one server never share a template. The run's admin
+    // connection carries it as application name while the run lasts: another run's clean-up
+    // then knows the template and its copies are still in use, though nobody is connected to them.
     const template = `${TEST_DATABASE_PREFIX}${randomBytes(4).toString('hex')}`;
+    const admin = postgres(serverUrl, { max: 1, idle_timeout: 0, onnotice: () => {}, connection: { application_name: template } });
+    await dropAbandonedTestDatabases(admin);
     await admin.unsafe(`create database ${template}`);
     const templateUrl = databaseUrl(serverUrl, template);
     const handle = await openDatabase({ url: templateUrl, maxConnections: 1 });
@@ -58,12 +60,18 @@ async function dropDatabases(admin: postgres.Sql, pattern: string) {
   }
 }
 
-/** Test databases nobody is connected to were left behind by an interrupted run. */
+/**
+ * Test databases nobody is connected to, of a run whose admin connection is gone, were left
+ * behind by an interrupted run.
+ */
 async function dropAbandonedTestDatabases(admin: postgres.Sql) {
+  const prefix = `${TEST_DATABASE_PREFIX}%`;
   const rows = await admin<{ datname: string }[]>`
     select datname from pg_database d
-    where datname like ${`${TEST_DATABASE_PREFIX}%`}
-      and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)`;
+    where datname like ${prefix}
+      and not exists (
+        select 1 from pg_stat_activity a
+        where a.datname = d.datname or (a.application_name like ${prefix} and starts_with(d.datname, a.application_name)))`;
   for (const { datname } of rows) {
     await admin.unsafe(`drop database if exists "${datname}"`);
   }
