@@ -40,6 +40,8 @@ export interface WebhookSettings {
 
 export interface Limits {
   maxDepth: number;
+  /** Field selections of a query once its fragments are spread where they are used. */
+  maxExpandedFields: number;
   /** Upper bound of objects a query may ask for; see estimateCost. */
   maxCost: number;
   maxAliases: number;
@@ -50,7 +52,8 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = {
   maxDepth: 12,
-  maxCost: 25_000,
+  maxExpandedFields: 5_000,
+  maxCost: 20_000,
   maxAliases: 30,
   maxTokens: 2_000,
   maxPageSize: 100,

@@ -22,9 +22,13 @@ function parseJson(text: string): { data?: unknown; errors?: GraphQLFormattedErr
   }
 }
 
-/** `themes { children { … { code } } }` whose depth (leaf field included) is exactly `depth`. */
+/**
+ * `theme(code:) { children { … { code } } }` whose depth (leaf field included) is exactly
+ * `depth`. One theme at the root: the children of every theme at every level would be over the
+ * cost limit.
+ */
 function nestedThemes(depth: number): string {
-  return `{ themes { ${'children { '.repeat(depth - 2)}code${' }'.repeat(depth - 1)} }`;
+  return `{ theme(code: "ENERGY") { ${'children { '.repeat(depth - 2)}code${' }'.repeat(depth - 1)} }`;
 }
 
 /** The same shape as `nestedThemes`, each level hidden in its own named fragment. */
@@ -70,10 +74,10 @@ describe('query limits over HTTP', () => {
   });
 
   it('does run a query when its depth is exactly 12', async () => {
-    const { status, data, errors } = await execute<{ themes: unknown[] }>(server.client(), nestedThemes(12));
+    const { status, data, errors } = await execute<{ theme: { children: unknown[] } }>(server.client(), nestedThemes(12));
     expect(errors).toBeUndefined();
     expect(status).toBe(200);
-    expect(data?.themes.length).toBeGreaterThan(0);
+    expect(data?.theme.children.length).toBeGreaterThan(0);
   });
 
   it('does reject a query when its depth is 13', async () => {
@@ -289,7 +293,7 @@ describe('loadConfig', () => {
       expect(config.production).toBe(false);
       expect(config.jwt.secret).toBe(DEVELOPMENT_JWT_SECRET);
       expect(config.dataKey).toBe(DEVELOPMENT_DATA_KEY);
-      expect(config.limits).toEqual({ maxDepth: 12, maxCost: 25_000, maxAliases: 30, maxTokens: 2_000, maxPageSize: 100, maxBodyBytes: 100 * 1024 });
+      expect(config.limits).toEqual({ maxDepth: 12, maxExpandedFields: 5_000, maxCost: 20_000, maxAliases: 30, maxTokens: 2_000, maxPageSize: 100, maxBodyBytes: 100 * 1024 });
     }
   });
 
@@ -320,6 +324,31 @@ describe('query cost', () => {
     expect(data ?? null).toBeNull();
     expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(errors?.[0]?.message).toMatch(new RegExp(`maximum cost of ${DEFAULT_LIMITS.maxCost}`));
+  });
+
+  const DAILY_FOR_20_YEARS = (alias: string) =>
+    `${alias}: contactStatistics(from: "2006-01-01", to: "2026-03-01", groupBy: [PERIOD_DAY]) { rows { period inboundInteractions } }`;
+
+  it('does count a statistics list without paging by the days of its range, so that 30 aliases of 20 years by day are refused', async () => {
+    const query = `{ ${Array.from({ length: 30 }, (_, index) => DAILY_FOR_20_YEARS(`s${index}`)).join(' ')} }`;
+    const { status, data, errors } = await execute(server.client(token), query);
+    expect(status).toBe(400);
+    expect(data ?? null).toBeNull();
+    expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errors?.[0]?.extensions?.actual).toBeGreaterThan(30 * 7_000);
+  });
+
+  it('does run one 20-year statistics query by day', async () => {
+    const { errors, data } = await execute<{ days: { rows: unknown[] } }>(server.client(token), `{ ${DAILY_FOR_20_YEARS('days')} }`);
+    expect(errors).toBeUndefined();
+    expect(data?.days.rows.length).toBeGreaterThan(0);
+  });
+
+  it('does count reference lists by their bound, a theme’s children included', async () => {
+    const query = `{ ${Array.from({ length: 4 }, (_, index) => `t${index}: themes { code children { code } }`).join(' ')} }`;
+    const { errors } = await execute(server.client(), query);
+    expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errors?.[0]?.message).toMatch(/maximum cost/);
   });
 
   it('does run the same query with small pages', async () => {

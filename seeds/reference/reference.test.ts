@@ -10,6 +10,7 @@ import {
   services,
   themes,
 } from './index.js';
+import { REFERENCE_LIST_BOUNDS } from '../../src/domain/reference-bounds.js';
 import type { FullLabels, SeedLabels, ServiceSeed, ThemeSeed } from './types.js';
 
 const LANGUAGES = ['fr', 'de', 'nl', 'en'] as const;
@@ -317,5 +318,22 @@ describe('reference data', () => {
       expect(dates2026).toEqual(['2026-11-02']);
       expect(closureDays.every((d) => d.kind === 'REGIONAL_HOLIDAY')).toBe(true);
     });
+  });
+});
+
+describe('reference list bounds', () => {
+  it('does keep every seeded reference list within the size the query cost limit counts it as', () => {
+    expect(themes.length).toBeLessThanOrEqual(REFERENCE_LIST_BOUNDS.themes);
+    expect(services.length).toBeLessThanOrEqual(REFERENCE_LIST_BOUNDS.services);
+    expect(procedures.length).toBeLessThanOrEqual(REFERENCE_LIST_BOUNDS.procedures);
+    expect(publications.length).toBeLessThanOrEqual(REFERENCE_LIST_BOUNDS.publications);
+    expect(counters.length).toBeLessThanOrEqual(REFERENCE_LIST_BOUNDS.counters);
+    const children = new Map<string, number>();
+    for (const theme of themes) {
+      const parent = theme.code.split('.').slice(0, -1).join('.');
+      if (parent) children.set(parent, (children.get(parent) ?? 0) + 1);
+    }
+    expect(Math.max(...children.values())).toBeLessThanOrEqual(REFERENCE_LIST_BOUNDS.themeChildren);
+    expect(Math.max(...procedures.map((procedure) => procedure.steps.length))).toBeLessThanOrEqual(REFERENCE_LIST_BOUNDS.procedureSteps);
   });
 });

@@ -1,5 +1,8 @@
 // Rules of the statistics queries that need no I/O: which groupings are allowed, in which
-// order their rows come, and how rates are computed.
+// order their rows come, how rates are computed, and how many rows a query can answer.
+
+import { REFERENCE_LIST_BOUNDS } from './reference-bounds.js';
+import { CHANNELS, LANGUAGES, LINES } from './vocabulary.js';
 
 export const PERIOD_DIMENSIONS = ['PERIOD_YEAR', 'PERIOD_MONTH', 'PERIOD_WEEK', 'PERIOD_DAY'] as const;
 export type PeriodDimension = (typeof PERIOD_DIMENSIONS)[number];
@@ -42,4 +45,42 @@ export function rangeProblem(from: string, to: string): string | null {
 /** part / whole, or null when there is nothing to divide (a rate of nothing is unknown, not 0). */
 export function rate(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
+}
+
+/** How many rows each non-period grouping may split a period into at most. */
+const GROUP_SIZES: Record<Exclude<StatisticsDimension, PeriodDimension>, number> = {
+  CHANNEL: CHANNELS.length,
+  LANGUAGE: LANGUAGES.length,
+  LINE: LINES.length,
+  THEME: REFERENCE_LIST_BOUNDS.themes,
+  SERVICE: REFERENCE_LIST_BOUNDS.services,
+};
+
+/** Periods of each kind that a range of `days` days can touch (a range may start mid-period). */
+function periodsIn(period: PeriodDimension, days: number): number {
+  switch (period) {
+    case 'PERIOD_DAY':
+      return days;
+    case 'PERIOD_WEEK':
+      return Math.ceil(days / 7) + 1;
+    case 'PERIOD_MONTH':
+      return Math.ceil(days / 28) + 1;
+    case 'PERIOD_YEAR':
+      return Math.ceil(days / 365) + 1;
+  }
+}
+
+/**
+ * The most rows a statistics query can answer: the periods of the range times every other
+ * grouping's values. The query cost limit counts a statistics field by it, before any work.
+ */
+export function statisticsRowBound({ from, to, groupBy }: StatisticsRequest): number {
+  const days = Math.min(Math.max(daysInRange(from, to), 1), MAX_RANGE_DAYS);
+  let rows = 1;
+  for (const dimension of new Set(groupBy)) {
+    rows *= (PERIOD_DIMENSIONS as readonly string[]).includes(dimension)
+      ? periodsIn(dimension as PeriodDimension, Number.isFinite(days) ? days : MAX_RANGE_DAYS)
+      : GROUP_SIZES[dimension as Exclude<StatisticsDimension, PeriodDimension>];
+  }
+  return rows;
 }

@@ -7,6 +7,7 @@ import { GraphQLError, Kind } from 'graphql';
 import { DEFAULT_LIMITS } from '../config.js';
 import { ValidationError } from '../domain/errors.js';
 import type { Context } from './context.js';
+import { listSize } from './cost.js';
 
 export interface AuthScopes {
   /** Anyone, with or without a token. */
@@ -70,6 +71,7 @@ export const builder = new SchemaBuilder<BuilderTypes>({
       description: 'Several objects by global id; unreadable or unknown ids give null.',
       authScopes: { public: true },
       args: { ids: { description: `Global ids, at most ${MAX_NODES} of them.` } },
+      ...listSize((args) => (Array.isArray(args.ids) ? args.ids.length : MAX_NODES)),
       resolve: (_root, args, _context, _info, resolveNodes) => {
         if (args.ids.length > MAX_NODES) {
           throw new ValidationError([{ path: ['ids'], message: `At most ${MAX_NODES} ids per request.` }]);

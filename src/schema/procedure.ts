@@ -12,6 +12,8 @@ import { builder } from './builder.js';
 import { labelField, optionalLabelField } from './language.js';
 import { Service } from './service.js';
 import { Theme } from './theme.js';
+import { REFERENCE_LIST_BOUNDS } from '../domain/reference-bounds.js';
+import { listSize } from './cost.js';
 
 export const ProcedureStep = builder.objectRef<ProcedureStepRow>('ProcedureStep').implement({
   description: 'One step of an online procedure, in order (submitted, received, instruction, decision, …). Public.',
@@ -42,6 +44,7 @@ export const Procedure = builder.loadableNode('Procedure', {
     steps: t.loadableList({
       type: ProcedureStep,
       description: 'The steps, in order.',
+      ...listSize(REFERENCE_LIST_BOUNDS.procedureSteps),
       load: (procedureIds: string[], context) => stepsByProcedureIds(context.db, procedureIds),
       resolve: (row) => row.id,
     }),
@@ -52,6 +55,7 @@ builder.queryFields((t) => ({
   procedures: t.field({
     type: [Procedure],
     description: 'Online procedures ordered by code, of a theme (and its sub-themes) and/or matching a text. Public.',
+    ...listSize(REFERENCE_LIST_BOUNDS.procedures),
     authScopes: { public: true },
     args: {
       themeCode: t.arg.string({ required: false, description: 'Only procedures of this theme or of its sub-themes.' }),

@@ -4,6 +4,8 @@ import { PublicationFormatEnum } from './enums.js';
 import { labelField, optionalLabelField } from './language.js';
 import { Service } from './service.js';
 import { Theme } from './theme.js';
+import { REFERENCE_LIST_BOUNDS } from '../domain/reference-bounds.js';
+import { listSize } from './cost.js';
 
 export const Publication = builder.loadableNode('Publication', {
   description: 'A brochure or magazine citizens can order through the first line. Public reference data.',
@@ -44,12 +46,14 @@ builder.queryFields((t) => ({
   publications: t.field({
     type: [Publication],
     description: 'All publications, ordered by code. Public.',
+    ...listSize(REFERENCE_LIST_BOUNDS.publications),
     authScopes: { public: true },
     resolve: (_root, _args, context) => listPublications(context.db),
   }),
   counters: t.field({
     type: [Counter],
     description: 'The Espaces Wallonie counters, ordered by code. Public.',
+    ...listSize(REFERENCE_LIST_BOUNDS.counters),
     authScopes: { public: true },
     resolve: (_root, _args, context) => listCounters(context.db),
   }),

@@ -2,6 +2,8 @@ import { type DepartmentRow, departmentsByIds, findServiceByCode, listServices, 
 import { builder } from './builder.js';
 import { AuthorityLevelEnum, LineEnum, ServiceKindEnum } from './enums.js';
 import { labelField } from './language.js';
+import { REFERENCE_LIST_BOUNDS } from '../domain/reference-bounds.js';
+import { listSize } from './cost.js';
 
 export const Department = builder.loadableNode('Department', {
   description: 'A department (SPW body) that services belong to. Public reference data.',
@@ -46,6 +48,7 @@ builder.queryFields((t) => ({
   services: t.field({
     type: [Service],
     description: 'All services, ordered by code, optionally of one line or kind. Public.',
+    ...listSize(REFERENCE_LIST_BOUNDS.services),
     authScopes: { public: true },
     args: {
       line: t.arg({ type: LineEnum, required: false, description: 'Only services of this line.' }),

@@ -14,6 +14,9 @@ import { ChannelEnum, LineEnum } from './enums.js';
 import { LanguageEnum } from './language.js';
 import { Service } from './service.js';
 import { Theme } from './theme.js';
+import { REFERENCE_LIST_BOUNDS } from '../domain/reference-bounds.js';
+import { type StatisticsDimension, statisticsRowBound } from '../domain/statistics.js';
+import { type CostExtensions, listSize } from './cost.js';
 
 // Figures for parliaments and managers, computed in SQL over the whole history (see
 // services/statistics.ts). Each result has its rows and the same rows as CSV.
@@ -59,8 +62,18 @@ function resultType<Row>(name: string, description: string, RowType: ObjectRef<T
     description,
     authScopes: READERS,
     fields: (t) => ({
-      rows: t.field({ type: [RowType], description: 'One row per group, in the order of the groupings’ declaration (period first).', resolve: (rows) => rows }),
-      csv: t.string({ description: 'The rows as CSV (RFC 4180, header first; themes and services by code), for spreadsheets.', resolve: (rows) => csv(rows) }),
+      // The statistics field counted its rows: each row once here, and the CSV as one row more.
+      rows: t.field({
+        type: [RowType],
+        description: 'One row per group, in the order of the groupings’ declaration (period first).',
+        ...listSize(1),
+        resolve: (rows) => rows,
+      }),
+      csv: t.string({
+        description: 'The rows as CSV (RFC 4180, header first; themes and services by code), for spreadsheets.',
+        extensions: { leafCost: 1 } satisfies CostExtensions,
+        resolve: (rows) => csv(rows),
+      }),
     }),
   });
 }
@@ -164,6 +177,9 @@ builder.queryFields((t) => {
     from: t.arg({ type: 'Date', required: true, description: 'First day, Brussels time.' }),
     to: t.arg({ type: 'Date', required: true, description: 'Last day, included; at most 7,400 days after from.' }),
   };
+  const rowBound = listSize((args) =>
+    statisticsRowBound({ from: String(args.from), to: String(args.to), groupBy: (args.groupBy as StatisticsDimension[] | null) ?? [] }),
+  );
   const groupBy = t.arg({ type: [StatisticsDimensionEnum], required: false, defaultValue: [], description: 'Groupings; none gives one row for the whole range.' });
   return {
     contactStatistics: t.field({
@@ -171,6 +187,7 @@ builder.queryFields((t) => {
       description: `Contacts (inbound, outbound), cases opened and resolved, answered and abandoned calls, average wait and talk time. ${WHO}`,
       authScopes: READERS,
       args: { ...rangeArgs, groupBy },
+      ...rowBound,
       resolve: (_root, args, context) => contactStatistics(context.db, context.viewer, { from: args.from, to: args.to, groupBy: args.groupBy ?? [] }),
     }),
     caseStatistics: t.field({
@@ -178,6 +195,7 @@ builder.queryFields((t) => {
       description: `First-contact resolution, handoff and rejection rates, resolution time in business hours, SLA compliance and backlog. ${WHO}`,
       authScopes: READERS,
       args: { ...rangeArgs, groupBy },
+      ...rowBound,
       resolve: (_root, args, context) => caseStatistics(context.db, context.viewer, { from: args.from, to: args.to, groupBy: args.groupBy ?? [] }),
     }),
     staffing: t.field({
@@ -185,6 +203,7 @@ builder.queryFields((t) => {
       description: `Active agents per service and line, and contacts per agent-day, from the contacts agents recorded. ${WHO}`,
       authScopes: READERS,
       args: rangeArgs,
+      ...listSize(REFERENCE_LIST_BOUNDS.services),
       resolve: (_root, args, context) => staffing(context.db, context.viewer, { from: args.from, to: args.to }),
     }),
   };

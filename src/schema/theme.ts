@@ -2,6 +2,8 @@ import { childThemesByParentIds, findThemeByCode, listThemes, type ThemeRow, the
 import { builder } from './builder.js';
 import { labelField, optionalLabelField } from './language.js';
 import { Service } from './service.js';
+import { REFERENCE_LIST_BOUNDS } from '../domain/reference-bounds.js';
+import { listSize } from './cost.js';
 
 export const Theme = builder.loadableNode('Theme', {
   description:
@@ -39,6 +41,7 @@ builder.objectFields(Theme, (t) => ({
   children: t.loadableList({
     type: Theme,
     description: 'Narrower themes, in display order.',
+    ...listSize(REFERENCE_LIST_BOUNDS.themeChildren, { tree: true }),
     load: (parentIds: string[], context) => childThemesByParentIds(context.db, parentIds),
     resolve: (row) => row.id,
   }),
@@ -48,6 +51,7 @@ builder.queryFields((t) => ({
   themes: t.field({
     type: [Theme],
     description: 'Themes ordered by code: all of them, only the top level (topLevelOnly), or the children of one theme. Public.',
+    ...listSize(REFERENCE_LIST_BOUNDS.themes),
     authScopes: { public: true },
     args: {
       topLevelOnly: t.arg.boolean({ required: false, description: 'Only themes without a parent.' }),

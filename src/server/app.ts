@@ -59,7 +59,7 @@ function costLimitPlugin(maxCost: number): ApolloServerPlugin<Context> {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operationName, request }) {
-          const cost = estimateCost(document, operationName, request.variables);
+          const cost = estimateCost(schema, document, operationName, request.variables);
           if (cost > maxCost) {
             const error = costError(cost, maxCost);
             throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });

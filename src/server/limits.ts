@@ -3,66 +3,121 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  getArgumentValues,
+  getNamedType,
+  getNullableType,
   getOperationAST,
   GraphQLError,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
   Kind,
+  type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
 import type { Limits } from '../config.js';
+import type { CostExtensions } from '../schema/cost.js';
 
 // Query-shape limits, applied the same way to HTTP requests and WebSocket subscriptions.
+// Every measure walks a fragment once and remembers the result: a document whose fragments
+// spread each other ten times over costs time linear in its size, not ten to the power of its
+// levels.
 
-function selectionDepth(
-  selectionSet: SelectionSetNode | undefined,
-  fragments: Record<string, FragmentDefinitionNode>,
-  visiting: Set<string>,
-): number {
-  if (!selectionSet) return 0;
-  let deepest = 0;
-  for (const selection of selectionSet.selections) {
-    let depth = 0;
-    if (selection.kind === Kind.FIELD) {
-      // Introspection meta-fields (__typename, __schema…) are free.
-      if (selection.name.value.startsWith('__')) continue;
-      depth = selection.selectionSet ? 1 + selectionDepth(selection.selectionSet, fragments, visiting) : 1;
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      depth = selectionDepth(selection.selectionSet, fragments, visiting);
-    } else {
-      const name = selection.name.value;
-      const fragment = fragments[name];
-      // A fragment cycle is reported by graphql's own NoFragmentCycles rule.
-      if (!fragment || visiting.has(name)) continue;
-      visiting.add(name);
-      depth = selectionDepth(fragment.selectionSet, fragments, visiting);
-      visiting.delete(name);
-    }
-    deepest = Math.max(deepest, depth);
+type Fragments = ReadonlyMap<string, FragmentDefinitionNode>;
+
+function fragmentsOf(document: DocumentNode): Fragments {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
-  return deepest;
+  return fragments;
 }
 
-export function maxDepthRule(maxDepth: number): ValidationRule {
-  return (context: ValidationContext): ASTVisitor => ({
-    OperationDefinition(operation) {
-      const fragments = Object.fromEntries(
-        context
-          .getDocument()
-          .definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
-          .map((fragment) => [fragment.name.value, fragment]),
-      );
-      const depth = selectionDepth(operation.selectionSet, fragments, new Set());
-      if (depth > maxDepth) {
-        context.reportError(
-          new GraphQLError(`Query depth ${depth} exceeds the maximum depth of ${maxDepth}.`, {
-            nodes: [operation],
-            extensions: { limit: 'depth', maximum: maxDepth, actual: depth },
-          }),
-        );
+/**
+ * The measure of a fragment spread by name, each fragment measured once. A fragment met again
+ * while it is being measured (a cycle, which graphql's own NoFragmentCycles rule reports)
+ * counts as `empty`, as does an unknown one.
+ */
+function memoisedSpread<T>(fragments: Fragments, empty: T, measure: (fragment: FragmentDefinitionNode) => T): (name: string) => T {
+  const measured = new Map<string, T>();
+  return (name) => {
+    const known = measured.get(name);
+    if (known !== undefined) return known;
+    const fragment = fragments.get(name);
+    if (!fragment) return empty;
+    measured.set(name, empty);
+    const value = measure(fragment);
+    measured.set(name, value);
+    return value;
+  };
+}
+
+interface Shape {
+  /** Nesting of fields, introspection meta-fields left out. */
+  depth: number;
+  /** Field selections once every fragment is spread where it is used. */
+  expandedFields: number;
+}
+
+/** Depth and expanded size of an operation; needs neither the schema nor the variables. */
+export function measureShape(operation: OperationDefinitionNode, fragments: Fragments): Shape {
+  const spread = memoisedSpread<Shape>(fragments, { depth: 0, expandedFields: 0 }, (fragment) => shapeOf(fragment.selectionSet));
+  function shapeOf(selectionSet: SelectionSetNode): Shape {
+    let depth = 0;
+    let expandedFields = 0;
+    for (const selection of selectionSet.selections) {
+      let inner: Shape;
+      if (selection.kind === Kind.FIELD) {
+        expandedFields += 1;
+        // Introspection meta-fields (__typename, __schema…) are free.
+        if (selection.name.value.startsWith('__')) continue;
+        inner = selection.selectionSet ? shapeOf(selection.selectionSet) : { depth: 0, expandedFields: 0 };
+        inner = { depth: inner.depth + 1, expandedFields: inner.expandedFields };
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        inner = shapeOf(selection.selectionSet);
+      } else {
+        inner = spread(selection.name.value);
       }
-    },
-  });
+      depth = Math.max(depth, inner.depth);
+      expandedFields += inner.expandedFields;
+    }
+    return { depth, expandedFields };
+  }
+  return shapeOf(operation.selectionSet);
+}
+
+/** Refuses an operation nested deeper than `maxDepth` or larger than `maxExpandedFields` once its fragments are spread. */
+export function shapeRule(limits: Pick<Limits, 'maxDepth' | 'maxExpandedFields'>): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => {
+    const fragments = fragmentsOf(context.getDocument());
+    return {
+      OperationDefinition(operation) {
+        const { depth, expandedFields } = measureShape(operation, fragments);
+        if (depth > limits.maxDepth) {
+          context.reportError(
+            new GraphQLError(`Query depth ${depth} exceeds the maximum depth of ${limits.maxDepth}.`, {
+              nodes: [operation],
+              extensions: { limit: 'depth', maximum: limits.maxDepth, actual: depth },
+            }),
+          );
+        }
+        if (expandedFields > limits.maxExpandedFields) {
+          context.reportError(
+            new GraphQLError(
+              `The query selects ${expandedFields} fields once its fragments are spread; at most ${limits.maxExpandedFields} are allowed.`,
+              { nodes: [operation], extensions: { limit: 'expandedFields', maximum: limits.maxExpandedFields, actual: expandedFields } },
+            ),
+          );
+        }
+      },
+    };
+  };
 }
 
 export function maxAliasesRule(maxAliases: number): ValidationRule {
@@ -88,59 +143,98 @@ export function maxAliasesRule(maxAliases: number): ValidationRule {
 }
 
 export function limitRules(limits: Limits): ValidationRule[] {
-  return [maxDepthRule(limits.maxDepth), maxAliasesRule(limits.maxAliases)];
+  return [shapeRule(limits), maxAliasesRule(limits.maxAliases)];
 }
 
 /** Page size assumed for a connection asked without `first` (the services' default). */
 const ASSUMED_PAGE_SIZE = 20;
-const MULTIPLYING_ARGUMENTS = ['first', 'count'];
+/** Items assumed in a list of objects that declares no bound of its own (a case's notes, a procedure's steps…). */
+export const ASSUMED_LIST_SIZE = 10;
+const PAGING_ARGUMENTS = ['first', 'count'];
+
+/** The field's arguments as the resolver will see them, defaults included; empty when the variables do not fit (execution reports that). */
+function argumentsOf(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): Record<string, unknown> {
+  try {
+    return getArgumentValues(field, node, variables);
+  } catch {
+    return {};
+  }
+}
+
+/** How many times what a field selects comes back: its declared list size, its page size, or the assumed size of a list. */
+function repeatsOf(field: GraphQLField<unknown, unknown>, node: FieldNode, parent: GraphQLNamedType, variables: Record<string, unknown>): number {
+  const { listSize } = field.extensions as CostExtensions;
+  const paging = field.args.find((argument) => PAGING_ARGUMENTS.includes(argument.name));
+  if (listSize || paging) {
+    const args = argumentsOf(field, node, variables);
+    const size = listSize ? listSize(args) : Number(args[paging!.name] ?? ASSUMED_PAGE_SIZE);
+    return Number.isFinite(size) && size >= 0 ? size : 1;
+  }
+  if (!isListType(getNullableType(field.type))) return 1;
+  // A connection's edges are counted by the connection's own page size.
+  return parent.name.endsWith('Connection') ? 1 : ASSUMED_LIST_SIZE;
+}
 
 /**
- * An upper bound of the objects a query may return: each field costs 1, and a field with a
- * `first` or `count` argument multiplies the cost of what is selected under it. Variables are
- * read, so the bound holds for the values actually sent.
+ * An upper bound of the objects a query may return, before anything runs: each object costs 1,
+ * a leaf nothing unless it declares a cost (a CSV export of many rows). A paged field repeats
+ * what it selects by its page size (`first`, `count`: the values sent), a field may declare the
+ * bound of its list (`listSize`: the statistics rows of a range, the reference lists, `nodes`),
+ * and any other list of objects counts as `ASSUMED_LIST_SIZE` items.
  */
-export function estimateCost(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): number {
+export function estimateCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): number {
   const operation = getOperationAST(document, operationName);
   if (!operation) return 0;
-  const fragments = Object.fromEntries(
-    document.definitions
-      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
-      .map((fragment) => [fragment.name.value, fragment]),
-  );
-  const multiplierOf = (field: FieldNode): number => {
-    for (const argument of field.arguments ?? []) {
-      if (!MULTIPLYING_ARGUMENTS.includes(argument.name.value)) continue;
-      const value =
-        argument.value.kind === Kind.INT
-          ? Number(argument.value.value)
-          : argument.value.kind === Kind.VARIABLE
-            ? Number(variables?.[argument.value.name.value] ?? ASSUMED_PAGE_SIZE)
-            : ASSUMED_PAGE_SIZE;
-      return Number.isFinite(value) && value > 0 ? value : 1;
+  const root = schema.getRootType(operation.operation);
+  if (!root) return 0;
+  const values = variables ?? {};
+  const fragments = fragmentsOf(document);
+  // A named fragment is measured on its own type condition, once for each set of hierarchy links
+  // it may be nested in (in practice one or two).
+  const spreads = new Map<string, (name: string) => number>();
+  const spreadWithin = (trees: ReadonlySet<string>) => {
+    const key = [...trees].sort().join(',');
+    let spread = spreads.get(key);
+    if (!spread) {
+      spread = memoisedSpread<number>(fragments, 0, (fragment) => {
+        const type = schema.getType(fragment.typeCondition.name.value);
+        return type ? costOf(fragment.selectionSet, type, trees) : 0;
+      });
+      spreads.set(key, spread);
     }
-    return 1;
+    return spread;
   };
-  const costOf = (selectionSet: SelectionSetNode | undefined, visiting: Set<string>): number => {
-    if (!selectionSet) return 0;
+
+  function costOf(selectionSet: SelectionSetNode, type: GraphQLNamedType, trees: ReadonlySet<string>): number {
     let total = 0;
     for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) {
-        total += 1 + multiplierOf(selection) * costOf(selection.selectionSet, visiting);
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        total += spreadWithin(trees)(selection.name.value);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        total += costOf(selection.selectionSet, visiting);
+        const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
+        if (condition) total += costOf(selection.selectionSet, condition, trees);
       } else {
-        const name = selection.name.value;
-        const fragment = fragments[name];
-        if (!fragment || visiting.has(name)) continue;
-        visiting.add(name);
-        total += costOf(fragment.selectionSet, visiting);
-        visiting.delete(name);
+        const field = isObjectType(type) || isInterfaceType(type) ? type.getFields()[selection.name.value] : undefined;
+        // __typename, introspection and unknown fields (refused by validation) cost nothing.
+        if (!field) continue;
+        const extensions = field.extensions as CostExtensions;
+        const link = `${type.name}.${field.name}`;
+        const returned = getNamedType(field.type);
+        const repeats = trees.has(link) ? 1 : repeatsOf(field, selection, type, values);
+        const own = isCompositeType(returned) ? 1 : (extensions.leafCost ?? 0);
+        const within = extensions.tree && !trees.has(link) ? new Set([...trees, link]) : trees;
+        const inner = selection.selectionSet ? costOf(selection.selectionSet, returned, within) : 0;
+        total += isListType(getNullableType(field.type)) || !isCompositeType(returned) ? repeats * (own + inner) : own + repeats * inner;
       }
     }
     return total;
-  };
-  return costOf(operation.selectionSet, new Set());
+  }
+  return costOf(operation.selectionSet, root, new Set());
 }
 
 /** The refusal of a query over the cost limit, the same on both transports. */

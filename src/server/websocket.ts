@@ -83,7 +83,7 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
         if (!getOperationAST(document, payload.operationName)) {
           return [new GraphQLError('Unknown operation name.', { extensions: { code: 'BAD_USER_INPUT' } })];
         }
-        const cost = estimateCost(document, payload.operationName, payload.variables);
+        const cost = estimateCost(schema, document, payload.operationName, payload.variables);
         if (cost > config.limits.maxCost) return [costError(cost, config.limits.maxCost)];
         let contextValue: Context;
         try {

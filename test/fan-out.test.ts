@@ -1,0 +1,120 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { GraphQLFormattedError } from 'graphql';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../src/config.js';
+import { execute, PRODUCTION_ENV, startTestServer, type TestServer } from './helpers/server.js';
+
+// A small anonymous document whose fragments spread each other ten times over: the limits must
+// measure each fragment once, so that refusing it costs time linear in its size while the
+// server keeps answering others.
+
+/** `levels` fragments on Query, each spreading the next one ten times; about 870 characters at 10 levels. */
+function fanOut(levels: number): string {
+  const fragments = Array.from({ length: levels }, (_, level) =>
+    level === levels - 1 ? `fragment F${level} on Query { __typename }` : `fragment F${level} on Query { ${`...F${level + 1} `.repeat(10)}}`,
+  );
+  return `query FanOut { ...F0 }\n${fragments.join('\n')}`;
+}
+
+const LEVELS = [6, 7, 8, 9, 10, 11, 12];
+
+/**
+ * Runs `refuse` while /healthz is asked every 10 ms; gives the longest the event loop was held
+ * (the server runs in this process) and the slowest /healthz answer.
+ */
+async function whileWatched<T>(server: TestServer, refuse: () => Promise<T>) {
+  const healthz = server.url.replace(/\/graphql$/, '/healthz');
+  const delays = monitorEventLoopDelay({ resolution: 5 });
+  let watching = true;
+  let slowestHealthMs = 0;
+  const watch = (async () => {
+    while (watching) {
+      const started = performance.now();
+      const response = await fetch(healthz);
+      expect(response.status).toBe(200);
+      slowestHealthMs = Math.max(slowestHealthMs, performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  })();
+  delays.enable();
+  try {
+    const result = await refuse();
+    return { result, longestBlockMs: delays.max / 1e6, slowestHealthMs };
+  } finally {
+    delays.disable();
+    watching = false;
+    await watch;
+  }
+}
+
+function expectRefusedAsTooLarge(errors: readonly GraphQLFormattedError[] | undefined) {
+  expect(errors).toHaveLength(1);
+  expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  expect(errors?.[0]?.message).toMatch(new RegExp(`once its fragments are spread; at most ${DEFAULT_LIMITS.maxExpandedFields}`));
+}
+
+function subscribeOnce(server: TestServer, query: string): Promise<GraphQLFormattedError[]> {
+  const client = createClient({ url: server.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+  return new Promise<GraphQLFormattedError[]>((resolve, reject) => {
+    client.subscribe(
+      { query },
+      {
+        next: () => reject(new Error('the document was executed')),
+        error: (error) => resolve(error as GraphQLFormattedError[]),
+        complete: () => reject(new Error('the document was executed')),
+      },
+    );
+  }).finally(() => client.dispose());
+}
+
+describe.each([
+  { mode: 'development', env: {} },
+  { mode: 'production', env: PRODUCTION_ENV },
+])('fragment fan-out in $mode', ({ env }) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env });
+  });
+  afterAll(() => server?.close());
+
+  it.each(LEVELS)('does refuse a %i-level fan-out over HTTP at once while /healthz keeps answering', async (levels) => {
+    const { result, longestBlockMs, slowestHealthMs } = await whileWatched(server, () => execute(server.client(), fanOut(levels)));
+    expect(result.status).toBe(400);
+    expect(result.data ?? null).toBeNull();
+    expectRefusedAsTooLarge(result.errors);
+    expect(longestBlockMs).toBeLessThan(50);
+    expect(slowestHealthMs).toBeLessThan(100);
+  });
+
+  it.each(LEVELS)('does refuse a %i-level fan-out over WebSocket at once while /healthz keeps answering', async (levels) => {
+    const { result, longestBlockMs, slowestHealthMs } = await whileWatched(server, () => subscribeOnce(server, fanOut(levels)));
+    expectRefusedAsTooLarge(result);
+    expect(longestBlockMs).toBeLessThan(50);
+    expect(slowestHealthMs).toBeLessThan(100);
+  });
+});
+
+describe('fragments spread many times that stay small', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.close());
+
+  it('does run a three-level fan-out, a hundred spreads of one field', async () => {
+    const { status, data, errors } = await execute(server.client(), fanOut(3));
+    expect(errors).toBeUndefined();
+    expect(status).toBe(200);
+    expect(data).toEqual({ __typename: 'Query' });
+  });
+
+  it('does refuse by cost a fan-out whose innermost fragment asks for a list', async () => {
+    const query = fanOut(3).replace('fragment F2 on Query { __typename }', 'fragment F2 on Query { procedures { code } }');
+    const { status, errors } = await execute(server.client(), query);
+    expect(status).toBe(400);
+    expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errors?.[0]?.message).toMatch(/Query cost 60000 exceeds the maximum cost/);
+  });
+});
