@@ -127,11 +127,27 @@ describe('query limits over HTTP', () => {
   });
 
   it('does answer 413 when the request body is over 100 KiB', async () => {
-    const { status } = await postJson(server.url, { query: '{ __typename }', variables: { padding: 'x'.repeat(DEFAULT_LIMITS.maxBodyBytes + 1) } });
+    const { status, body } = await postJson(server.url, { query: '{ __typename }', variables: { padding: 'x'.repeat(DEFAULT_LIMITS.maxBodyBytes + 1) } });
     expect(status).toBe(413);
+    expect(body).toEqual({ errors: [{ message: 'The request body is too large.', extensions: { code: 'BAD_USER_INPUT' } }] });
     // The refusal does not disturb the next request.
     const after = await postJson(server.url, { query: '{ __typename }' });
     expect(after.status).toBe(200);
+  });
+
+  it.each([
+    { refusal: 'another media type', status: 415, headers: { 'content-type': 'text/xml' }, body: '<query/>', message: /application\/json/ },
+    { refusal: 'a body that is not JSON', status: 400, headers: { 'content-type': 'application/json' }, body: '{"query": ', message: /not valid JSON/ },
+    { refusal: 'an empty JSON body', status: 400, headers: { 'content-type': 'application/json' }, body: '', message: /empty/ },
+  ])('does answer $refusal in the GraphQL error shape with a code from the closed set', async ({ status, headers, body, message }) => {
+    const response = await fetch(server.url, { method: 'POST', headers, body });
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const answer = parseJson(await response.text());
+    expect(answer?.errors).toHaveLength(1);
+    expect(answer?.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    expect(answer?.errors?.[0]?.message).toMatch(message);
+    expect(JSON.stringify(answer)).not.toMatch(/FST_|statusCode/);
   });
 
   it('does accept a request body when it is just under 100 KiB', async () => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { createTokenVerifier } from '../auth/tokens.js';
 import type { Config } from '../config.js';
@@ -14,7 +14,7 @@ import { createDataVault } from '../services/data-vault.js';
 import { type CaseEventFeed, createCaseEventFeed } from '../services/event-feed.js';
 import { startWebhookWorker } from '../services/webhook-delivery.js';
 import { type ContextDependencies, createContext } from './context.js';
-import { contextCreationError, presentToClient, withContractCode } from './errors.js';
+import { contextCreationError, httpErrorBody, presentToClient, withContractCode } from './errors.js';
 import { landingPageHtml } from './landing-page.js';
 import { serveMetrics } from './metrics.js';
 import { costError, estimateCost, limitRules } from './limits.js';
@@ -37,15 +37,16 @@ export interface RunningServer {
 const READY_TIMEOUT_MS = 2_000;
 
 /** Logs masked errors with the request id the client sees, and adds that id to the response. */
-function errorPresentationPlugin(): ApolloServerPlugin<Context> {
+function errorPresentationPlugin(log: FastifyBaseLogger): ApolloServerPlugin<Context> {
+  const logMasked = (details: { requestId: string | undefined; error: string }) => log.error(details, 'masked error');
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ response, contextValue, errors, logger }) {
+        async willSendResponse({ response, contextValue, errors }) {
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
           const requestId = contextValue?.requestId;
           response.body.singleResult.errors = response.body.singleResult.errors.map((formatted, index) =>
-            presentToClient(formatted, errors?.[index], requestId, (details) => logger.error(JSON.stringify(details))),
+            presentToClient(formatted, errors?.[index], requestId, logMasked),
           );
         },
       };
@@ -123,6 +124,14 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
     running.delete(request);
     reply.header('x-request-id', request.id);
   });
+  // What Fastify refuses before GraphQL runs (a body too large, not JSON, of another media type)
+  // answers in the GraphQL-over-HTTP error shape too, with a code from the closed set.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const { status, body } = httpErrorBody(error, request.id);
+    if (status >= 500) request.log.error({ requestId: request.id, err: error }, 'request failed');
+    else request.log.info({ requestId: request.id, code: error.code, status }, 'request refused');
+    return reply.code(status).type('application/json; charset=utf-8').send(body);
+  });
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -141,7 +150,7 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
       // No cache hints are used: without this, Apollo wraps every field's resolution to compute them.
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(config.limits.maxCost),
-      errorPresentationPlugin(),
+      errorPresentationPlugin(app.log),
       landingPagePlugin(),
     ],
   });

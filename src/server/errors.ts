@@ -79,3 +79,29 @@ export function presentToClient(
   logMasked({ requestId, error: String((original as Error | undefined)?.stack ?? original) });
   return { ...presented.formatted, extensions: { ...presented.formatted.extensions, requestId } };
 }
+
+/** Messages for what Fastify refuses before a request reaches GraphQL, by Fastify's code. */
+const REFUSED_REQUESTS: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is too large.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Send the request as application/json (or a GET with query parameters).',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The request body is empty: send a JSON object with a query.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The content-length does not match the body.',
+};
+
+/**
+ * The GraphQL-over-HTTP form of an error raised outside GraphQL (by Fastify, its parsers or a
+ * route): a client's mistake keeps its status and says what to change; anything else is masked.
+ */
+export function httpErrorBody(error: { statusCode?: number; code?: string; message: string }, requestId: string) {
+  const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+  if (status >= 500) {
+    const unavailable = isDatabaseUnavailable(error);
+    return {
+      status: unavailable ? 503 : 500,
+      body: { errors: [{ message: unavailable ? UNAVAILABLE_MESSAGE : INTERNAL_MESSAGE, extensions: { code: unavailable ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR', requestId } }] },
+    };
+  }
+  const message = REFUSED_REQUESTS[error.code ?? ''] ?? 'The request was refused.';
+  return { status, body: { errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] } };
+}
