@@ -20,6 +20,8 @@ export interface Config {
   limits: Limits;
   /** How long a subscription result may wait to be handed to its client before the client is closed as too slow. */
   subscriberStallTimeoutMs: number;
+  /** How often an open WebSocket connection's token and viewer are checked again (a deactivated agent is cut off within it). */
+  subscriberRightsRecheckMs: number;
   webhooks: WebhookSettings;
   /** Serve GET /metrics (Prometheus text: SQL statements, GraphQL requests, CPU, memory); off unless METRICS=true. */
   metricsEnabled: boolean;
@@ -89,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemoData: (env.SEED_DEMO_DATA ?? (production ? 'false' : 'true')) === 'true',
     limits: DEFAULT_LIMITS,
     subscriberStallTimeoutMs: positiveInteger(env, 'SUBSCRIBER_STALL_TIMEOUT_MS', 10_000),
+    subscriberRightsRecheckMs: positiveInteger(env, 'SUBSCRIBER_RIGHTS_RECHECK_MS', 5_000),
     webhooks: {
       workerEnabled: (env.WEBHOOK_WORKER ?? 'true') === 'true',
       retryBaseDelayMs: positiveInteger(env, 'WEBHOOK_RETRY_BASE_MS', 5_000),

@@ -15,8 +15,11 @@ import {
 } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { decodeJwt } from 'jose';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { bearerToken } from '../auth/tokens.js';
 import type { Config } from '../config.js';
+import { sameRights, type Viewer } from '../domain/viewer.js';
 import { type Context, schema } from '../schema/index.js';
 import { presentToClient } from './errors.js';
 import { costError, estimateCost } from './limits.js';
@@ -24,6 +27,26 @@ import { guardAgainstStall, SLOW_SUBSCRIBER_CLOSE_CODE, SLOW_SUBSCRIBER_CLOSE_RE
 
 const KEEP_ALIVE_MS = 12_000;
 const CONNECTION_INIT_TIMEOUT_MS = 5_000;
+/** graphql-ws's own code for a refused connection; ours carries the reason in words. */
+export const FORBIDDEN_CLOSE_CODE = 4403;
+export const TOKEN_EXPIRED_CLOSE_CODE = 4401;
+export const TOKEN_EXPIRED_CLOSE_REASON = 'The token has expired: connect again with a new token.';
+export const ACCESS_CHANGED_CLOSE_REASON = 'Your access has changed: connect again to continue with your current rights.';
+/** The longest delay setTimeout keeps; a later expiry is caught by the periodic check. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A WebSocket close reason is at most 123 bytes of UTF-8. */
+function closeReason(text: string): string {
+  const bytes = Buffer.from(text);
+  return bytes.length <= 123 ? text : `${bytes.subarray(0, 120).toString('utf8').replace(/\uFFFD$/, '')}…`;
+}
+
+/** When the token of an authorization value expires, in ms since the epoch; only read once the token was verified. */
+function tokenExpiry(authorization: string | undefined): number | undefined {
+  const token = bearerToken(authorization);
+  const expiry = token === undefined ? undefined : decodeJwt(token).exp;
+  return expiry === undefined ? undefined : expiry * 1000;
+}
 
 type ConnectionParams = { authorization?: unknown };
 
@@ -43,9 +66,12 @@ export interface WebSocketStats {
 
 /**
  * graphql-ws on the HTTP server's /graphql path. It parses and validates on its own, so it
- * applies here what Apollo applies to HTTP: token and depth limits, and in production no
- * introspection and no field suggestions. A subscriber that stops reading is closed with 4008
- * after `config.subscriberStallTimeoutMs` (stall-guard.ts) and resumes with its last cursor.
+ * applies here what Apollo applies to HTTP: token and depth limits, error masking, and in
+ * production no introspection and no field suggestions. A subscriber that stops reading is
+ * closed with 4008 after `config.subscriberStallTimeoutMs` (stall-guard.ts) and resumes with its
+ * last cursor. A connection lives no longer than its token (4401 at `exp`), and no longer than
+ * its rights: every `config.subscriberRightsRecheckMs` the token's subject is resolved again, and
+ * a connection whose viewer is gone or has other rights is closed with 4403.
  */
 export function attachWebSocketServer(app: FastifyInstance, { config, validationRules, contextFor }: WebSocketOptions) {
   const rules = [...specifiedRules, ...validationRules, ...(config.production ? [NoSchemaIntrospectionCustomRule] : [])];
@@ -54,22 +80,92 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
 
   const server = new WebSocketServer({ server: app.server, path: '/graphql', maxPayload: config.limits.maxBodyBytes });
   let slowSubscribersClosed = 0;
+  const logMasked = (details: { requestId: string | undefined; error: string }) => app.log.error(details, 'masked error');
+
+  // The viewer each connection was accepted with, to check again while it stays open.
+  const watched = new Map<WebSocket, { authorization: string | undefined; viewer: Viewer; expiry?: NodeJS.Timeout }>();
+  const watch = (socket: WebSocket, authorization: string | undefined, viewer: Viewer) => {
+    const expiresAt = tokenExpiry(authorization);
+    const delay = expiresAt === undefined ? undefined : expiresAt - Date.now();
+    const expiry =
+      delay !== undefined && delay < MAX_TIMER_MS
+        ? setTimeout(() => socket.close(TOKEN_EXPIRED_CLOSE_CODE, TOKEN_EXPIRED_CLOSE_REASON), Math.max(delay, 0)).unref()
+        : undefined;
+    watched.set(socket, { authorization, viewer, expiry });
+    socket.once('close', () => {
+      clearTimeout(expiry);
+      watched.delete(socket);
+    });
+  };
+  /** The viewer a token stands for now, or why it no longer stands for one; undefined when that cannot be told now. */
+  const currentViewer = async (authorization: string): Promise<{ viewer: Viewer } | { refused: string } | undefined> => {
+    try {
+      return { viewer: (await contextFor(authorization, randomUUID())).viewer };
+    } catch (error) {
+      if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') return { refused: error.message };
+      // The database being away is no reason to drop anyone: the next round checks again.
+      return undefined;
+    }
+  };
+  /** Resolves each token of an open connection once more; closes the connections whose rights are gone or changed. */
+  const recheckRights = async () => {
+    const byToken = new Map<string, WebSocket[]>();
+    for (const [socket, { authorization }] of watched) {
+      if (authorization !== undefined) byToken.set(authorization, [...(byToken.get(authorization) ?? []), socket]);
+    }
+    for (const [authorization, sockets] of byToken) {
+      const now = await currentViewer(authorization);
+      if (!now) continue;
+      for (const socket of sockets) {
+        const accepted = watched.get(socket)?.viewer;
+        if ('refused' in now) socket.close(FORBIDDEN_CLOSE_CODE, closeReason(now.refused));
+        else if (accepted && !sameRights(accepted, now.viewer)) socket.close(FORBIDDEN_CLOSE_CODE, ACCESS_CHANGED_CLOSE_REASON);
+      }
+    }
+  };
+  let rechecking = false;
+  const recheckTimer = setInterval(() => {
+    if (rechecking || watched.size === 0) return;
+    rechecking = true;
+    recheckRights()
+      .catch((error: unknown) => app.log.warn({ err: error }, 'WebSocket rights check failed'))
+      .finally(() => {
+        rechecking = false;
+      });
+  }, config.subscriberRightsRecheckMs).unref();
+
+  // The request id of each operation, so that an error sent later names the one its logs carry.
+  const requestIds = new WeakMap<object, Map<string, string>>();
+  const requestIdOf = (ctx: WsContext<ConnectionParams>, id: string) => {
+    const ids = requestIds.get(ctx) ?? new Map<string, string>();
+    requestIds.set(ctx, ids);
+    const requestId = ids.get(id) ?? randomUUID();
+    ids.set(id, requestId);
+    return requestId;
+  };
+
   const disposable = useServer<ConnectionParams>(
     {
       schema,
       connectionInitWaitTimeout: CONNECTION_INIT_TIMEOUT_MS,
       onConnect: async (ctx) => {
+        const authorization = authorizationOf(ctx);
         try {
-          await contextFor(authorizationOf(ctx), randomUUID());
+          const { viewer } = await contextFor(authorization, randomUUID());
+          watch(ctx.extra.socket, authorization, viewer);
           return true;
         } catch (error) {
-          // A refused token closes with 4403 Forbidden, as the protocol says; an outage is
-          // rethrown, which closes with 4500 and the masked message.
-          if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') return false;
+          // A refused token closes with 4403, as the protocol says, and the reason in words
+          // (graphql-ws's own close that follows is ignored); an outage is rethrown, which
+          // closes with 4500 and the masked message.
+          if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') {
+            ctx.extra.socket.close(FORBIDDEN_CLOSE_CODE, closeReason(error.message));
+            return false;
+          }
           throw error;
         }
       },
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         let document;
         try {
           document = parse(payload.query, { maxTokens: config.limits.maxTokens });
@@ -87,7 +183,7 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
         if (cost > config.limits.maxCost) return [costError(cost, config.limits.maxCost)];
         let contextValue: Context;
         try {
-          contextValue = await contextFor(authorizationOf(ctx), randomUUID(), ctx.extra.request.socket.remoteAddress);
+          contextValue = await contextFor(authorizationOf(ctx), requestIdOf(ctx, id), ctx.extra.request.socket.remoteAddress);
         } catch (error) {
           if (error instanceof GraphQLError) return [error];
           throw error;
@@ -118,8 +214,18 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
         const { requestId } = args.contextValue as Context;
         return {
           ...result,
-          errors: result.errors.map((error) => presentToClient(error.toJSON(), error, requestId, (details) => app.log.error(details, 'masked error'))),
+          errors: result.errors.map((error) => presentToClient(error.toJSON(), error, requestId, logMasked)),
         };
+      },
+      // Errors that end an operation (refusals before it runs, a failure while it streams) are
+      // masked like HTTP's: codes from the closed set, never a database message.
+      onError: (ctx, id, _payload, errors) => {
+        const requestId = requestIdOf(ctx, id);
+        requestIds.get(ctx)?.delete(id);
+        return errors.map((error) => presentToClient(error.toJSON(), error, requestId, logMasked));
+      },
+      onComplete: (ctx, id) => {
+        requestIds.get(ctx)?.delete(id);
       },
     },
     server,
@@ -138,6 +244,7 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
   return {
     stats,
     async close() {
+      clearInterval(recheckTimer);
       for (const client of server.clients) client.close(1001, 'Server shutting down');
       await disposable.dispose();
       await new Promise<void>((resolve) => server.close(() => resolve()));
