@@ -11,7 +11,14 @@ export interface Config {
   /** postgres:// URL of a Postgres server; absent means embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
-  jwt: { secret: string | undefined; jwksUrl: string | undefined; issuer: string | undefined; audience: string | undefined };
+  jwt: {
+    secret: string | undefined;
+    jwksUrl: string | undefined;
+    issuer: string | undefined;
+    audience: string | undefined;
+    /** Tokens that last longer (`exp − iat`, or `exp − now` without `iat`) are refused; JWT_MAX_LIFETIME. */
+    maxLifetimeSeconds: number;
+  };
   /** Key for encrypting and hashing national register numbers. */
   dataKey: string;
   logLevel: string;
@@ -62,6 +69,9 @@ export const DEFAULT_LIMITS: Limits = {
   maxBodyBytes: 100 * 1024,
 };
 
+/** One working day and then some, for agents and service accounts alike; citizens' tokens are usually much shorter. */
+export const DEFAULT_JWT_MAX_LIFETIME_SECONDS = 24 * 3600;
+
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -85,7 +95,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.DATA_DIR || './.data',
-    jwt: { secret, jwksUrl, issuer: env.JWT_ISSUER || undefined, audience: env.JWT_AUDIENCE || undefined },
+    jwt: {
+      secret,
+      jwksUrl,
+      issuer: env.JWT_ISSUER || undefined,
+      audience: env.JWT_AUDIENCE || undefined,
+      maxLifetimeSeconds: durationSeconds(env, 'JWT_MAX_LIFETIME', DEFAULT_JWT_MAX_LIFETIME_SECONDS),
+    },
     dataKey,
     logLevel: env.LOG_LEVEL ?? 'info',
     seedDemoData: (env.SEED_DEMO_DATA ?? (production ? 'false' : 'true')) === 'true',
@@ -108,5 +124,19 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isSafeInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** Seconds (`3600`) or a number and a unit (`90m`, `24h`, `1d`). */
+function durationSeconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const match = /^\s*(\d+)\s*([smhd]?)\s*$/.exec(raw);
+  const value = match ? Number(match[1]) * DURATION_UNITS[match[2] || 's']! : Number.NaN;
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new ConfigError(`${name} must be a positive duration in seconds (3600) or with a unit s, m, h or d (90m, 24h, 1d), got "${raw}"`);
+  }
   return value;
 }

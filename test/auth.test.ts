@@ -158,6 +158,65 @@ describe('refused credentials', () => {
   });
 });
 
+describe('token lifetime', () => {
+  // The defaults: JWT_MAX_LIFETIME 24 h, clock skew 60 s (src/auth/tokens.ts).
+  const DAY = 24 * 3600;
+  const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+  /** An agent token with exactly these `iat` and `exp` (no `iat` when null). */
+  function agentToken(times: { iat: number | null; exp: number }): Promise<string> {
+    let jwt = new SignJWT({ role: 'agent' }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject('demo.first').setExpirationTime(times.exp);
+    if (times.iat !== null) jwt = jwt.setIssuedAt(times.iat);
+    return jwt.sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET));
+  }
+
+  async function viewerWith(token: string) {
+    return execute<{ viewer: { subject: string } | null }>(clientWithAuthorization(`Bearer ${token}`), gql`{ viewer { subject } }`);
+  }
+
+  async function expectRefused(token: string, reason: RegExp) {
+    const { status, data, errors } = await viewerWith(token);
+    expect(status).toBe(401);
+    expect(data ?? null).toBeNull();
+    expect(errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(errors?.[0]?.message).toMatch(reason);
+  }
+
+  async function expectAccepted(token: string) {
+    const { status, data, errors } = await viewerWith(token);
+    expect(errors).toBeUndefined();
+    expect(status).toBe(200);
+    expect(data?.viewer?.subject).toBe('demo.first');
+  }
+
+  it('does refuse a token issued in the future, beyond the clock skew', async () => {
+    const now = nowSeconds();
+    await expectRefused(await agentToken({ iat: now + 300, exp: now + 3600 }), /issued in the future/);
+  });
+
+  it('does accept a token issued a few seconds ahead of the server clock, within the skew', async () => {
+    const now = nowSeconds();
+    await expectAccepted(await agentToken({ iat: now + 30, exp: now + 3600 }));
+  });
+
+  it('does refuse a token whose exp − iat exceeds 24 h, even one that expires soon', async () => {
+    const now = nowSeconds();
+    await expectRefused(await agentToken({ iat: now - DAY, exp: now + 60 }), /longer than the 86400 s allowed/);
+  });
+
+  it('does refuse a token without iat whose exp is more than 24 h away', async () => {
+    const now = nowSeconds();
+    await expectRefused(await agentToken({ iat: null, exp: now + DAY + 600 }), /longer than the 86400 s allowed/);
+  });
+
+  it('does accept a token that lasts exactly 24 h, with or without iat, and refuse one a second longer', async () => {
+    const now = nowSeconds();
+    await expectAccepted(await agentToken({ iat: now, exp: now + DAY }));
+    await expectAccepted(await agentToken({ iat: null, exp: nowSeconds() + DAY }));
+    await expectRefused(await agentToken({ iat: now, exp: now + DAY + 1 }), /longer than the 86400 s allowed \(exp − iat = 86401 s\)/);
+  });
+});
+
 describe('node(id:) access', () => {
   let agentId: string;
   beforeAll(async () => {

@@ -21,7 +21,8 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
   const { port } = jwksServer.address() as AddressInfo;
   server = await startTestServer({
-    env: { NODE_ENV: 'production', JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json`, DATA_KEY: 'k'.repeat(40) },
+    // An operator's shorter maximum, in the duration form.
+    env: { NODE_ENV: 'production', JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json`, DATA_KEY: 'k'.repeat(40), JWT_MAX_LIFETIME: '60m' },
   });
 });
 
@@ -49,6 +50,26 @@ describe('tokens verified against a JWKS URL', () => {
     const { errors, status } = await execute(server.client(token), VIEWER);
     expect(status).toBe(401);
     expect(errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a provider token that lasts longer than JWT_MAX_LIFETIME, and accepts one at exactly that', async () => {
+    const iat = Math.floor(Date.now() / 1000);
+    const lasting = (seconds: number) =>
+      new SignJWT({ role: 'agent' }).setProtectedHeader({ alg: 'ES256', kid: 'test-key' }).setSubject('demo.supervisor').setIssuedAt(iat).setExpirationTime(iat + seconds).sign(keys.privateKey);
+    const tooLong = await execute(server.client(await lasting(3601)), VIEWER);
+    expect(tooLong.status).toBe(401);
+    expect(tooLong.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(tooLong.errors?.[0]?.message).toMatch(/longer than the 3600 s allowed/);
+    const atLimit = await execute(server.client(await lasting(3600)), VIEWER);
+    expect(atLimit.errors).toBeUndefined();
+  });
+
+  it('refuses a provider token issued in the future', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = await new SignJWT({ role: 'agent' }).setProtectedHeader({ alg: 'ES256', kid: 'test-key' }).setSubject('demo.supervisor').setIssuedAt(now + 600).setExpirationTime(now + 1200).sign(keys.privateKey);
+    const { status, errors } = await execute(server.client(token), VIEWER);
+    expect(status).toBe(401);
+    expect(errors?.[0]?.message).toMatch(/issued in the future/);
   });
 
   it('refuses a token signed by another key', async () => {

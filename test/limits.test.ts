@@ -313,6 +313,20 @@ describe('loadConfig', () => {
     }
   });
 
+  it('does limit tokens to 24 h unless JWT_MAX_LIFETIME says otherwise, in seconds or with a unit', () => {
+    expect(loadConfig({}).jwt.maxLifetimeSeconds).toBe(86_400);
+    expect(loadConfig({ JWT_MAX_LIFETIME: '' }).jwt.maxLifetimeSeconds).toBe(86_400);
+    expect(loadConfig({ JWT_MAX_LIFETIME: '3600' }).jwt.maxLifetimeSeconds).toBe(3600);
+    expect(loadConfig({ JWT_MAX_LIFETIME: '90m' }).jwt.maxLifetimeSeconds).toBe(5400);
+    expect(loadConfig({ JWT_MAX_LIFETIME: '12h' }).jwt.maxLifetimeSeconds).toBe(43_200);
+    expect(loadConfig({ JWT_MAX_LIFETIME: '2d' }).jwt.maxLifetimeSeconds).toBe(172_800);
+  });
+
+  it.each(['0', '0h', '-1h', '1.5h', '24 hours', 'forever', '1w'])('does throw a ConfigError naming JWT_MAX_LIFETIME when it is "%s"', (value) => {
+    expect(() => loadConfig({ JWT_MAX_LIFETIME: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ JWT_MAX_LIFETIME: value })).toThrow(/JWT_MAX_LIFETIME must be a positive duration .* got "/);
+  });
+
   it('does not infer production when NODE_ENV is anything else', () => {
     expect(loadConfig({ NODE_ENV: 'prod' }).production).toBe(false);
   });

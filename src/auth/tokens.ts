@@ -11,7 +11,15 @@ export interface TokenSettings {
   jwksUrl: string | undefined;
   issuer: string | undefined;
   audience: string | undefined;
+  /** The longest a token may last: `exp − iat`, or `exp − now` when it has no `iat`. */
+  maxLifetimeSeconds: number;
 }
+
+/**
+ * How far ahead of this server's clock a token's `iat` may be, for the issuer's clock drift. It
+ * also widens the `exp − now` limit of tokens without `iat`, which compares two clocks.
+ */
+export const CLOCK_SKEW_SECONDS = 60;
 
 /** Why a bearer token was refused; the message is safe to show to the caller. */
 export class InvalidTokenError extends Error {}
@@ -20,7 +28,8 @@ export type TokenVerifier = (token: string) => Promise<TokenClaims>;
 
 /**
  * HS256 with a shared secret (development and simple deployments) or RS256/ES256 keys from a
- * JWKS URL (production identity provider). `exp` is required either way.
+ * JWKS URL (production identity provider). `exp` is required either way, and bounded: a token
+ * minted for a month (or dated ahead to last longer) is refused, whoever signed it.
  */
 export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
   const jwks: JWTVerifyGetKey | undefined = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : undefined;
@@ -47,6 +56,7 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
       if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') throw new InvalidTokenError(`The token lacks a valid claim: ${(error as Error).message}`);
       throw new InvalidTokenError('The token is malformed or its signature is not valid.');
     }
+    checkLifetime(payload, settings.maxLifetimeSeconds, Math.floor(Date.now() / 1000));
     const { role, sub } = payload;
     if (typeof role !== 'string' || !(TOKEN_ROLES as readonly string[]).includes(role)) {
       throw new InvalidTokenError(`The token's role must be one of ${TOKEN_ROLES.join(', ')}.`);
@@ -54,6 +64,20 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
     if (typeof sub !== 'string' || sub.length === 0 || sub.length > 200) throw new InvalidTokenError('The token has no valid subject.');
     return { role: role as TokenRole, sub };
   };
+}
+
+/** jose has already checked that `exp` is present and that `iat`, when present, is a number. */
+function checkLifetime(payload: JWTPayload, maxLifetimeSeconds: number, now: number): void {
+  const { iat, exp } = payload as { iat?: number; exp: number };
+  if (iat !== undefined && iat > now + CLOCK_SKEW_SECONDS) {
+    throw new InvalidTokenError(`The token was issued in the future: its iat is ${iat - now} s ahead of the server clock, more than the ${CLOCK_SKEW_SECONDS} s allowed.`);
+  }
+  const lifetime = iat !== undefined ? exp - iat : exp - now;
+  const allowed = iat !== undefined ? maxLifetimeSeconds : maxLifetimeSeconds + CLOCK_SKEW_SECONDS;
+  if (lifetime > allowed) {
+    const measure = iat !== undefined ? 'exp − iat' : 'exp − now, without iat';
+    throw new InvalidTokenError(`The token lasts longer than the ${maxLifetimeSeconds} s allowed (${measure} = ${lifetime} s).`);
+  }
 }
 
 /** Mints an HS256 token: for development, demos and tests. */

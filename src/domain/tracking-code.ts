@@ -9,3 +9,13 @@ export function formatTrackingCode(randomBytes: Uint8Array): string {
   const characters = Array.from(randomBytes.slice(0, 10), (byte) => TRACKING_CODE_ALPHABET[byte % TRACKING_CODE_ALPHABET.length]!);
   return `${characters.slice(0, 5).join('')}-${characters.slice(5).join('')}`;
 }
+
+/**
+ * The code as issued (upper case, XXXXX-XXXXX) from what someone typed: any letter case, with
+ * or without the dash, spaces ignored. Anything that is not ten characters stays as typed and
+ * simply matches no case.
+ */
+export function normalizeTrackingCode(typed: string): string {
+  const characters = typed.replace(/[\s-]/g, '').toUpperCase();
+  return characters.length === 10 ? `${characters.slice(0, 5)}-${characters.slice(5)}` : characters;
+}

@@ -49,11 +49,11 @@ builder.queryField('trackCase', (t) =>
   t.field({
     type: TrackedCase,
     nullable: true,
-    description: `Follows a case without logging in. A wrong reference and a wrong code give the same NOT_FOUND; after ${MAX_TRACKING_FAILURES} failures in 15 minutes from one address or on one reference, attempts are refused with RATE_LIMITED.`,
+    description: `Follows a case without logging in. A wrong reference and a wrong code give the same NOT_FOUND; after ${MAX_TRACKING_FAILURES} failures in 15 minutes from one address or on one reference, attempts are refused with RATE_LIMITED. Each trackCase counts as one attempt, also several in one request.`,
     authScopes: PUBLIC,
     args: {
       reference: t.arg.string({ required: true, description: 'The case reference, e.g. 1718-2026-000123.' }),
-      trackingCode: t.arg.string({ required: true, description: 'The code given when the case was opened, e.g. ABCDE-FGH23.' }),
+      trackingCode: t.arg.string({ required: true, description: 'The code given when the case was opened, e.g. ABCDE-FGH23; letter case, the dash and spaces do not matter.' }),
     },
     resolve: (_root, args, context) =>
       trackCase(context.db, context.vault, { reference: args.reference, trackingCode: args.trackingCode, clientAddress: context.clientAddress }, context.now),

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { normalizeTrackingCode } from '../domain/tracking-code.js';
 
 /**
  * Secrets at rest, all keyed from DATA_KEY: national register numbers encrypted (AES-256-GCM)
@@ -34,7 +35,8 @@ export function createDataVault(dataKey: string): DataVault {
       return createHmac('sha256', hashKey).update(digits).digest('hex');
     },
     trackingCodeHash(code) {
-      return createHmac('sha256', trackingKey).update(code.trim().toUpperCase()).digest('hex');
+      // Issued codes are hashed in their normalized form too, so that stored hashes still match.
+      return createHmac('sha256', trackingKey).update(normalizeTrackingCode(code)).digest('hex');
     },
   };
 }
