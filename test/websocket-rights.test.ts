@@ -109,15 +109,15 @@ describe('WebSocket connections and their rights', () => {
   });
 });
 
-describe.each([
-  { mode: 'development', env: {} },
-  { mode: 'production', env: PRODUCTION_ENV },
-])('errors that end a subscription in $mode', ({ env }) => {
+describe.each<{ mode: string; env?: Record<string, string>; secret?: string }>([
+  { mode: 'development' },
+  { mode: 'production', env: PRODUCTION_ENV, secret: PRODUCTION_ENV.JWT_SECRET },
+])('errors that end a subscription in $mode', ({ env, secret }) => {
   let server: TestServer;
   let token: string;
   beforeAll(async () => {
-    server = await startTestServer({ env: env.JWT_SECRET ? env : undefined });
-    token = await tokenFor({ role: 'agent', sub: 'demo.supervisor' }, env.JWT_SECRET ? { secret: env.JWT_SECRET } : {});
+    server = await startTestServer({ env });
+    token = await tokenFor({ role: 'agent', sub: 'demo.supervisor' }, { secret });
   });
   afterAll(() => server?.close());
 
