@@ -6,7 +6,8 @@ import { gql } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '../src/db/client.js';
 import { nationalNumberCheckDigits } from '../src/domain/national-number.js';
-import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
+import { startServer } from '../src/server/app.js';
+import { execute, startTestServer, testConfig, type TestServer, tokenFor } from './helpers/server.js';
 
 const MARIE = '00000000-0000-4000-8000-000000000001';
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
@@ -207,4 +208,58 @@ describe('my data and anonymisation', () => {
     const [logged] = await rows<{ n: number }>(sql`select count(*)::int as n from access_log where actor_subject = 'demo.admin' and 'anonymized' = any(fields)`);
     expect(logged!.n).toBe(1);
   });
+});
+
+describe('webhook body retention', () => {
+  it('does delete a settled delivery, body and all, once older than WEBHOOK_BODY_RETENTION_DAYS, and keep a newer one', async () => {
+    const account = await tokenFor({ role: 'service', sub: 'TLPE-ENERGY' });
+    const created = await execute<{ createWebhook: { webhook: { id: string } } }>(
+      server.client(account),
+      gql`mutation ($input: CreateWebhookInput!) { createWebhook(input: $input) { ... on CreateWebhookSuccess { webhook { id } } } }`,
+      { input: { url: `${receiverUrl}/retention`, filter: { types: ['CASE_CREATED'] } } },
+    );
+    const webhookId = created.data!.createWebhook.webhook.id;
+    const agent = await tokenFor({ role: 'agent', sub: 'demo.energy' });
+    for (const subject of [`Ancien ${randomUUID()}`, `Récent ${randomUUID()}`]) {
+      await execute(server.client(agent), gql`mutation ($input: OpenCaseInput!) { openCase(input: $input) { __typename } }`, {
+        input: { themeCode: 'ENERGY.PREMIUMS', subject, originChannel: 'EMAIL' },
+      });
+    }
+    const log = async () =>
+      (
+        await execute<{ webhookDeliveries: { edges: { node: { id: string; status: string; body: string } }[] } }>(
+          server.client(account),
+          gql`query ($id: ID!) { webhookDeliveries(webhookId: $id, first: 10) { edges { node { id status body } } } }`,
+          { id: webhookId },
+        )
+      ).data!.webhookDeliveries.edges.map((edge) => edge.node);
+    const settled = async () => {
+      const found = await log();
+      return found.length === 2 && found.every((delivery) => delivery.status === 'DELIVERED') ? found : undefined;
+    };
+    let delivered = await settled();
+    for (let tries = 0; !delivered; tries += 1) {
+      if (tries > 300) throw new Error('The deliveries were never delivered');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      delivered = await settled();
+    }
+    const [recent, old] = delivered; // newest first
+    const rawId = (id: string) => Buffer.from(id, 'base64').toString().split(':')[1]!;
+    await server.database.handle.db.execute(sql`update webhook_deliveries set created_at = now() - interval '31 days' where id = ${rawId(old!.id)}::uuid`);
+    await server.database.handle.db.execute(sql`update webhook_deliveries set created_at = now() - interval '29 days' where id = ${rawId(recent!.id)}::uuid`);
+
+    // A worker cleans up when it starts (then hourly): another instance on the same database, default retention of 30 days.
+    const other = await startServer(testConfig(), server.database.handle);
+    try {
+      for (let tries = 0; (await log()).some((delivery) => delivery.id === old!.id); tries += 1) {
+        if (tries > 100) throw new Error('The expired delivery was never deleted');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      await other.close();
+    }
+    expect(await log()).toEqual([recent]);
+    const [left] = await rows<{ n: number }>(sql`select count(*)::int as n from webhook_deliveries where id = ${rawId(old!.id)}::uuid or body = ${old!.body}`);
+    expect(left!.n).toBe(0);
+  }, 30_000);
 });

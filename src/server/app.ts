@@ -179,6 +179,7 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
           retry: { baseDelayMs: config.webhooks.retryBaseDelayMs, maxAttempts: config.webhooks.maxAttempts },
           requestTimeoutMs: config.webhooks.requestTimeoutMs,
           allowList,
+          bodyRetentionDays: config.webhooks.bodyRetentionDays,
         },
         log: app.log,
       })

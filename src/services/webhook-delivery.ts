@@ -36,6 +36,8 @@ export interface DeliverySettings {
   allowList: DestinationAllowList;
   /** How host names are resolved; the system resolver unless a test says otherwise. */
   resolveHost?: ResolveHost;
+  /** Days a delivered or dead delivery (and its body) is kept. */
+  bodyRetentionDays: number;
 }
 
 export interface DeliveryLog {
@@ -53,6 +55,9 @@ const ERROR_WAIT_MS = 1_000;
 /** After a wake-up, wait this long so that a burst of events makes one pass, not one per event. */
 const COALESCE_MS = 250;
 const MAX_DETAIL_LENGTH = 300;
+/** How often a worker deletes expired deliveries; also once when it starts. */
+const CLEAN_UP_EVERY_MS = 3_600_000;
+const CLEAN_UP_BATCH = 1_000;
 
 /** Turns new feed events into deliveries, endpoint by endpoint. */
 async function fanOutEvents(db: Executor): Promise<{ endpoints: number; events: number }> {
@@ -194,6 +199,29 @@ async function recordAttempt(db: Executor, delivery: ClaimedDelivery, outcome: A
   });
 }
 
+/**
+ * Deletes delivered and dead deliveries older than the retention period, with their tries. In
+ * batches that skip rows another instance is deleting, so instances running it together neither
+ * wait for each other nor hold long locks; pending deliveries are never touched.
+ */
+export async function removeExpiredDeliveries(db: Executor, retentionDays: number): Promise<number> {
+  let removed = 0;
+  for (;;) {
+    const batch = await selectRows<{ id: string }>(
+      db,
+      sql`delete from webhook_deliveries where id in (
+            select id from webhook_deliveries
+            where status <> 'PENDING' and created_at < now() - ${retentionDays} * interval '1 day'
+            order by created_at
+            limit ${CLEAN_UP_BATCH}
+            for update skip locked)
+          returning id`,
+    );
+    removed += batch.length;
+    if (batch.length < CLEAN_UP_BATCH) return removed;
+  }
+}
+
 /** Milliseconds until the next delivery that may be sent is due (or its lease runs out); null when none. */
 async function untilNextDue(db: Executor): Promise<number | null> {
   const [row] = await selectRows<{ wait: number | string | null }>(
@@ -238,6 +266,7 @@ export function startWebhookWorker(dependencies: { db: Executor; vault: DataVaul
   const { db, vault, wakeUps, settings, log } = dependencies;
   const controller = new AbortController();
   const { signal } = controller;
+  let nextCleanUpAt = 0;
   const running = (async () => {
     while (!signal.aborted) {
       // Listen from before the pass, so that an event committed during it is not missed; stop
@@ -246,6 +275,11 @@ export function startWebhookWorker(dependencies: { db: Executor; vault: DataVaul
       const passSignal = AbortSignal.any([signal, passOver.signal]);
       const woken = wakeUps.next(passSignal);
       try {
+        if (Date.now() >= nextCleanUpAt) {
+          const removed = await removeExpiredDeliveries(db, settings.bodyRetentionDays);
+          if (removed > 0) log.info({ removed }, 'expired webhook deliveries deleted');
+          nextCleanUpAt = Date.now() + CLEAN_UP_EVERY_MS;
+        }
         const done = await deliverOnce(db, vault, settings, log);
         if (done.work > 0) continue;
         const wait = done.endpoints === 0 ? null : await untilNextDue(db);
