@@ -85,7 +85,7 @@ const WebhookDelivery = builder.objectRef<WebhookDeliveryRow>('WebhookDelivery')
       description: 'The feedCursor of the event it carries.',
       resolve: (delivery) => encodeFeedCursor({ transactionId: delivery.eventTransactionId, position: delivery.eventPosition }),
     }),
-    body: t.exposeString('body', { description: 'The JSON body, byte for byte as sent: { type, timestamp, data }.' }),
+    body: t.exposeString('body', { description: 'The JSON body, byte for byte as sent: { type, timestamp, data }. When the citizen’s data is erased, the payload is replaced by the redacted one.' }),
     attemptCount: t.exposeInt('attemptCount', { description: 'Tries since it was created or last redelivered.' }),
     attempts: t.field({
       type: [WebhookAttempt],
@@ -117,7 +117,8 @@ builder.queryFields((t) => ({
   webhookDeliveries: t.connection(
     {
       type: WebhookDelivery,
-      description: 'The delivery log of one of your endpoints, newest first. Service accounts only; another account’s webhook is NOT_FOUND.',
+      description:
+        'The delivery log of one of your endpoints, newest first. Delivered and dead deliveries are deleted some time after their creation (30 days unless the operator sets otherwise). Service accounts only; another account’s webhook is NOT_FOUND.',
       authScopes: SERVICE_ACCOUNT,
       args: {
         webhookId: t.arg.globalID({ required: true, for: Webhook, description: 'The webhook.' }),
