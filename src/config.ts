@@ -3,6 +3,8 @@
 
 export const DEVELOPMENT_JWT_SECRET = 'guichet-development-secret-change-me-0123456789';
 export const DEVELOPMENT_DATA_KEY = 'guichet-development-data-key-change-me-0123456789';
+/** Outside production, webhooks may reach receivers on this machine (set WEBHOOK_ALLOWED_HOSTS to change it, '' for none). */
+export const DEVELOPMENT_WEBHOOK_ALLOWED_HOSTS = 'localhost,127.0.0.0/8,::1';
 
 export interface Config {
   production: boolean;
@@ -45,6 +47,14 @@ export interface WebhookSettings {
   requestTimeoutMs: number;
   /** Endpoints must use https (always in production). */
   requireHttps: boolean;
+  /**
+   * WEBHOOK_ALLOWED_HOSTS, unparsed: host names, IP addresses and CIDR networks that endpoints
+   * may reach although they are not public (domain/network-addresses.ts reads it). Empty in
+   * production; loopback outside it, for receivers on the developer's machine.
+   */
+  allowedHosts: string;
+  /** Days a delivered (or dead) delivery and its body are kept; then the worker deletes it. */
+  bodyRetentionDays: number;
 }
 
 export interface Limits {
@@ -114,6 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: positiveInteger(env, 'WEBHOOK_MAX_ATTEMPTS', 11),
       requestTimeoutMs: positiveInteger(env, 'WEBHOOK_TIMEOUT_MS', 10_000),
       requireHttps: production,
+      allowedHosts: env.WEBHOOK_ALLOWED_HOSTS ?? (production ? '' : DEVELOPMENT_WEBHOOK_ALLOWED_HOSTS),
+      bodyRetentionDays: positiveInteger(env, 'WEBHOOK_BODY_RETENTION_DAYS', 30),
     },
     metricsEnabled: env.METRICS === 'true',
   };

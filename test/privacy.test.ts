@@ -1,24 +1,36 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { gql } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '../src/db/client.js';
 import { nationalNumberCheckDigits } from '../src/domain/national-number.js';
-import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
+import { startServer } from '../src/server/app.js';
+import { execute, startTestServer, testConfig, type TestServer, tokenFor } from './helpers/server.js';
 
 const MARIE = '00000000-0000-4000-8000-000000000001';
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
 let server: TestServer;
 const tokens: Record<string, string> = {};
+/** A local webhook endpoint that accepts everything (loopback is allowed outside production). */
+const receiver = createServer((request, response) => request.resume().on('end', () => response.writeHead(204).end()));
+let receiverUrl = '';
 beforeAll(async () => {
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
   server = await startTestServer();
   tokens.marie = await tokenFor({ role: 'citizen', sub: MARIE });
   tokens.first = await tokenFor({ role: 'agent', sub: 'demo.first' });
   tokens.admin = await tokenFor({ role: 'agent', sub: 'demo.admin' });
   tokens.supervisor = await tokenFor({ role: 'agent', sub: 'demo.supervisor' });
 });
-afterAll(() => server?.close());
+afterAll(async () => {
+  await server?.close();
+  receiver.closeAllConnections();
+  await new Promise((resolve) => receiver.close(resolve));
+});
 
 const rows = <Row>(query: ReturnType<typeof sql>) => selectRows<Row>(server.database.handle.db, query);
 
@@ -97,7 +109,7 @@ describe('my data and anonymisation', () => {
     expect(document.contactPoints.length).toBeGreaterThan(0);
   });
 
-  it('leaves no name, national number, e-mail or phone of an anonymised citizen anywhere in the database, and keeps the cases counted', async () => {
+  it('leaves no name, national number, e-mail, phone or case text of an anonymised citizen anywhere in the database, webhook bodies included, and keeps the cases counted', async () => {
     const family = `Quartzfeld${randomUUID().slice(0, 6)}`;
     const email = `${family.toLowerCase()}@example.org`;
     const phoneDigits = `0478${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
@@ -121,6 +133,38 @@ describe('my data and anonymisation', () => {
     const citizenId = call.data!.registerContact.case.citizen.id;
     await register({ channel: 'EMAIL', caseId, summary: `Courriel de ${email}`, email: { from: email, to: '1718@spw.example', subject: `Dossier ${family}` } });
     await execute(server.client(tokens.first), gql`mutation ($input: AddNoteInput!) { addNote(input: $input) { __typename } }`, { input: { caseId, body: `Rappeler ${family}` } });
+
+    // Texts of their cases, each also copied elsewhere: messages, a handoff reason (into its event
+    // and the webhook bodies of the service it goes to), procedure answers.
+    const texts = { note: `note-${randomUUID()}`, toCitizen: `reply-${randomUUID()}`, fromCitizen: `question-${randomUUID()}`, reason: `reason-${randomUUID()}`, answer: `answer-${randomUUID()}` };
+    const ok = async (token: string, mutation: string, input: Record<string, unknown>) => {
+      const { data, errors } = await execute<Record<string, { __typename: string }>>(server.client(token), mutation, { input });
+      expect(errors).toBeUndefined();
+      expect(Object.values(data!)[0]!.__typename).toMatch(/Success$/);
+    };
+    const citizenToken = await tokenFor({ role: 'citizen', sub: Buffer.from(citizenId, 'base64').toString().split(':')[1]! });
+    const housingAccount = await tokenFor({ role: 'service', sub: 'TLPE-HOUSING' });
+    await ok(housingAccount, gql`mutation ($input: CreateWebhookInput!) { createWebhook(input: $input) { __typename } }`, { url: `${receiverUrl}/erasure` });
+    await ok(tokens.first!, gql`mutation ($input: AddNoteInput!) { addNote(input: $input) { __typename } }`, { caseId, body: texts.note });
+    await ok(tokens.first!, gql`mutation ($input: SendMessageInput!) { sendMessage(input: $input) { __typename } }`, { caseId, body: texts.toCitizen });
+    await ok(citizenToken, gql`mutation ($input: SendMessageInput!) { sendMessage(input: $input) { __typename } }`, { caseId, body: `${texts.fromCitizen} ${family}` });
+    const [housing] = await rows<{ id: string }>(sql`select id from services where code = 'TLPE-HOUSING'`);
+    await ok(tokens.first!, gql`mutation ($input: RequestHandoffInput!) { requestHandoff(input: $input) { __typename } }`, {
+      caseId,
+      toServiceId: globalId('Service', housing!.id),
+      reason: `${texts.reason}: M. ${family} attend une visite`,
+    });
+    const [procedure] = await rows<{ code: string }>(sql`select code from procedures where active order by code limit 1`);
+    await ok(citizenToken, gql`mutation ($input: StartProcedureInput!) { startProcedure(input: $input) { __typename } }`, {
+      code: procedure!.code,
+      answers: JSON.stringify({ demandeur: `Zébulon ${family}`, remarque: texts.answer }),
+    });
+    // The housing service's webhook has queued the handoff, whose body carries the reason.
+    const queued = async () => (await rows<{ n: number }>(sql`select count(*)::int as n from webhook_deliveries where body like ${`%${texts.reason}%`}`))[0]!.n;
+    for (let tries = 0; (await queued()) === 0; tries += 1) {
+      if (tries > 200) throw new Error('The handoff never reached the webhook deliveries');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const [counted] = await rows<{ n: number }>(sql`select count(*)::int as n from cases where citizen_id = ${Buffer.from(citizenId, 'base64').toString().split(':')[1]!}::uuid`);
 
     /** Every text, JSON, array and tsvector column of the database holding one of the citizen's identifiers. */
@@ -128,7 +172,7 @@ describe('my data and anonymisation', () => {
       const columns = await rows<{ table_name: string; column_name: string }>(sql`
         select table_name, column_name from information_schema.columns
         where table_schema = 'public' and data_type in ('text', 'character varying', 'jsonb', 'json', 'tsvector', 'ARRAY')`);
-      const needles = [family.toLowerCase(), email, phoneDigits, phoneDigits.slice(1), nationalNumber];
+      const needles = [family.toLowerCase(), email, phoneDigits, phoneDigits.slice(1), nationalNumber, ...Object.values(texts)];
       const found: string[] = [];
       for (const { table_name: table, column_name: column } of columns) {
         for (const needle of needles) {
@@ -140,7 +184,10 @@ describe('my data and anonymisation', () => {
       }
       return found;
     };
-    expect((await personalTraces()).length).toBeGreaterThan(3);
+    const before = await personalTraces();
+    for (const copy of ['webhook_deliveries.body', 'online_submissions.answers', 'messages.body', 'notes.body', 'case_events.payload']) {
+      expect(before.some((trace) => trace.startsWith(`${copy} `))).toBe(true);
+    }
 
     const refused = await execute(server.client(tokens.supervisor), gql`mutation ($input: AnonymizeCitizenInput!) { anonymizeCitizen(input: $input) { __typename } }`, { input: { id: citizenId } });
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -149,12 +196,70 @@ describe('my data and anonymisation', () => {
       gql`mutation ($input: AnonymizeCitizenInput!) { anonymizeCitizen(input: $input) { __typename ... on AnonymizeCitizenSuccess { casesKept } } }`,
       { input: { id: citizenId } },
     );
-    expect(done.data?.anonymizeCitizen).toEqual({ __typename: 'AnonymizeCitizenSuccess', casesKept: 1 });
+    expect(done.data?.anonymizeCitizen).toEqual({ __typename: 'AnonymizeCitizenSuccess', casesKept: 2 });
 
     expect(await personalTraces()).toEqual([]);
+    // A delivery not sent yet goes out redacted; it stays well-formed JSON.
+    const bodies = await rows<{ body: string }>(sql`select body from webhook_deliveries where case_id = ${Buffer.from(caseId, 'base64').toString().split(':')[1]!}::uuid`);
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const { body: sent } of bodies) expect(JSON.parse(sent)).toMatchObject({ data: { payload: expect.any(Object) } });
     const [after] = await rows<{ n: number }>(sql`select count(*)::int as n from cases where citizen_id = ${Buffer.from(citizenId, 'base64').toString().split(':')[1]!}::uuid`);
     expect(after!.n).toBe(counted!.n);
     const [logged] = await rows<{ n: number }>(sql`select count(*)::int as n from access_log where actor_subject = 'demo.admin' and 'anonymized' = any(fields)`);
     expect(logged!.n).toBe(1);
   });
+});
+
+describe('webhook body retention', () => {
+  it('does delete a settled delivery, body and all, once older than WEBHOOK_BODY_RETENTION_DAYS, and keep a newer one', async () => {
+    const account = await tokenFor({ role: 'service', sub: 'TLPE-ENERGY' });
+    const created = await execute<{ createWebhook: { webhook: { id: string } } }>(
+      server.client(account),
+      gql`mutation ($input: CreateWebhookInput!) { createWebhook(input: $input) { ... on CreateWebhookSuccess { webhook { id } } } }`,
+      { input: { url: `${receiverUrl}/retention`, filter: { types: ['CASE_CREATED'] } } },
+    );
+    const webhookId = created.data!.createWebhook.webhook.id;
+    const agent = await tokenFor({ role: 'agent', sub: 'demo.energy' });
+    for (const subject of [`Ancien ${randomUUID()}`, `Récent ${randomUUID()}`]) {
+      await execute(server.client(agent), gql`mutation ($input: OpenCaseInput!) { openCase(input: $input) { __typename } }`, {
+        input: { themeCode: 'ENERGY.PREMIUMS', subject, originChannel: 'EMAIL' },
+      });
+    }
+    const log = async () =>
+      (
+        await execute<{ webhookDeliveries: { edges: { node: { id: string; status: string; body: string } }[] } }>(
+          server.client(account),
+          gql`query ($id: ID!) { webhookDeliveries(webhookId: $id, first: 10) { edges { node { id status body } } } }`,
+          { id: webhookId },
+        )
+      ).data!.webhookDeliveries.edges.map((edge) => edge.node);
+    const settled = async () => {
+      const found = await log();
+      return found.length === 2 && found.every((delivery) => delivery.status === 'DELIVERED') ? found : undefined;
+    };
+    let delivered = await settled();
+    for (let tries = 0; !delivered; tries += 1) {
+      if (tries > 300) throw new Error('The deliveries were never delivered');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      delivered = await settled();
+    }
+    const [recent, old] = delivered; // newest first
+    const rawId = (id: string) => Buffer.from(id, 'base64').toString().split(':')[1]!;
+    await server.database.handle.db.execute(sql`update webhook_deliveries set created_at = now() - interval '31 days' where id = ${rawId(old!.id)}::uuid`);
+    await server.database.handle.db.execute(sql`update webhook_deliveries set created_at = now() - interval '29 days' where id = ${rawId(recent!.id)}::uuid`);
+
+    // A worker cleans up when it starts (then hourly): another instance on the same database, default retention of 30 days.
+    const other = await startServer(testConfig(), server.database.handle);
+    try {
+      for (let tries = 0; (await log()).some((delivery) => delivery.id === old!.id); tries += 1) {
+        if (tries > 100) throw new Error('The expired delivery was never deleted');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      await other.close();
+    }
+    expect(await log()).toEqual([recent]);
+    const [left] = await rows<{ n: number }>(sql`select count(*)::int as n from webhook_deliveries where id = ${rawId(old!.id)}::uuid or body = ${old!.body}`);
+    expect(left!.n).toBe(0);
+  }, 30_000);
 });

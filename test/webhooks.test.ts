@@ -252,7 +252,7 @@ describe('webhooks', () => {
     expect(retried.length).toBeGreaterThan(0);
     for (const delivery of retried) {
       expect(delivery.attempts.at(-1)).toMatchObject({ statusCode: 204, error: null });
-      expect(delivery.attempts.slice(0, -1).every((attempt) => attempt.statusCode === 500 && attempt.error === 'HTTP 500')).toBe(true);
+      expect(delivery.attempts.slice(0, -1).every((attempt) => attempt.statusCode === 500 && attempt.error === 'HTTP_5XX')).toBe(true);
       expect(failedIds.has(delivery.messageId)).toBe(true);
     }
   }, 60_000);

@@ -1,3 +1,5 @@
+import { type DestinationAllowList, destinationProblem } from './network-addresses.js';
+
 // Rules of webhook delivery that need no I/O: where an endpoint may point and when a failed
 // delivery is tried again.
 
@@ -30,11 +32,49 @@ export function retryWindowMs(schedule: RetrySchedule): number {
 }
 
 /**
- * An endpoint is an absolute http(s) URL without credentials. Production requires https: the
- * body carries case data and the signature only proves origin, not confidentiality.
+ * Why a try failed, as the endpoint's owner reads it in the delivery log: classes, never the
+ * network's own words. Refused connections, resets, DNS and TLS errors are one class, so that
+ * the log cannot tell which ports or names exist; the detail goes to the server log.
+ */
+export const WEBHOOK_FAILURES = [
+  /** The URL's host resolved to (or is) an address outside what endpoints may reach: nothing was sent. */
+  'ADDRESS_NOT_ALLOWED',
+  /** No connection, or it broke before an answer (name not resolved, refused, reset, TLS). */
+  'CONNECTION_FAILED',
+  /** No answer within the configured time. */
+  'TIMEOUT',
+  /** An answer 3xx: redirects are not followed. */
+  'HTTP_3XX',
+  'HTTP_4XX',
+  'HTTP_5XX',
+  /** Any other status that is not 2xx. */
+  'HTTP_OTHER',
+] as const;
+export type WebhookFailure = (typeof WEBHOOK_FAILURES)[number];
+
+/** The failure class of an answer, or null for a 2xx (delivered). */
+export function failureOfStatus(status: number): WebhookFailure | null {
+  if (status >= 200 && status < 300) return null;
+  if (status >= 300 && status < 400) return 'HTTP_3XX';
+  if (status >= 400 && status < 500) return 'HTTP_4XX';
+  if (status >= 500 && status < 600) return 'HTTP_5XX';
+  return 'HTTP_OTHER';
+}
+
+/** What an endpoint may be, from the configuration. */
+export interface WebhookPolicy {
+  requireHttps: boolean;
+  /** Non-public hosts and networks the operator allows (WEBHOOK_ALLOWED_HOSTS). */
+  allowList: DestinationAllowList;
+}
+
+/**
+ * An endpoint is an absolute http(s) URL without credentials, outside the network Guichet runs
+ * in unless the operator allows it (domain/network-addresses.ts). Production requires https:
+ * the body carries case data and the signature only proves origin, not confidentiality.
  * Returns the problem in words, or null when the URL is acceptable.
  */
-export function webhookUrlProblem(value: string, options: { requireHttps: boolean }): string | null {
+export function webhookUrlProblem(value: string, options: WebhookPolicy): string | null {
   if (value.length > 2_000) return 'At most 2,000 characters.';
   let url: URL;
   try {
@@ -45,5 +85,5 @@ export function webhookUrlProblem(value: string, options: { requireHttps: boolea
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'Only http and https URLs are accepted.';
   if (options.requireHttps && url.protocol !== 'https:') return 'Must use https.';
   if (url.username || url.password) return 'Must not carry credentials: the signature authenticates Guichet.';
-  return null;
+  return destinationProblem(url.hostname, options.allowList);
 }

@@ -1,5 +1,6 @@
 import type { Database } from '../db/client.js';
 import type { Viewer } from '../domain/viewer.js';
+import type { WebhookPolicy } from '../domain/webhooks.js';
 import type { Language } from '../domain/vocabulary.js';
 import type { DataVault } from '../services/data-vault.js';
 import type { Limits } from '../config.js';
@@ -13,8 +14,8 @@ export interface Context {
   limits: Limits;
   /** The case-event feed, whose readers the subscriptions of this process share. */
   caseEvents: CaseEventFeed;
-  /** What a webhook endpoint must be (https in production). */
-  webhookPolicy: { requireHttps: boolean };
+  /** What a webhook endpoint must be (https in production, outside the network unless allowed). */
+  webhookPolicy: WebhookPolicy;
   requestId: string;
   /** The client's network address (for attempt limits); 'unknown' when the transport has none. */
   clientAddress: string;

@@ -64,7 +64,11 @@ const WebhookAttempt = builder.objectRef<WebhookAttemptRow>('WebhookAttempt').im
   fields: (t) => ({
     attemptedAt: t.field({ type: 'DateTime', description: 'When the request was sent.', resolve: (attempt) => attempt.attemptedAt }),
     statusCode: t.exposeInt('statusCode', { nullable: true, description: 'The HTTP status the endpoint answered; null when no answer came.' }),
-    error: t.exposeString('error', { nullable: true, description: 'Why the try failed; null when it succeeded (2xx).' }),
+    error: t.exposeString('error', {
+      nullable: true,
+      description:
+        'Why the try failed, as a class: ADDRESS_NOT_ALLOWED (the host is or resolves to a loopback, private, link-local or other non-public address the operator has not allowed: nothing was sent), CONNECTION_FAILED (no connection or no answer: name not resolved, refused, reset, TLS), TIMEOUT, HTTP_3XX (redirects are not followed), HTTP_4XX, HTTP_5XX, HTTP_OTHER; statusCode has the exact status when an answer came. Null when the try succeeded (2xx).',
+    }),
     durationMs: t.exposeInt('durationMs', { description: 'How long the request took, in milliseconds.' }),
   }),
 });
@@ -81,7 +85,7 @@ const WebhookDelivery = builder.objectRef<WebhookDeliveryRow>('WebhookDelivery')
       description: 'The feedCursor of the event it carries.',
       resolve: (delivery) => encodeFeedCursor({ transactionId: delivery.eventTransactionId, position: delivery.eventPosition }),
     }),
-    body: t.exposeString('body', { description: 'The JSON body, byte for byte as sent: { type, timestamp, data }.' }),
+    body: t.exposeString('body', { description: 'The JSON body, byte for byte as sent: { type, timestamp, data }. When the citizen’s data is erased, the payload is replaced by the redacted one.' }),
     attemptCount: t.exposeInt('attemptCount', { description: 'Tries since it was created or last redelivered.' }),
     attempts: t.field({
       type: [WebhookAttempt],
@@ -113,7 +117,8 @@ builder.queryFields((t) => ({
   webhookDeliveries: t.connection(
     {
       type: WebhookDelivery,
-      description: 'The delivery log of one of your endpoints, newest first. Service accounts only; another account’s webhook is NOT_FOUND.',
+      description:
+        'The delivery log of one of your endpoints, newest first. Delivered and dead deliveries are deleted some time after their creation (30 days unless the operator sets otherwise). Service accounts only; another account’s webhook is NOT_FOUND.',
       authScopes: SERVICE_ACCOUNT,
       args: {
         webhookId: t.arg.globalID({ required: true, for: Webhook, description: 'The webhook.' }),
@@ -139,7 +144,11 @@ const WebhookFilterInput = builder.inputType('WebhookFilterInput', {
 const CreateWebhookInput = builder.inputType('CreateWebhookInput', {
   description: 'An endpoint to register.',
   fields: (t) => ({
-    url: t.string({ required: true, description: 'Absolute http(s) URL without credentials, at most 2,000 characters; https in production.' }),
+    url: t.string({
+      required: true,
+      description:
+        'Absolute http(s) URL without credentials, at most 2,000 characters; https in production. Its host must be public: loopback, private, link-local (cloud metadata), unique-local, shared, multicast and reserved addresses and names such as localhost or *.internal are refused unless the operator allows them; every try checks again the addresses the name resolves to.',
+    }),
     description: t.string({ required: false, description: 'What it is for, at most 500 characters.' }),
     filter: t.field({ type: WebhookFilterInput, required: false, description: 'Which events; every event you may read when omitted.' }),
     after: t.string({ required: false, description: 'A feedCursor: also send every event after it. Without it, events from now on.' }),
@@ -179,7 +188,7 @@ builder.mutationField('createWebhook', (t) =>
             ...(input.filter?.types?.length ? { types: input.filter.types } : {}),
           },
         },
-        { requireHttps: context.webhookPolicy.requireHttps },
+        context.webhookPolicy,
       ),
   }),
 );

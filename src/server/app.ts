@@ -6,10 +6,11 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { createTokenVerifier } from '../auth/tokens.js';
-import type { Config } from '../config.js';
+import { type Config, ConfigError } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { type Context, schema } from '../schema/index.js';
 import { listenForCaseEvents } from '../events/wake-ups.js';
+import { parseAllowList } from '../domain/network-addresses.js';
 import { createDataVault } from '../services/data-vault.js';
 import { type CaseEventFeed, createCaseEventFeed } from '../services/event-feed.js';
 import { startWebhookWorker } from '../services/webhook-delivery.js';
@@ -81,6 +82,8 @@ function landingPagePlugin(): ApolloServerPlugin<Context> {
 }
 
 export async function startServer(config: Config, database: DatabaseHandle): Promise<RunningServer> {
+  const { allowList, invalid } = parseAllowList(config.webhooks.allowedHosts);
+  if (invalid.length > 0) throw new ConfigError(`WEBHOOK_ALLOWED_HOSTS: not a host name, IP address or CIDR network: ${invalid.join(', ')}`);
   const wakeUps = await listenForCaseEvents(database);
   const dependencies: ContextDependencies = {
     db: database.db,
@@ -88,7 +91,7 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
     verifyToken: createTokenVerifier(config.jwt),
     limits: config.limits,
     caseEvents: createCaseEventFeed(database.db, wakeUps),
-    webhookPolicy: { requireHttps: config.webhooks.requireHttps },
+    webhookPolicy: { requireHttps: config.webhooks.requireHttps, allowList },
   };
   const validationRules = limitRules(config.limits);
 
@@ -184,6 +187,8 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
         settings: {
           retry: { baseDelayMs: config.webhooks.retryBaseDelayMs, maxAttempts: config.webhooks.maxAttempts },
           requestTimeoutMs: config.webhooks.requestTimeoutMs,
+          allowList,
+          bodyRetentionDays: config.webhooks.bodyRetentionDays,
         },
         log: app.log,
       })

@@ -4,6 +4,7 @@ import type { Limits } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { CaseEventFeed } from '../services/event-feed.js';
 import { ANONYMOUS, type Viewer } from '../domain/viewer.js';
+import type { WebhookPolicy } from '../domain/webhooks.js';
 import type { Context } from '../schema/index.js';
 import type { DataVault } from '../services/data-vault.js';
 import { resolveViewer } from '../services/viewers.js';
@@ -14,7 +15,7 @@ export interface ContextDependencies {
   verifyToken: TokenVerifier;
   limits: Limits;
   caseEvents: CaseEventFeed;
-  webhookPolicy: { requireHttps: boolean };
+  webhookPolicy: WebhookPolicy;
 }
 
 function unauthenticated(message: string): GraphQLError {

@@ -14,8 +14,10 @@ import {
   letters,
   messages,
   notes,
+  onlineSubmissions,
   phoneCalls,
   publicationOrders,
+  webhookDeliveries,
 } from '../db/tables/index.js';
 import { ForbiddenError, NotFoundError } from '../domain/errors.js';
 import { isUuid } from '../domain/ids.js';
@@ -84,7 +86,8 @@ const REDACTED = '[anonymised]';
 /**
  * Erases a citizen's personal data (GDPR erasure) while keeping their cases for statistics:
  * names replaced, national number and contact points removed, and every free text of their
- * cases that may carry personal data redacted. Admins only; the erasure itself is logged.
+ * cases that may carry personal data redacted, wherever it was copied: events, search
+ * documents, procedure answers, webhook delivery bodies. Admins only; the erasure itself is logged.
  */
 export async function anonymizeCitizen(db: Database, viewer: Viewer, citizenId: string, requestId: string): Promise<{ id: string; cases: number }> {
   if (viewer.kind !== 'agent' || viewer.role !== 'ADMIN') throw new ForbiddenError('Only an admin anonymises a citizen.');
@@ -106,6 +109,7 @@ export async function anonymizeCitizen(db: Database, viewer: Viewer, citizenId: 
       await tx.update(chatSessions).set({ transcript: null }).where(inArray(chatSessions.interactionId, interactionIds));
       await tx.update(letters).set({ senderAddress: null, letterReference: null }).where(inArray(letters.interactionId, interactionIds));
       await tx.update(phoneCalls).set({ callerNumberMasked: null }).where(inArray(phoneCalls.interactionId, interactionIds));
+      await tx.update(onlineSubmissions).set({ answers: null }).where(inArray(onlineSubmissions.interactionId, interactionIds));
       await tx.update(messages).set({ body: REDACTED }).where(anyOf(messages.caseId, caseIds));
       await tx.update(notes).set({ body: REDACTED }).where(anyOf(notes.caseId, caseIds));
       await tx
@@ -114,6 +118,12 @@ export async function anonymizeCitizen(db: Database, viewer: Viewer, citizenId: 
         .where(anyOf(handoffs.caseId, caseIds));
       // Handoff reasons and responses are copied into their events: free text, so redacted too.
       await tx.update(caseEvents).set({ payload: sql`${caseEvents.payload} - 'reason' - 'response'` }).where(anyOf(caseEvents.caseId, caseIds));
+      // Webhook bodies copy their event's payload: they get the redacted one, also those still to send.
+      await tx
+        .update(webhookDeliveries)
+        .set({ body: sql`jsonb_set(${webhookDeliveries.body}::jsonb, '{data,payload}', ${caseEvents.payload})::text` })
+        .from(caseEvents)
+        .where(and(eq(caseEvents.position, webhookDeliveries.eventPosition), anyOf(caseEvents.caseId, caseIds)));
       for (const caseId of caseIds) await refreshCaseSearch(tx, caseId);
     }
     await tx.insert(accessLog).values({

@@ -4,13 +4,15 @@ import { anyOf } from '../db/lists.js';
 import { cases, serviceAccounts, services, webhookAttempts, webhookDeliveries, webhooks } from '../db/tables/index.js';
 import { globalId } from '../domain/ids.js';
 import type { Viewer } from '../domain/viewer.js';
-import { type RetrySchedule, retryDelayMs } from '../domain/webhooks.js';
+import type { DestinationAllowList } from '../domain/network-addresses.js';
+import { type RetrySchedule, retryDelayMs, type WebhookFailure } from '../domain/webhooks.js';
 import type { WakeUps } from '../events/wake-ups.js';
 import type { CaseEventRow } from './case-events.js';
 import type { DataVault } from './data-vault.js';
 import { isDatabaseUnavailable } from './database-errors.js';
 import { encodeFeedCursor, readCommittedEvents } from './event-feed.js';
 import { signedHeaders } from './standard-webhooks.js';
+import { postToEndpoint, type ResolveHost } from './webhook-http.js';
 
 // The delivery worker, run by every API instance. Why a `SELECT … FOR UPDATE SKIP LOCKED`
 // loop rather than pg-boss or graphile-worker: the queue is two small tables next to the
@@ -30,9 +32,16 @@ import { signedHeaders } from './standard-webhooks.js';
 export interface DeliverySettings {
   retry: RetrySchedule;
   requestTimeoutMs: number;
+  /** Non-public hosts and networks endpoints may reach (WEBHOOK_ALLOWED_HOSTS); checked on every try. */
+  allowList: DestinationAllowList;
+  /** How host names are resolved; the system resolver unless a test says otherwise. */
+  resolveHost?: ResolveHost;
+  /** Days a delivered or dead delivery (and its body) is kept. */
+  bodyRetentionDays: number;
 }
 
 export interface DeliveryLog {
+  info(fields: Record<string, unknown>, message: string): void;
   warn(fields: Record<string, unknown>, message: string): void;
 }
 
@@ -45,7 +54,10 @@ const IDLE_WAIT_MS = 5_000;
 const ERROR_WAIT_MS = 1_000;
 /** After a wake-up, wait this long so that a burst of events makes one pass, not one per event. */
 const COALESCE_MS = 250;
-const MAX_ERROR_LENGTH = 300;
+const MAX_DETAIL_LENGTH = 300;
+/** How often a worker deletes expired deliveries; also once when it starts. */
+const CLEAN_UP_EVERY_MS = 3_600_000;
+const CLEAN_UP_BATCH = 1_000;
 
 /** Turns new feed events into deliveries, endpoint by endpoint. */
 async function fanOutEvents(db: Executor): Promise<{ endpoints: number; events: number }> {
@@ -154,37 +166,20 @@ async function claimDueDeliveries(db: Executor, leaseMs: number): Promise<Claime
 interface AttemptOutcome {
   attemptedAt: Date;
   statusCode: number | null;
-  /** Null when the receiver answered 2xx. */
-  error: string | null;
+  /** The failure class (domain/webhooks.ts); null when the receiver answered 2xx. */
+  error: WebhookFailure | null;
   durationMs: number;
 }
 
-async function send(delivery: ClaimedDelivery, secret: string, timeoutMs: number): Promise<AttemptOutcome> {
+async function send(delivery: ClaimedDelivery, secret: string, settings: DeliverySettings, log: DeliveryLog): Promise<AttemptOutcome> {
   const attemptedAt = new Date();
   const started = performance.now();
-  const elapsed = () => Math.round(performance.now() - started);
-  try {
-    const response = await fetch(delivery.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'Guichet-Webhooks/1', ...signedHeaders(secret, delivery.id, attemptedAt, delivery.body) },
-      body: delivery.body,
-      // A redirect is an answer, not a success: following it would send case data elsewhere.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    await response.body?.cancel();
-    const ok = response.status >= 200 && response.status < 300;
-    return { attemptedAt, statusCode: response.status, error: ok ? null : `HTTP ${response.status}`, durationMs: elapsed() };
-  } catch (error) {
-    const reason = error instanceof Error && error.name === 'TimeoutError' ? `No answer within ${timeoutMs} ms` : describeFailure(error);
-    return { attemptedAt, statusCode: null, error: reason.slice(0, MAX_ERROR_LENGTH), durationMs: elapsed() };
-  }
-}
-
-/** fetch says "fetch failed"; the cause says why (refused, reset, DNS). */
-function describeFailure(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  const headers = { 'content-type': 'application/json', 'user-agent': 'Guichet-Webhooks/1', ...signedHeaders(secret, delivery.id, attemptedAt, delivery.body) };
+  // A redirect is an answer, not a success: following it would send case data elsewhere.
+  const outcome = await postToEndpoint(delivery.url, headers, delivery.body, { timeoutMs: settings.requestTimeoutMs, allowList: settings.allowList, resolve: settings.resolveHost });
+  if (outcome.failure === 'ADDRESS_NOT_ALLOWED') log.warn({ deliveryId: delivery.id, detail: outcome.detail }, 'webhook endpoint refused: not a public address');
+  else if (outcome.detail) log.info({ deliveryId: delivery.id, failure: outcome.failure, detail: outcome.detail.slice(0, MAX_DETAIL_LENGTH) }, 'webhook try failed');
+  return { attemptedAt, statusCode: outcome.statusCode, error: outcome.failure, durationMs: Math.round(performance.now() - started) };
 }
 
 async function recordAttempt(db: Executor, delivery: ClaimedDelivery, outcome: AttemptOutcome, schedule: RetrySchedule): Promise<void> {
@@ -202,6 +197,29 @@ async function recordAttempt(db: Executor, delivery: ClaimedDelivery, outcome: A
       .set({ ...change, leaseExpiresAt: null })
       .where(eq(webhookDeliveries.id, delivery.id));
   });
+}
+
+/**
+ * Deletes delivered and dead deliveries older than the retention period, with their tries. In
+ * batches that skip rows another instance is deleting, so instances running it together neither
+ * wait for each other nor hold long locks; pending deliveries are never touched.
+ */
+export async function removeExpiredDeliveries(db: Executor, retentionDays: number): Promise<number> {
+  let removed = 0;
+  for (;;) {
+    const batch = await selectRows<{ id: string }>(
+      db,
+      sql`delete from webhook_deliveries where id in (
+            select id from webhook_deliveries
+            where status <> 'PENDING' and created_at < now() - ${retentionDays} * interval '1 day'
+            order by created_at
+            limit ${CLEAN_UP_BATCH}
+            for update skip locked)
+          returning id`,
+    );
+    removed += batch.length;
+    if (batch.length < CLEAN_UP_BATCH) return removed;
+  }
 }
 
 /** Milliseconds until the next delivery that may be sent is due (or its lease runs out); null when none. */
@@ -227,13 +245,13 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /** One pass: fan out, then send one batch. Tells how much it did (events queued and tries made). */
-async function deliverOnce(db: Executor, vault: DataVault, settings: DeliverySettings): Promise<{ endpoints: number; work: number }> {
+async function deliverOnce(db: Executor, vault: DataVault, settings: DeliverySettings, log: DeliveryLog): Promise<{ endpoints: number; work: number }> {
   const fannedOut = await fanOutEvents(db);
   if (fannedOut.endpoints === 0) return { endpoints: 0, work: 0 };
   const claimed = await claimDueDeliveries(db, settings.requestTimeoutMs + 30_000);
   await Promise.all(
     claimed.map(async (delivery) => {
-      const outcome = await send(delivery, vault.decrypt(delivery.sealedSecret), settings.requestTimeoutMs);
+      const outcome = await send(delivery, vault.decrypt(delivery.sealedSecret), settings, log);
       await recordAttempt(db, delivery, outcome, settings.retry);
     }),
   );
@@ -248,6 +266,7 @@ export function startWebhookWorker(dependencies: { db: Executor; vault: DataVaul
   const { db, vault, wakeUps, settings, log } = dependencies;
   const controller = new AbortController();
   const { signal } = controller;
+  let nextCleanUpAt = 0;
   const running = (async () => {
     while (!signal.aborted) {
       // Listen from before the pass, so that an event committed during it is not missed; stop
@@ -256,7 +275,12 @@ export function startWebhookWorker(dependencies: { db: Executor; vault: DataVaul
       const passSignal = AbortSignal.any([signal, passOver.signal]);
       const woken = wakeUps.next(passSignal);
       try {
-        const done = await deliverOnce(db, vault, settings);
+        if (Date.now() >= nextCleanUpAt) {
+          const removed = await removeExpiredDeliveries(db, settings.bodyRetentionDays);
+          if (removed > 0) log.info({ removed }, 'expired webhook deliveries deleted');
+          nextCleanUpAt = Date.now() + CLEAN_UP_EVERY_MS;
+        }
+        const done = await deliverOnce(db, vault, settings, log);
         if (done.work > 0) continue;
         const wait = done.endpoints === 0 ? null : await untilNextDue(db);
         await Promise.race([woken, sleep(Math.min(wait ?? IDLE_WAIT_MS, IDLE_WAIT_MS), passSignal)]);

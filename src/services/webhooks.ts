@@ -6,7 +6,7 @@ import { ForbiddenError, NotFoundError, type FieldProblem, ValidationError } fro
 import { isUuid, wellFormedUuids } from '../domain/ids.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { WebhookDeliveryStatus } from '../domain/vocabulary.js';
-import { webhookUrlProblem } from '../domain/webhooks.js';
+import { type WebhookPolicy, webhookUrlProblem } from '../domain/webhooks.js';
 import type { DataVault } from './data-vault.js';
 import { currentFeedEnd, decodeFeedCursor } from './event-feed.js';
 import { type Page, type PageRequest, readPageRequest, toPage } from './pagination.js';
@@ -47,11 +47,11 @@ export async function createWebhook(
   vault: DataVault,
   viewer: Viewer,
   input: CreateWebhookInput,
-  options: { requireHttps: boolean },
+  policy: WebhookPolicy,
 ): Promise<{ webhook: WebhookRow; secret: string }> {
   const account = requireServiceAccount(viewer);
   const problems: FieldProblem[] = [];
-  const urlProblem = webhookUrlProblem(input.url, options);
+  const urlProblem = webhookUrlProblem(input.url, policy);
   if (urlProblem) problems.push({ path: ['input', 'url'], message: urlProblem });
   if (input.description && input.description.length > MAX_DESCRIPTION_LENGTH) {
     problems.push({ path: ['input', 'description'], message: `At most ${MAX_DESCRIPTION_LENGTH} characters.` });

@@ -37,7 +37,10 @@ export const webhooks = pgTable(
 
 /**
  * One event to one endpoint. The id is the `webhook-id` header, the same on every try so that
- * receivers can drop duplicates. `body` is fixed at creation: every try sends the same bytes.
+ * receivers can drop duplicates. `body` is fixed at creation: every try sends the same bytes,
+ * unless the citizen's data is erased meanwhile (services/privacy.ts). Delivered and dead
+ * deliveries are deleted WEBHOOK_BODY_RETENTION_DAYS after their creation: the body is a copy of
+ * case data, kept only while the receiver may need it again.
  * An instance that sends a delivery first leases it (`leaseExpiresAt`), so that one instance at
  * a time sends it and a crashed instance's delivery is taken over when the lease runs out.
  */
@@ -76,6 +79,8 @@ export const webhookDeliveries = pgTable(
     index('webhook_deliveries_log_idx').on(table.webhookId, table.createdAt, table.id),
     index('webhook_deliveries_status_log_idx').on(table.webhookId, table.status, table.createdAt, table.id),
     index('webhook_deliveries_event_idx').on(table.eventPosition),
+    // The retention clean-up: settled deliveries by age.
+    index('webhook_deliveries_retention_idx').on(table.createdAt).where(sql`${table.status} <> 'PENDING'`),
   ],
 );
 
