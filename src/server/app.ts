@@ -79,7 +79,12 @@ function landingPagePlugin(): ApolloServerPlugin<Context> {
   };
 }
 
-export async function startServer(config: Config, database: DatabaseHandle): Promise<RunningServer> {
+export interface ServerOptions {
+  /** Where log lines go instead of stdout: lets a test read what the server logged. */
+  logStream?: { write(line: string): void };
+}
+
+export async function startServer(config: Config, database: DatabaseHandle, options: ServerOptions = {}): Promise<RunningServer> {
   const wakeUps = await listenForCaseEvents(database);
   const dependencies: ContextDependencies = {
     db: database.db,
@@ -106,7 +111,7 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
   };
 
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: config.limits.maxBodyBytes,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
