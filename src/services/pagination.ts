@@ -1,5 +1,5 @@
 import { ValidationError } from '../domain/errors.js';
-import { readInstant } from '../domain/calendar-values.js';
+import { readDay, readInstant } from '../domain/calendar-values.js';
 import { isUuid } from '../domain/ids.js';
 
 // Cursor pagination shared by every connection: `first` is capped, `after` is an opaque
@@ -26,10 +26,11 @@ export function encodeCursor(key: readonly (string | number)[]): string {
 }
 
 /** The kinds of value a cursor key holds, checked before any of them reaches SQL. */
-export type KeyPart = 'timestamp' | 'uuid' | 'integer' | 'text';
+export type KeyPart = 'timestamp' | 'day' | 'uuid' | 'integer' | 'text';
 
 const KEY_PART_CHECKS: Record<KeyPart, (value: unknown) => boolean> = {
   timestamp: (value) => value === 'infinity' || value === '-infinity' || readInstant(value) !== undefined,
+  day: (value) => readDay(value) !== undefined,
   uuid: (value) => typeof value === 'string' && isUuid(value),
   integer: (value) => typeof value === 'number' && Number.isSafeInteger(value),
   // Postgres refuses NUL in text: such a cursor was not made here.
