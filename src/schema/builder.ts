@@ -8,6 +8,7 @@ import { DEFAULT_LIMITS } from '../config.js';
 import { FIRST_YEAR, LAST_YEAR, readDay, readInstant } from '../domain/calendar-values.js';
 import { ValidationError } from '../domain/errors.js';
 import type { Context } from './context.js';
+import InputChecksPlugin from './input-checks.js';
 
 export interface AuthScopes {
   /** Anyone, with or without a token. */
@@ -42,7 +43,8 @@ interface BuilderTypes {
 export type Types = PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>;
 
 export const builder = new SchemaBuilder<BuilderTypes>({
-  plugins: [RelayPlugin, ScopeAuthPlugin, ErrorsPlugin, DataloaderPlugin],
+  // Input checks last: their argument mapper then runs before the relay plugin decodes ids.
+  plugins: [RelayPlugin, ScopeAuthPlugin, ErrorsPlugin, DataloaderPlugin, InputChecksPlugin],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
