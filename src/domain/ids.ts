@@ -21,3 +21,22 @@ export function uuidOrNil(id: string): string {
 export function globalId(typename: string, id: string): string {
   return btoa(`${typename}:${id}`);
 }
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2,3})?$/;
+const TYPENAME = /^[A-Z_a-z]\w*$/;
+
+/**
+ * The type and id a client's global id names, or undefined when it is not one (not base64,
+ * no "Type:" prefix, nothing after it, or a NUL that Postgres would refuse in text). The id is
+ * not checked here: an id of the right shape that names nothing answers like a missing object.
+ */
+export function parseGlobalId(value: string): { typename: string; id: string } | undefined {
+  if (value.length === 0 || !BASE64.test(value)) return undefined;
+  const decoded = Buffer.from(value, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  const typename = decoded.slice(0, colon);
+  const id = decoded.slice(colon + 1);
+  if (!TYPENAME.test(typename) || id.length === 0 || id.includes('\u0000')) return undefined;
+  return { typename, id };
+}

@@ -5,9 +5,11 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError, Kind } from 'graphql';
 import { DEFAULT_LIMITS } from '../config.js';
+import { FIRST_YEAR, LAST_YEAR, readDay, readInstant } from '../domain/calendar-values.js';
 import { ValidationError } from '../domain/errors.js';
 import type { Context } from './context.js';
 import { listSize } from './cost.js';
+import InputChecksPlugin from './input-checks.js';
 
 export interface AuthScopes {
   /** Anyone, with or without a token. */
@@ -42,7 +44,8 @@ interface BuilderTypes {
 export type Types = PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>;
 
 export const builder = new SchemaBuilder<BuilderTypes>({
-  plugins: [RelayPlugin, ScopeAuthPlugin, ErrorsPlugin, DataloaderPlugin],
+  // Input checks last: their argument mapper then runs before the relay plugin decodes ids.
+  plugins: [RelayPlugin, ScopeAuthPlugin, ErrorsPlugin, DataloaderPlugin, InputChecksPlugin],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
@@ -111,34 +114,29 @@ export const builder = new SchemaBuilder<BuilderTypes>({
 });
 
 builder.scalarType('DateTime', {
-  description: 'An instant, ISO 8601 with time zone, e.g. 2026-03-02T09:15:00.000Z.',
+  description: `An instant, ISO 8601 with a time and a time zone offset, e.g. 2026-03-02T09:15:00.000Z or 2026-03-02T10:15:00+01:00. The day and time must exist (2026-02-30 is refused, not rolled over) and the instant must fall in the years ${FIRST_YEAR} to ${LAST_YEAR} (UTC).`,
   serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString()),
   parseValue: (value) => parseDateTime(value),
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
 builder.scalarType('Date', {
-  description: 'A calendar day, YYYY-MM-DD.',
+  description: `A calendar day, YYYY-MM-DD, that exists (2026-02-30 is refused), in the years ${FIRST_YEAR} to ${LAST_YEAR}.`,
   serialize: (value) => value,
   parseValue: (value) => parseDay(value),
   parseLiteral: (ast) => parseDay(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
 function parseDateTime(value: unknown): Date {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
-    const date = new Date(value);
-    if (!Number.isNaN(date.getTime())) return date;
-  }
-  throw new GraphQLError('DateTime must be an ISO 8601 string with a time, e.g. 2026-03-02T09:15:00Z.', {
+  const instant = readInstant(value);
+  if (instant) return instant;
+  throw new GraphQLError(`DateTime must be an ISO 8601 instant that exists, with a time and an offset, in the years ${FIRST_YEAR} to ${LAST_YEAR}, e.g. 2026-03-02T09:15:00Z.`, {
     extensions: { code: 'BAD_USER_INPUT' },
   });
 }
 
-/** A real calendar day: Date.parse alone rolls 2027-02-30 over to 2027-03-02. */
 function parseDay(value: unknown): string {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const day = new Date(`${value}T00:00:00Z`);
-    if (!Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value) return value;
-  }
-  throw new GraphQLError('Date must be a day that exists, as YYYY-MM-DD.', { extensions: { code: 'BAD_USER_INPUT' } });
+  const day = readDay(value);
+  if (day) return day;
+  throw new GraphQLError(`Date must be a day that exists, as YYYY-MM-DD, in the years ${FIRST_YEAR} to ${LAST_YEAR}.`, { extensions: { code: 'BAD_USER_INPUT' } });
 }

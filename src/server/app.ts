@@ -81,7 +81,12 @@ function landingPagePlugin(): ApolloServerPlugin<Context> {
   };
 }
 
-export async function startServer(config: Config, database: DatabaseHandle): Promise<RunningServer> {
+export interface ServerOptions {
+  /** Where log lines go instead of stdout: lets a test read what the server logged. */
+  logStream?: { write(line: string): void };
+}
+
+export async function startServer(config: Config, database: DatabaseHandle, options: ServerOptions = {}): Promise<RunningServer> {
   const { allowList, invalid } = parseAllowList(config.webhooks.allowedHosts);
   if (invalid.length > 0) throw new ConfigError(`WEBHOOK_ALLOWED_HOSTS: not a host name, IP address or CIDR network: ${invalid.join(', ')}`);
   const wakeUps = await listenForCaseEvents(database);
@@ -110,7 +115,7 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
   };
 
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: config.limits.maxBodyBytes,
     genReqId: () => randomUUID(),
     requestIdHeader: false,

@@ -27,9 +27,15 @@ export function encodeFeedCursor(cursor: FeedCursor): string {
   return `${cursor.transactionId}.${cursor.position}`;
 }
 
+/** The largest xid8, an unsigned 64-bit integer: a larger transaction id is refused by Postgres. */
+const MAX_TRANSACTION_ID = 2n ** 64n - 1n;
+
 export function decodeFeedCursor(value: string): FeedCursor {
   const match = /^(\d{1,20})\.(\d{1,19})$/.exec(value);
-  if (!match) throw new ValidationError([{ path: ['after'], message: 'Not an event cursor.' }]);
+  // Positions are read as JS numbers: one past the safe range would name another event.
+  if (!match || BigInt(match[1]!) > MAX_TRANSACTION_ID || !Number.isSafeInteger(Number(match[2]))) {
+    throw new ValidationError([{ path: ['after'], message: 'Not an event cursor.' }]);
+  }
   return { transactionId: match[1]!, position: Number(match[2]) };
 }
 

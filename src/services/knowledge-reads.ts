@@ -157,7 +157,7 @@ export async function listKnowledgeArticles(
   now: Date,
 ): Promise<Page<KnowledgeArticleRow>> {
   const byReview = order === 'REVIEW_DUE_ON';
-  const { limit, after } = readPageRequest(request, maxPageSize, [byReview ? 'text' : 'timestamp', 'uuid']);
+  const { limit, after } = readPageRequest(request, maxPageSize, [byReview ? 'day' : 'timestamp', 'uuid']);
   const today = brusselsDay(now);
   const conditions: (SQL | undefined)[] = [
     readableArticles(viewer),

@@ -1,4 +1,5 @@
 import { ValidationError } from '../domain/errors.js';
+import { readDay, readInstant } from '../domain/calendar-values.js';
 import { isUuid } from '../domain/ids.js';
 
 // Cursor pagination shared by every connection: `first` is capped, `after` is an opaque
@@ -25,13 +26,15 @@ export function encodeCursor(key: readonly (string | number)[]): string {
 }
 
 /** The kinds of value a cursor key holds, checked before any of them reaches SQL. */
-export type KeyPart = 'timestamp' | 'uuid' | 'integer' | 'text';
+export type KeyPart = 'timestamp' | 'day' | 'uuid' | 'integer' | 'text';
 
 const KEY_PART_CHECKS: Record<KeyPart, (value: unknown) => boolean> = {
-  timestamp: (value) => typeof value === 'string' && (value === 'infinity' || value === '-infinity' || (/^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)))),
+  timestamp: (value) => value === 'infinity' || value === '-infinity' || readInstant(value) !== undefined,
+  day: (value) => readDay(value) !== undefined,
   uuid: (value) => typeof value === 'string' && isUuid(value),
   integer: (value) => typeof value === 'number' && Number.isSafeInteger(value),
-  text: (value) => typeof value === 'string',
+  // Postgres refuses NUL in text: such a cursor was not made here.
+  text: (value) => typeof value === 'string' && !value.includes('\u0000'),
 };
 
 /** The page size and the decoded `after` key, or a ValidationError naming the bad argument. */

@@ -2,7 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ClientError, GraphQLClient } from 'graphql-request';
 import { signToken, type TokenClaims } from '../../src/auth/tokens.js';
 import { type Config, DEVELOPMENT_JWT_SECRET, loadConfig } from '../../src/config.js';
-import { type RunningServer, startServer } from '../../src/server/app.js';
+import { type RunningServer, type ServerOptions, startServer } from '../../src/server/app.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface TestServer {
@@ -24,10 +24,12 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 /** The real server on a random port over a fresh copy of the seeded database. */
-export async function startTestServer(options: { env?: Record<string, string>; database?: TestDatabase } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { env?: Record<string, string>; database?: TestDatabase; logStream?: ServerOptions['logStream'] } = {},
+): Promise<TestServer> {
   const database = options.database ?? (await createTestDatabase());
   const config = testConfig(options.env);
-  const server = await startServer(config, database.handle);
+  const server = await startServer(config, database.handle, { logStream: options.logStream });
   return {
     url: server.url,
     server,
