@@ -26,6 +26,8 @@ const LEVELS = [6, 7, 8, 9, 10, 11, 12];
  */
 async function whileWatched<T>(server: TestServer, refuse: () => Promise<T>) {
   const healthz = server.url.replace(/\/graphql$/, '/healthz');
+  // The first request of a connection pays for setting it up: not what is measured.
+  await fetch(healthz);
   const delays = monitorEventLoopDelay({ resolution: 5 });
   let watching = true;
   let slowestHealthMs = 0;
@@ -76,6 +78,9 @@ describe.each([
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ env });
+    // A new server's first requests compile what they run: what is measured is the refusal.
+    await execute(server.client(), fanOut(6));
+    await subscribeOnce(server, fanOut(6));
   });
   afterAll(() => server?.close());
 

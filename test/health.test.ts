@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { sql } from 'drizzle-orm';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -191,5 +192,30 @@ describe('metrics', () => {
     } finally {
       await plain.close();
     }
+  });
+});
+
+describe('error logs', () => {
+  let server: TestServer;
+  const lines: Record<string, unknown>[] = [];
+  beforeAll(async () => {
+    server = await startTestServer({ env: { LOG_LEVEL: 'info' }, logStream: { write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) } });
+  });
+  afterAll(() => server?.close());
+
+  it('does log a masked error once, at error level, as structured fields with the request id the client got', async () => {
+    await server.database.handle.db.execute(sql`alter table publications rename to publications_away`);
+    try {
+      const { headers, body } = await postQuery(server.url, '{ publications { code } }');
+      const requestId = headers.get('x-request-id');
+      expect(body.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId });
+      const logged = lines.filter((line) => line.level === 50 && line.requestId === requestId);
+      expect(logged).toHaveLength(1);
+      expect(logged[0]?.msg).toBe('masked error');
+      expect(logged[0]?.error).toMatch(/publications/);
+    } finally {
+      await server.database.handle.db.execute(sql`alter table publications_away rename to publications`);
+    }
+    expect(lines.filter((line) => typeof line.msg === 'string' && line.msg.startsWith('{'))).toEqual([]);
   });
 });

@@ -39,10 +39,18 @@ function connect(server: TestServer, authorization?: string) {
   return { client, closed };
 }
 
-/** Subscribes; resolves with the errors the operation ends with, if it ends. */
+/** Subscribes; resolves with the errors the operation ends with, sent as its result or as its error, once it ends. */
 function subscribe(client: Client, query: string, variables: Record<string, unknown> = {}) {
+  const errors: GraphQLFormattedError[] = [];
   return new Promise<GraphQLFormattedError[]>((resolve) => {
-    client.subscribe({ query, variables }, { next: () => {}, error: (error) => resolve(Array.isArray(error) ? error : []), complete: () => resolve([]) });
+    client.subscribe(
+      { query, variables },
+      {
+        next: (result) => errors.push(...(result.errors ?? [])),
+        error: (error) => resolve([...errors, ...(Array.isArray(error) ? error : [])]),
+        complete: () => resolve(errors),
+      },
+    );
   });
 }
 

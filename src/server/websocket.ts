@@ -6,6 +6,7 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
   getOperationAST,
+  getVariableValues,
   GraphQLError,
   NoSchemaIntrospectionCustomRule,
   parse,
@@ -176,9 +177,12 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
         if (errors.length > 0) {
           return errors.map(config.production ? withoutSuggestion : (error) => error).map(withCode('GRAPHQL_VALIDATION_FAILED'));
         }
-        if (!getOperationAST(document, payload.operationName)) {
-          return [new GraphQLError('Unknown operation name.', { extensions: { code: 'BAD_USER_INPUT' } })];
-        }
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [new GraphQLError('Unknown operation name.', { extensions: { code: 'BAD_USER_INPUT' } })];
+        // Variables that do not fit their types are the client's mistake, as Apollo says on HTTP;
+        // graphql-js would report them without a code, which reads as an internal error.
+        const variables = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 20 });
+        if (variables.errors) return variables.errors.map(withCode('BAD_USER_INPUT'));
         const cost = estimateCost(schema, document, payload.operationName, payload.variables);
         if (cost > config.limits.maxCost) return [costError(cost, config.limits.maxCost)];
         let contextValue: Context;

@@ -5,6 +5,7 @@ import { ValidationError } from '../domain/errors.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { CaseEventType } from '../domain/vocabulary.js';
 import type { WakeUps } from '../events/wake-ups.js';
+import { uuidOrNil } from '../domain/ids.js';
 import { parseSnapshot, type Snapshot, visibleInSnapshot } from '../domain/snapshot.js';
 import { readableCases } from './case-access.js';
 import { isDatabaseUnavailable } from './database-errors.js';
@@ -57,11 +58,12 @@ export async function readCommittedEvents(db: Executor, viewer: Viewer, filter: 
     readableCases(viewer),
   ];
   if (viewer.kind === 'citizen') conditions.push(eq(caseEvents.visibility, 'CITIZEN'));
-  if (filter.caseId) conditions.push(eq(caseEvents.caseId, filter.caseId));
+  // A global id of the right type whose payload is no UUID names nothing, as in every other read.
+  if (filter.caseId) conditions.push(eq(caseEvents.caseId, uuidOrNil(filter.caseId)));
   if (filter.types?.length) conditions.push(inArray(caseEvents.type, filter.types));
   if (filter.serviceId) {
     conditions.push(
-      sql`(${cases.serviceId} = ${filter.serviceId} or exists (select 1 from ${handoffs} where ${handoffs.caseId} = ${cases.id} and ${handoffs.toServiceId} = ${filter.serviceId}))`,
+      sql`(${cases.serviceId} = ${uuidOrNil(filter.serviceId)} or exists (select 1 from ${handoffs} where ${handoffs.caseId} = ${cases.id} and ${handoffs.toServiceId} = ${uuidOrNil(filter.serviceId)}))`,
     );
   }
   if (filter.themeCodes?.length) {
