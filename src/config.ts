@@ -117,7 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemoData: (env.SEED_DEMO_DATA ?? (production ? 'false' : 'true')) === 'true',
     limits: DEFAULT_LIMITS,
     subscriberStallTimeoutMs: positiveInteger(env, 'SUBSCRIBER_STALL_TIMEOUT_MS', 10_000),
-    subscriberRightsRecheckMs: positiveInteger(env, 'SUBSCRIBER_RIGHTS_RECHECK_MS', 5_000),
+    subscriberRightsRecheckMs: positiveInteger(env, 'SUBSCRIBER_RIGHTS_RECHECK_MS', 5_000, { max: 3_600_000 }),
     webhooks: {
       workerEnabled: (env.WEBHOOK_WORKER ?? 'true') === 'true',
       retryBaseDelayMs: positiveInteger(env, 'WEBHOOK_RETRY_BASE_MS', 5_000),
@@ -131,11 +131,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, { max = Number.MAX_SAFE_INTEGER } = {}): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  if (!Number.isSafeInteger(value) || value <= 0 || value > max) {
+    throw new ConfigError(`${name} must be a positive integer${max < Number.MAX_SAFE_INTEGER ? ` up to ${max}` : ''}, got "${raw}"`);
+  }
   return value;
 }
 

@@ -83,3 +83,22 @@ describe('tokens verified against a JWKS URL', () => {
     expect(errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('an identity provider that does not answer', () => {
+  it('does answer 503 SERVICE_UNAVAILABLE, not a refused token, when the key set cannot be fetched', async () => {
+    const gone = createServer();
+    await new Promise<void>((resolve) => gone.listen(0, '127.0.0.1', resolve));
+    const { port } = gone.address() as AddressInfo;
+    await new Promise((resolve) => gone.close(resolve));
+    const away = await startTestServer({
+      env: { NODE_ENV: 'production', JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json`, DATA_KEY: 'k'.repeat(40) },
+    });
+    try {
+      const { status, errors } = await execute(away.client(await providerToken({ role: 'agent' }, 'demo.supervisor')), VIEWER);
+      expect(status).toBe(503);
+      expect(errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    } finally {
+      await away.close();
+    }
+  });
+});

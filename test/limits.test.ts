@@ -381,6 +381,33 @@ describe('query cost', () => {
     expect(errors?.[0]?.message).toMatch(/maximum cost/);
   });
 
+  it('does price page sizes and groupings given as defaults of the operation’s variables as if they were sent', async () => {
+    const pages = await execute(server.client(token), NESTED.replace('$first: Int, $inner: Int', '$first: Int = 100, $inner: Int = 100'));
+    expect(pages.status).toBe(400);
+    expect(pages.errors?.[0]?.message).toMatch(/maximum cost/);
+    const grouped = await execute(
+      server.client(token),
+      'query ($g: [StatisticsDimension!] = [PERIOD_DAY, THEME, SERVICE]) { contactStatistics(from: "2006-01-01", to: "2026-01-01", groupBy: $g) { csv } }',
+    );
+    expect(grouped.status).toBe(400);
+    expect(grouped.errors?.[0]?.message).toMatch(/maximum cost/);
+  });
+
+  it('does count a theme’s children again after a step up to its parent', async () => {
+    const zigzag = 'children { parent { '.repeat(4) + 'children { code }' + ' } }'.repeat(4);
+    const query = `{ ${Array.from({ length: 30 }, (_, index) => `t${index}: theme(code: "HOUSING") { ${zigzag} }`).join(' ')} }`;
+    const { status, errors } = await execute(server.client(), query);
+    expect(status).toBe(400);
+    expect(errors?.[0]?.message).toMatch(/maximum cost/);
+  });
+
+  it('does price statistics by the days they read, so that 30 aliases of the whole history without grouping are refused', async () => {
+    const query = `{ ${Array.from({ length: 30 }, (_, index) => `s${index}: caseStatistics(from: "2006-01-01", to: "2026-01-01") { csv }`).join(' ')} }`;
+    const { status, errors } = await execute(server.client(token), query);
+    expect(status).toBe(400);
+    expect(errors?.[0]?.message).toMatch(/maximum cost/);
+  });
+
   it('does run the same query with small pages', async () => {
     const { errors, data } = await execute<{ cases: { edges: unknown[] } }>(server.client(token), NESTED, { first: 10, inner: 5 });
     expect(errors).toBeUndefined();

@@ -62,6 +62,17 @@ async function start(token: string, code = 'PRIME-HABITATION-ISOLATION') {
 }
 
 describe('the citizen portal', () => {
+  it('does refuse answers with a NUL written as a JSON escape as a ValidationError on input.answers', async () => {
+    const { data, errors } = await execute<{ startProcedure: { __typename: string; problems: { path: string[]; message: string }[] } }>(
+      server.client(tokens.marie!),
+      START,
+      { input: { code: 'PRIME-HABITATION-ISOLATION', answers: '{"isolant":"laine\\u0000de roche"}' } },
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.startProcedure.__typename).toBe('ValidationError');
+    expect(data?.startProcedure.problems).toEqual([{ path: ['input', 'answers'], message: expect.stringMatching(/NUL/) }]);
+  });
+
   it('follows a procedure started online, advanced twice by the back office, with a message, in the citizen’s language', async () => {
     const started = await start(tokens.marie!);
     expect(started.__typename).toBe('StartProcedureSuccess');

@@ -24,6 +24,12 @@ export const CLOCK_SKEW_SECONDS = 60;
 /** Why a bearer token was refused; the message is safe to show to the caller. */
 export class InvalidTokenError extends Error {}
 
+/** The identity provider's keys could not be fetched: no verdict on the token, which is not the caller's fault. */
+export class TokenKeysUnavailableError extends Error {}
+
+/** jose's codes for a key set that could not be had (as opposed to a token that does not verify). */
+const KEYS_UNAVAILABLE_CODES = ['ERR_JWKS_TIMEOUT', 'ERR_JWKS_INVALID'];
+
 export type TokenVerifier = (token: string) => Promise<TokenClaims>;
 
 /**
@@ -52,6 +58,10 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
       const code = (error as { code?: string }).code;
+      // A failed fetch of the key set has no jose code: the provider is away, the token may be fine.
+      if (jwks && (code === undefined || KEYS_UNAVAILABLE_CODES.includes(code))) {
+        throw new TokenKeysUnavailableError('The identity provider’s keys could not be fetched.', { cause: error });
+      }
       if (code === 'ERR_JWT_EXPIRED') throw new InvalidTokenError('The token has expired.');
       if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') throw new InvalidTokenError(`The token lacks a valid claim: ${(error as Error).message}`);
       throw new InvalidTokenError('The token is malformed or its signature is not valid.');

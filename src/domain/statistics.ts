@@ -70,16 +70,22 @@ function periodsIn(period: PeriodDimension, days: number): number {
   }
 }
 
+/** Days of a range a statistics query reads (one rollup row per day at least), within the allowed range. */
+export function statisticsDaysRead(from: string, to: string): number {
+  const days = daysInRange(from, to);
+  return Number.isFinite(days) ? Math.min(Math.max(days, 1), MAX_RANGE_DAYS) : MAX_RANGE_DAYS;
+}
+
 /**
  * The most rows a statistics query can answer: the periods of the range times every other
  * grouping's values. The query cost limit counts a statistics field by it, before any work.
  */
 export function statisticsRowBound({ from, to, groupBy }: StatisticsRequest): number {
-  const days = Math.min(Math.max(daysInRange(from, to), 1), MAX_RANGE_DAYS);
+  const days = statisticsDaysRead(from, to);
   let rows = 1;
   for (const dimension of new Set(groupBy)) {
     rows *= (PERIOD_DIMENSIONS as readonly string[]).includes(dimension)
-      ? periodsIn(dimension as PeriodDimension, Number.isFinite(days) ? days : MAX_RANGE_DAYS)
+      ? periodsIn(dimension as PeriodDimension, days)
       : GROUP_SIZES[dimension as Exclude<StatisticsDimension, PeriodDimension>];
   }
   return rows;

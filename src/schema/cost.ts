@@ -5,13 +5,16 @@
 export type CostExtensions = {
   /** How many times what the field selects can come back, from the field's arguments. */
   listSize?: (args: Record<string, unknown>) => number;
-  /** The cost of a leaf that is as large as a list (a CSV export of the rows counted above it). */
-  leafCost?: number;
   /**
-   * A hierarchy's link (a theme's children): nested in itself it repeats once, since each level
-   * of a tree holds no more items than the first level's bound already counted.
+   * What the field itself costs, instead of 1 for an object and 0 for a leaf: a CSV export as
+   * large as the rows counted above it, a statistics query by the daily rollup rows it reads.
    */
-  tree?: boolean;
+  ownCost?: number | ((args: Record<string, unknown>) => number);
+  /**
+   * A hierarchy's link (a theme's children) holding at most this many items in all: nested
+   * directly in itself, its levels below one item never count more than that.
+   */
+  hierarchySize?: number;
 };
 
 /** `extensions` of a field whose list holds at most `size(args)` items. */

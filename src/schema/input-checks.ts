@@ -1,4 +1,4 @@
-import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
+import SchemaBuilder, { BasePlugin, type PothosInputFieldType, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import {
   type GraphQLArgument,
   type GraphQLInputField,
@@ -38,14 +38,26 @@ declare global {
 
 export class InputChecksPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
   override onOutputFieldConfig(fieldConfig: PothosOutputFieldConfig<Types>): PothosOutputFieldConfig<Types> {
-    if (Object.keys(fieldConfig.args).length === 0) return fieldConfig;
+    // An argument mapper wraps every resolution of its field (a label's language, on every row):
+    // only fields whose arguments can hold a text or an id get one.
+    if (!Object.values(fieldConfig.args).some((arg) => this.mayHoldText(arg.type))) return fieldConfig;
     const { parentType, name } = fieldConfig;
     return {
       ...fieldConfig,
       argMappers: [...fieldConfig.argMappers, (args, _context, info) => refuseMalformedArguments(info.schema, parentType, name, args)],
     };
   }
+
+  /** Whether an argument of this type can carry a String or an ID (input objects are assumed to). */
+  private mayHoldText(type: PothosInputFieldType<Types>): boolean {
+    if (type.kind === 'List') return this.mayHoldText(type.type);
+    if (type.kind !== 'Scalar') return type.kind === 'InputObject';
+    return TEXT_SCALARS.includes(this.buildCache.getTypeConfig(type.ref).name);
+  }
 }
+
+/** Scalars whose values reach the services as free text; Date, DateTime, Int… parse and check themselves. */
+const TEXT_SCALARS = ['String', 'ID'];
 
 SchemaBuilder.registerPlugin(pluginName, InputChecksPlugin);
 

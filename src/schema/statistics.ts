@@ -15,7 +15,7 @@ import { LanguageEnum } from './language.js';
 import { Service } from './service.js';
 import { Theme } from './theme.js';
 import { REFERENCE_LIST_BOUNDS } from '../domain/reference-bounds.js';
-import { type StatisticsDimension, statisticsRowBound } from '../domain/statistics.js';
+import { type StatisticsDimension, statisticsDaysRead, statisticsRowBound } from '../domain/statistics.js';
 import { type CostExtensions, listSize } from './cost.js';
 
 // Figures for parliaments and managers, computed in SQL over the whole history (see
@@ -71,7 +71,7 @@ function resultType<Row>(name: string, description: string, RowType: ObjectRef<T
       }),
       csv: t.string({
         description: 'The rows as CSV (RFC 4180, header first; themes and services by code), for spreadsheets.',
-        extensions: { leafCost: 1 } satisfies CostExtensions,
+        extensions: { ownCost: 1 } satisfies CostExtensions,
         resolve: (rows) => csv(rows),
       }),
     }),
@@ -177,8 +177,10 @@ builder.queryFields((t) => {
     from: t.arg({ type: 'Date', required: true, description: 'First day, Brussels time.' }),
     to: t.arg({ type: 'Date', required: true, description: 'Last day, included; at most 7,400 days after from.' }),
   };
-  const rowBound = listSize((args) =>
-    statisticsRowBound({ from: String(args.from), to: String(args.to), groupBy: (args.groupBy as StatisticsDimension[] | null) ?? [] }),
+  // Priced by the rows it can answer, and at least by the daily rollup rows of its range that it reads.
+  const rowBound = listSize(
+    (args) => statisticsRowBound({ from: String(args.from), to: String(args.to), groupBy: (args.groupBy as StatisticsDimension[] | null) ?? [] }),
+    { ownCost: (args) => statisticsDaysRead(String(args.from), String(args.to)) },
   );
   const groupBy = t.arg({ type: [StatisticsDimensionEnum], required: false, defaultValue: [], description: 'Groupings; none gives one row for the whole range.' });
   return {

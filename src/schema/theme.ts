@@ -41,7 +41,7 @@ builder.objectFields(Theme, (t) => ({
   children: t.loadableList({
     type: Theme,
     description: 'Narrower themes, in display order.',
-    ...listSize(REFERENCE_LIST_BOUNDS.themeChildren, { tree: true }),
+    ...listSize(REFERENCE_LIST_BOUNDS.themeChildren, { hierarchySize: REFERENCE_LIST_BOUNDS.themes }),
     load: (parentIds: string[], context) => childThemesByParentIds(context.db, parentIds),
     resolve: (row) => row.id,
   }),

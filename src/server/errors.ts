@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
+import { TokenKeysUnavailableError } from '../auth/tokens.js';
 import { DomainError, ERROR_CODES, type ErrorCode } from '../domain/errors.js';
 import { causeChain, isDatabaseUnavailable } from '../services/database-errors.js';
 
@@ -30,10 +31,11 @@ export function withContractCode(formatted: GraphQLFormattedError): GraphQLForma
 
 /**
  * What a failure to build a request's context (other than a refused token) becomes: masked,
- * with the request id, and SERVICE_UNAVAILABLE when the database cannot be reached.
+ * with the request id, and SERVICE_UNAVAILABLE when the database or the identity provider's
+ * keys cannot be reached.
  */
 export function contextCreationError(error: unknown, requestId: string): GraphQLError {
-  const unavailable = isDatabaseUnavailable(error);
+  const unavailable = isDatabaseUnavailable(error) || error instanceof TokenKeysUnavailableError;
   return new GraphQLError(unavailable ? UNAVAILABLE_MESSAGE : INTERNAL_MESSAGE, {
     extensions: {
       code: unavailable ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR',

@@ -1,12 +1,12 @@
 import {
   type ASTVisitor,
   type DocumentNode,
-  type FieldNode,
   type FragmentDefinitionNode,
   getArgumentValues,
   getNamedType,
   getNullableType,
   getOperationAST,
+  getVariableValues,
   GraphQLError,
   type GraphQLField,
   type GraphQLNamedType,
@@ -66,7 +66,7 @@ interface Shape {
 }
 
 /** Depth and expanded size of an operation; needs neither the schema nor the variables. */
-export function measureShape(operation: OperationDefinitionNode, fragments: Fragments): Shape {
+function measureShape(operation: OperationDefinitionNode, fragments: Fragments): Shape {
   const spread = memoisedSpread<Shape>(fragments, { depth: 0, expandedFields: 0 }, (fragment) => shapeOf(fragment.selectionSet));
   function shapeOf(selectionSet: SelectionSetNode): Shape {
     let depth = 0;
@@ -149,25 +149,15 @@ export function limitRules(limits: Limits): ValidationRule[] {
 /** Page size assumed for a connection asked without `first` (the services' default). */
 const ASSUMED_PAGE_SIZE = 20;
 /** Items assumed in a list of objects that declares no bound of its own (a case's notes, a procedure's steps…). */
-export const ASSUMED_LIST_SIZE = 10;
+const ASSUMED_LIST_SIZE = 10;
 const PAGING_ARGUMENTS = ['first', 'count'];
 
-/** The field's arguments as the resolver will see them, defaults included; empty when the variables do not fit (execution reports that). */
-function argumentsOf(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): Record<string, unknown> {
-  try {
-    return getArgumentValues(field, node, variables);
-  } catch {
-    return {};
-  }
-}
-
 /** How many times what a field selects comes back: its declared list size, its page size, or the assumed size of a list. */
-function repeatsOf(field: GraphQLField<unknown, unknown>, node: FieldNode, parent: GraphQLNamedType, variables: Record<string, unknown>): number {
+function repeatsOf(field: GraphQLField<unknown, unknown>, args: () => Record<string, unknown>, parent: GraphQLNamedType): number {
   const { listSize } = field.extensions as CostExtensions;
   const paging = field.args.find((argument) => PAGING_ARGUMENTS.includes(argument.name));
   if (listSize || paging) {
-    const args = argumentsOf(field, node, variables);
-    const size = listSize ? listSize(args) : Number(args[paging!.name] ?? ASSUMED_PAGE_SIZE);
+    const size = listSize ? listSize(args()) : Number(args()[paging!.name] ?? ASSUMED_PAGE_SIZE);
     return Number.isFinite(size) && size >= 0 ? size : 1;
   }
   if (!isListType(getNullableType(field.type))) return 1;
@@ -175,12 +165,22 @@ function repeatsOf(field: GraphQLField<unknown, unknown>, node: FieldNode, paren
   return parent.name.endsWith('Connection') ? 1 : ASSUMED_LIST_SIZE;
 }
 
+/** Items counted so far along a hierarchy link nested directly in itself (a theme's children's children…), per item above it. */
+interface Chain {
+  link: string;
+  items: number;
+}
+
 /**
- * An upper bound of the objects a query may return, before anything runs: each object costs 1,
- * a leaf nothing unless it declares a cost (a CSV export of many rows). A paged field repeats
- * what it selects by its page size (`first`, `count`: the values sent), a field may declare the
- * bound of its list (`listSize`: the statistics rows of a range, the reference lists, `nodes`),
- * and any other list of objects counts as `ASSUMED_LIST_SIZE` items.
+ * An estimate of the objects a query may return, before anything runs, with the variables as
+ * the operation will see them (defaults included): each object costs 1, a leaf nothing, unless
+ * the field declares its own cost (a CSV export of many rows, a statistics query reading one
+ * rollup row per day). A paged field repeats what it selects by its page size (`first`,
+ * `count`), a field may declare the bound of its list (`listSize`: the statistics rows of a
+ * range, the reference lists, `nodes`), a hierarchy link nested in itself never counts more
+ * items than the whole hierarchy holds, and any other list of objects counts as
+ * `ASSUMED_LIST_SIZE` items. Variables that do not fit their types cost nothing: the operation
+ * is refused before it runs.
  */
 export function estimateCost(
   schema: GraphQLSchema,
@@ -189,52 +189,63 @@ export function estimateCost(
   variables: Record<string, unknown> | null | undefined,
 ): number {
   const operation = getOperationAST(document, operationName);
-  if (!operation) return 0;
-  const root = schema.getRootType(operation.operation);
-  if (!root) return 0;
-  const values = variables ?? {};
+  const root = operation && schema.getRootType(operation.operation);
+  if (!operation || !root) return 0;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
+  if (coerced.errors) return 0;
+  const values = coerced.coerced;
   const fragments = fragmentsOf(document);
-  // A named fragment is measured on its own type condition, once for each set of hierarchy links
-  // it may be nested in (in practice one or two).
+  // A named fragment is measured on its own type condition, once per hierarchy chain it may be
+  // spread in (in practice none, or one or two).
   const spreads = new Map<string, (name: string) => number>();
-  const spreadWithin = (trees: ReadonlySet<string>) => {
-    const key = [...trees].sort().join(',');
+  const spreadWithin = (chain: Chain | undefined) => {
+    const key = chain ? `${chain.link}:${chain.items}` : '';
     let spread = spreads.get(key);
     if (!spread) {
       spread = memoisedSpread<number>(fragments, 0, (fragment) => {
         const type = schema.getType(fragment.typeCondition.name.value);
-        return type ? costOf(fragment.selectionSet, type, trees) : 0;
+        return type ? costOf(fragment.selectionSet, type, chain) : 0;
       });
       spreads.set(key, spread);
     }
     return spread;
   };
 
-  function costOf(selectionSet: SelectionSetNode, type: GraphQLNamedType, trees: ReadonlySet<string>): number {
+  function costOf(selectionSet: SelectionSetNode, type: GraphQLNamedType, chain: Chain | undefined): number {
     let total = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        total += spreadWithin(trees)(selection.name.value);
+        total += spreadWithin(chain)(selection.name.value);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
-        if (condition) total += costOf(selection.selectionSet, condition, trees);
+        if (condition) total += costOf(selection.selectionSet, condition, chain);
       } else {
         const field = isObjectType(type) || isInterfaceType(type) ? type.getFields()[selection.name.value] : undefined;
         // __typename, introspection and unknown fields (refused by validation) cost nothing.
         if (!field) continue;
         const extensions = field.extensions as CostExtensions;
+        let args: Record<string, unknown> | undefined;
+        const argumentsOnce = () => (args ??= getArgumentValues(field, selection, values));
         const link = `${type.name}.${field.name}`;
         const returned = getNamedType(field.type);
-        const repeats = trees.has(link) ? 1 : repeatsOf(field, selection, type, values);
-        const own = isCompositeType(returned) ? 1 : (extensions.leafCost ?? 0);
-        const within = extensions.tree && !trees.has(link) ? new Set([...trees, link]) : trees;
-        const inner = selection.selectionSet ? costOf(selection.selectionSet, returned, within) : 0;
-        total += isListType(getNullableType(field.type)) || !isCompositeType(returned) ? repeats * (own + inner) : own + repeats * inner;
+        let repeats = repeatsOf(field, argumentsOnce, type);
+        let inner: Chain | undefined;
+        if (extensions.hierarchySize !== undefined) {
+          // Every level of a hierarchy below one item holds at most the whole hierarchy.
+          const above = chain?.link === link ? chain.items : 1;
+          const items = Math.min(above * repeats, extensions.hierarchySize);
+          repeats = items / above;
+          inner = { link, items };
+        }
+        const declared = typeof extensions.ownCost === 'function' ? extensions.ownCost(argumentsOnce()) : extensions.ownCost;
+        const own = declared ?? (isCompositeType(returned) ? 1 : 0);
+        const below = selection.selectionSet ? costOf(selection.selectionSet, returned, inner) : 0;
+        total += isListType(getNullableType(field.type)) || !isCompositeType(returned) ? repeats * (own + below) : own + repeats * below;
       }
     }
     return total;
   }
-  return costOf(operation.selectionSet, root, new Set());
+  return costOf(operation.selectionSet, root, undefined);
 }
 
 /** The refusal of a query over the cost limit, the same on both transports. */

@@ -84,19 +84,22 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
   const logMasked = (details: { requestId: string | undefined; error: string }) => app.log.error(details, 'masked error');
 
   // The viewer each connection was accepted with, to check again while it stays open.
-  const watched = new Map<WebSocket, { authorization: string | undefined; viewer: Viewer; expiry?: NodeJS.Timeout }>();
-  const watch = (socket: WebSocket, authorization: string | undefined, viewer: Viewer) => {
+  const watched = new Map<WebSocket, { authorization: string | undefined; viewer: Viewer; expiresAt: number | undefined; expiry?: NodeJS.Timeout }>();
+  const closeExpired = (socket: WebSocket) => socket.close(TOKEN_EXPIRED_CLOSE_CODE, TOKEN_EXPIRED_CLOSE_REASON);
+  /** Watches an open connection's token and rights until it closes; false when it closed meanwhile. */
+  const watch = (socket: WebSocket, authorization: string | undefined, viewer: Viewer): boolean => {
+    // The client may have gone while its token was checked: its close event has passed.
+    if (socket.readyState !== socket.OPEN) return false;
     const expiresAt = tokenExpiry(authorization);
     const delay = expiresAt === undefined ? undefined : expiresAt - Date.now();
-    const expiry =
-      delay !== undefined && delay < MAX_TIMER_MS
-        ? setTimeout(() => socket.close(TOKEN_EXPIRED_CLOSE_CODE, TOKEN_EXPIRED_CLOSE_REASON), Math.max(delay, 0)).unref()
-        : undefined;
-    watched.set(socket, { authorization, viewer, expiry });
+    // A later expiry than a timer can hold is caught by the periodic check.
+    const expiry = delay !== undefined && delay < MAX_TIMER_MS ? setTimeout(() => closeExpired(socket), Math.max(delay, 0)).unref() : undefined;
+    watched.set(socket, { authorization, viewer, expiresAt, expiry });
     socket.once('close', () => {
       clearTimeout(expiry);
       watched.delete(socket);
     });
+    return true;
   };
   /** The viewer a token stands for now, or why it no longer stands for one; undefined when that cannot be told now. */
   const currentViewer = async (authorization: string): Promise<{ viewer: Viewer } | { refused: string } | undefined> => {
@@ -104,19 +107,21 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
       return { viewer: (await contextFor(authorization, randomUUID())).viewer };
     } catch (error) {
       if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') return { refused: error.message };
-      // The database being away is no reason to drop anyone: the next round checks again.
       return undefined;
     }
   };
-  /** Resolves each token of an open connection once more; closes the connections whose rights are gone or changed. */
+  /** Resolves each token of an open connection once more; closes the connections whose token expired or whose rights are gone or changed. */
   const recheckRights = async () => {
     const byToken = new Map<string, WebSocket[]>();
-    for (const [socket, { authorization }] of watched) {
-      if (authorization !== undefined) byToken.set(authorization, [...(byToken.get(authorization) ?? []), socket]);
+    for (const [socket, { authorization, expiresAt }] of watched) {
+      if (expiresAt !== undefined && expiresAt <= Date.now()) closeExpired(socket);
+      else if (authorization !== undefined) byToken.set(authorization, [...(byToken.get(authorization) ?? []), socket]);
     }
     for (const [authorization, sockets] of byToken) {
       const now = await currentViewer(authorization);
-      if (!now) continue;
+      // The database or the identity provider being away is no reason to drop anyone, nor to
+      // ask again for every token: the next round checks again.
+      if (!now) return;
       for (const socket of sockets) {
         const accepted = watched.get(socket)?.viewer;
         if ('refused' in now) socket.close(FORBIDDEN_CLOSE_CODE, closeReason(now.refused));
@@ -153,8 +158,7 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
         const authorization = authorizationOf(ctx);
         try {
           const { viewer } = await contextFor(authorization, randomUUID());
-          watch(ctx.extra.socket, authorization, viewer);
-          return true;
+          return watch(ctx.extra.socket, authorization, viewer);
         } catch (error) {
           // A refused token closes with 4403, as the protocol says, and the reason in words
           // (graphql-ws's own close that follows is ignored); an outage is rethrown, which

@@ -18,6 +18,14 @@ const MAX_ANSWERS_BYTES = 20_000;
  * A citizen starts an online procedure: a case on channel ONLINE_PROCEDURE at the owning
  * service, at the first step, with the submission (and its answers) as first interaction.
  */
+/** Whether parsed JSON holds a NUL in a key or a text: Postgres refuses it in jsonb, and the text check of arguments cannot see an escaped one. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || holdsNul(inner));
+  return false;
+}
+
 export async function startProcedure(
   db: Database,
   viewer: Viewer,
@@ -28,6 +36,9 @@ export async function startProcedure(
   if (viewer.kind !== 'citizen') throw new ForbiddenError('Only a citizen starts a procedure on the portal.');
   if (JSON.stringify(input.answers).length > MAX_ANSWERS_BYTES) {
     throw new ValidationError([{ path: ['input', 'answers'], message: `At most ${MAX_ANSWERS_BYTES} bytes of answers.` }]);
+  }
+  if (holdsNul(input.answers)) {
+    throw new ValidationError([{ path: ['input', 'answers'], message: 'Answers may not contain NUL characters (\\u0000).' }]);
   }
   return db.transaction(async (tx) => {
     const [procedure] = await tx
