@@ -36,6 +36,21 @@ async function lockInAnotherProcess(folder: string): Promise<{ child: ChildProce
   return { child, answer };
 }
 
+/** Several processes that try to take the lock at the same moment, once all have started. */
+async function lockInProcessesAtOnce(folder: string, count: number): Promise<{ child: ChildProcess; answer: string }[]> {
+  const contenders = await Promise.all(
+    Array.from({ length: count }, async () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/hold-data-dir-lock.ts', folder, '--on-go'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+      children.push(child);
+      const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+      expect((await lines.next()).value).toBe('ready');
+      return { child, lines };
+    }),
+  );
+  for (const { child } of contenders) child.stdin!.write('go\n');
+  return Promise.all(contenders.map(async ({ child, lines }) => ({ child, answer: (await lines.next()).value as string })));
+}
+
 async function killHard(child: ChildProcess): Promise<void> {
   const exited = once(child, 'exit');
   child.kill('SIGKILL');
@@ -80,11 +95,15 @@ describe('the DATA_DIR lock', () => {
     const killed = await lockInAnotherProcess(folder);
     await killHard(killed.child);
 
-    const contenders = await Promise.all([1, 2, 3, 4].map(() => lockInAnotherProcess(folder)));
-    const winners = contenders.filter((contender) => contender.answer === 'locked');
-    expect(winners).toHaveLength(1);
-    for (const loser of contenders.filter((contender) => contender !== winners[0])) {
-      expect(loser.answer).toContain(`is in use by process ${winners[0]!.child.pid}`);
+    // Each round's winner is killed in turn, leaving a dead lock to the next round.
+    for (let round = 1; round <= 3; round += 1) {
+      const contenders = await lockInProcessesAtOnce(folder, 4);
+      const winners = contenders.filter((contender) => contender.answer === 'locked');
+      expect(winners, `round ${round}`).toHaveLength(1);
+      for (const loser of contenders.filter((contender) => contender !== winners[0])) {
+        expect(loser.answer).toContain(`is in use by process ${winners[0]!.child.pid}`);
+      }
+      await killHard(winners[0]!.child);
     }
   });
 
