@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
 import { openPreparedDatabase } from './startup.js';
 import { log } from './log.js';
 import { startServer } from './server/app.js';
@@ -31,8 +32,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  log('error', error instanceof ConfigError ? error.message : 'start-up failed', {
-    error: error instanceof ConfigError ? undefined : String((error as Error)?.stack ?? error),
+  // An operator's mistake is told in its own words; anything else is a bug, told with its stack.
+  const refusal = error instanceof ConfigError || error instanceof DataDirLockedError;
+  log('error', refusal ? error.message : 'start-up failed', {
+    error: refusal ? undefined : String((error as Error)?.stack ?? error),
   });
   process.exit(1);
 });

@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import { mkdir } from 'node:fs/promises';
 import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { PGlite } from '@electric-sql/pglite';
@@ -11,6 +10,7 @@ import postgres from 'postgres';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import * as tables from './tables/index.js';
+import { lockDataDir } from './data-dir-lock.js';
 
 export type Tables = typeof tables;
 /** The one database type the rest of the code sees, whichever driver runs underneath. */
@@ -125,9 +125,16 @@ function preparingStatements<Client extends postgres.Sql | postgres.TransactionS
 }
 
 async function openPglite(dataDir: string, loadDump: Blob | undefined, logger: QueryLogger): Promise<OpenedDatabase> {
-  if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
-  // Extensions the migrations create must be loaded into the WASM build up front.
-  const client = await PGlite.create(dataDir, { extensions: { unaccent, pg_trgm }, ...(loadDump ? { loadDataDir: loadDump } : {}) });
+  // Taken before PGlite reads the folder, released once it has closed it; memory:// needs none.
+  const lock = dataDir.includes('://') ? undefined : await lockDataDir(dataDir);
+  let client: PGlite;
+  try {
+    // Extensions the migrations create must be loaded into the WASM build up front.
+    client = await PGlite.create(dataDir, { extensions: { unaccent, pg_trgm }, ...(loadDump ? { loadDataDir: loadDump } : {}) });
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema: tables, casing: CASING, logger }) as unknown as Database;
   return {
     db,
@@ -139,6 +146,7 @@ async function openPglite(dataDir: string, loadDump: Blob | undefined, logger: Q
     listen: async (channel, onNotify) => client.listen(channel, onNotify),
     close: async () => {
       if (!client.closed) await client.close();
+      await lock?.release();
     },
   };
 }
