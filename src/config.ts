@@ -32,6 +32,12 @@ export interface Config {
   /** How often an open WebSocket connection's token and viewer are checked again (a deactivated agent is cut off within it). */
   subscriberRightsRecheckMs: number;
   webhooks: WebhookSettings;
+  /**
+   * How long the oldest committed case event may wait to be handed out (an open transaction
+   * anywhere on the database server holds the feed back) before a warning names the holder and
+   * /readyz shows it; FEED_LAG_WARNING_MS.
+   */
+  feedLagWarningMs: number;
   /** Serve GET /metrics (Prometheus text: SQL statements, GraphQL requests, CPU, memory); off unless METRICS=true. */
   metricsEnabled: boolean;
 }
@@ -127,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowedHosts: env.WEBHOOK_ALLOWED_HOSTS ?? (production ? '' : DEVELOPMENT_WEBHOOK_ALLOWED_HOSTS),
       bodyRetentionDays: positiveInteger(env, 'WEBHOOK_BODY_RETENTION_DAYS', 30),
     },
+    feedLagWarningMs: positiveInteger(env, 'FEED_LAG_WARNING_MS', 30_000),
     metricsEnabled: env.METRICS === 'true',
   };
 }

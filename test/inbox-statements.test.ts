@@ -1,5 +1,6 @@
 import { gql } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FEED_LAG_STATEMENT_MARK } from '../src/services/feed-lag.js';
 import { createTestDatabase } from './helpers/database.js';
 import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
 
@@ -12,8 +13,13 @@ let server: TestServer;
 let supervisorToken: string;
 
 beforeAll(async () => {
-  const database = await createTestDatabase({ onQuery: (query) => statements.push(query) });
-  // Only the request's statements: the webhook worker would add its own on every wake-up.
+  // Only the request's statements: the webhook worker would add its own on every wake-up, the
+  // feed-lag monitor every few seconds.
+  const database = await createTestDatabase({
+    onQuery: (query) => {
+      if (!query.includes(FEED_LAG_STATEMENT_MARK)) statements.push(query);
+    },
+  });
   server = await startTestServer({ database, env: { WEBHOOK_WORKER: 'false' } });
   supervisorToken = await tokenFor({ role: 'agent', sub: 'demo.supervisor' });
 });

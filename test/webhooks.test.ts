@@ -5,6 +5,7 @@ import { gql } from 'graphql-request';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../src/server/app.js';
+import { leaseDueDeliveries } from '../src/services/webhook-delivery.js';
 import { execute, startTestServer, testConfig, type TestServer, tokenFor } from './helpers/server.js';
 
 // Webhooks through the public API, against a real HTTP receiver on this machine. Signatures are
@@ -371,4 +372,47 @@ describe('webhook dead letters', () => {
     const otherAccount = await execute<{ redeliverWebhook: { __typename: string } }>(deadServer.client(tokens.housingAccount), REDELIVER, { input: { deliveryId: dead!.id } });
     expect(otherAccount.data!.redeliverWebhook.__typename).toBe('NotFoundError');
   }, 60_000);
+});
+
+describe('a worker that dies holding a lease', () => {
+  const TIMEOUT_MS = 1_000;
+  let api: TestServer;
+  beforeAll(async () => {
+    // No worker of its own: the deliveries are left to the dying worker and the one taking over.
+    api = await startTestServer({ env: { WEBHOOK_WORKER: 'false', WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS) } });
+  });
+  afterAll(() => api?.close());
+
+  it('does have another worker send its delivery once the try timeout and a few seconds have passed, not half a minute later', async () => {
+    receiver.answer = () => 204;
+    const created = await createWebhook(tokens.energyAccount!, { url: `${receiver.url}/crashed`, filter: { types: ['CASE_CREATED'] } }, api);
+    await caseWithNotes(tokens.energyAgent!, 'ENERGY.PREMIUMS', 0, api);
+    // The dying worker takes the lease with the worker's own step, then never sends nor records
+    // anything, as if its process had been killed mid-try. The event reaches the fan-out once
+    // the feed hands it out (another test's open transaction may hold it back a moment).
+    let leasedAt = 0;
+    await until('the delivery leased by the dying worker', async () => {
+      leasedAt = Date.now();
+      const { leased } = await leaseDueDeliveries(api.database.handle.db, { requestTimeoutMs: TIMEOUT_MS });
+      return leased.length > 0 ? leased : undefined;
+    });
+    const survivor = await startServer(testConfig({ WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS) }), api.database.handle);
+    try {
+      await until('the delivery sent by the surviving worker', () => (receiver.on('/crashed').length > 0 ? true : undefined), 15_000);
+      const waited = Date.now() - leasedAt;
+      // Not while the dead worker's try could still be running, and not long after it would have ended.
+      expect(waited).toBeGreaterThanOrEqual(TIMEOUT_MS);
+      expect(waited).toBeLessThan(TIMEOUT_MS + 8_000);
+      const [delivered] = await until('the try recorded', async () => {
+        const found = await deliveries(created.webhook!.id, 'DELIVERED', tokens.energyAccount, api);
+        return found.length > 0 ? found : undefined;
+      });
+      // The dead worker's lease counts as a try; only the surviving worker's answer is recorded.
+      expect(delivered!.attemptCount).toBe(2);
+      expect(delivered!.attempts.map((attempt) => attempt.statusCode)).toEqual([204]);
+      expect(receiver.on('/crashed')).toHaveLength(1);
+    } finally {
+      await survivor.close();
+    }
+  }, 30_000);
 });

@@ -13,6 +13,7 @@ import { listenForCaseEvents } from '../events/wake-ups.js';
 import { parseAllowList } from '../domain/network-addresses.js';
 import { createDataVault } from '../services/data-vault.js';
 import { type CaseEventFeed, createCaseEventFeed } from '../services/event-feed.js';
+import { startFeedLagMonitor } from '../services/feed-lag.js';
 import { startWebhookWorker } from '../services/webhook-delivery.js';
 import { type ContextDependencies, createContext } from './context.js';
 import { contextCreationError, httpErrorBody, presentToClient, withContractCode } from './errors.js';
@@ -164,7 +165,8 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
   });
   await apollo.start();
 
-  if (config.metricsEnabled) serveMetrics(app, database);
+  const feedLag = startFeedLagMonitor({ db: database.db, driver: database.driver, warningMs: config.feedLagWarningMs, log: app.log });
+  if (config.metricsEnabled) serveMetrics(app, database, feedLag);
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     try {
@@ -172,10 +174,13 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
         database.ping(),
         new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS).unref()),
       ]);
-      return { status: 'ready' };
     } catch {
       return reply.code(503).send({ status: 'unavailable', reason: 'database unreachable' });
     }
+    // Still ready (the API works), but events wait: the last measure, not a query of its own.
+    if (!feedLag.heldBack) return { status: 'ready' };
+    const { heldBackSeconds, holder } = feedLag.current;
+    return { status: 'ready', feed: { heldBackSeconds, holder: holder ?? null } };
   });
 
   await app.register(fastifyApollo(apollo), {
@@ -213,6 +218,7 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
       await app.close();
       while (running.size > 0) await new Promise((resolve) => setTimeout(resolve, 25));
       await webhookWorker?.stop();
+      await feedLag.stop();
       await wakeUps.close().catch(() => {});
     },
   };

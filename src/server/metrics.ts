@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../db/client.js';
+import type { FeedLagMonitor } from '../services/feed-lag.js';
 
 /**
  * GET /metrics in the Prometheus text format: what a benchmark or a scraper needs to compute
  * SQL statements, CPU time and memory per request as differences between two reads. Off by
  * default (METRICS=true): it has no authentication and belongs on an internal network.
  */
-export function serveMetrics(app: FastifyInstance, database: DatabaseHandle): void {
+export function serveMetrics(app: FastifyInstance, database: DatabaseHandle, feedLag: FeedLagMonitor): void {
   let graphqlRequests = 0;
   app.addHook('onResponse', async (request) => {
     if (request.url.startsWith('/graphql')) graphqlRequests += 1;
@@ -17,6 +18,11 @@ export function serveMetrics(app: FastifyInstance, database: DatabaseHandle): vo
     const lines = [
       counter('guichet_sql_statements_total', 'SQL statements sent to the database.', database.statementCount),
       counter('guichet_graphql_http_requests_total', 'HTTP requests answered on /graphql.', graphqlRequests),
+      gauge(
+        'guichet_case_event_feed_lag_seconds',
+        'Age of the oldest committed case event not handed out yet: an open transaction anywhere on the database server holds subscriptions, webhooks and statistics back. Measured every few seconds; always 0 on embedded PGlite.',
+        feedLag.current.heldBackSeconds,
+      ),
       counter('process_cpu_user_seconds_total', 'User CPU time of the process.', cpu.user / 1e6),
       counter('process_cpu_system_seconds_total', 'System CPU time of the process.', cpu.system / 1e6),
       gauge('process_resident_memory_bytes', 'Resident memory of the process.', memory.rss),

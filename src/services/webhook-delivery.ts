@@ -55,6 +55,12 @@ const ERROR_WAIT_MS = 1_000;
 /** After a wake-up, wait this long so that a burst of events makes one pass, not one per event. */
 const COALESCE_MS = 250;
 const MAX_DETAIL_LENGTH = 300;
+/**
+ * A lease lasts the try's timeout (which covers resolving, connecting and the answer) and this
+ * much more, for recording the outcome: a worker that dies mid-try holds its deliveries that
+ * long, and a live one never sees its lease run out under a try.
+ */
+const LEASE_MARGIN_MS = 5_000;
 /** How often a worker deletes expired deliveries; also once when it starts. */
 const CLEAN_UP_EVERY_MS = 3_600_000;
 const CLEAN_UP_BATCH = 1_000;
@@ -130,7 +136,7 @@ function deliveryBody(event: CaseEventRow, caseReference: string | null): string
   });
 }
 
-interface ClaimedDelivery {
+export interface ClaimedDelivery {
   id: string;
   body: string;
   attemptCount: number;
@@ -244,18 +250,31 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * The first half of a worker's pass: new events become deliveries, then the due ones are leased
+ * to this worker, which must send them before the lease runs out. A worker that dies here
+ * leaves them leased; another takes them over when the lease has run out.
+ */
+export async function leaseDueDeliveries(
+  db: Executor,
+  settings: Pick<DeliverySettings, 'requestTimeoutMs'>,
+): Promise<{ endpoints: number; events: number; leased: ClaimedDelivery[] }> {
+  const fannedOut = await fanOutEvents(db);
+  if (fannedOut.endpoints === 0) return { ...fannedOut, leased: [] };
+  return { ...fannedOut, leased: await claimDueDeliveries(db, settings.requestTimeoutMs + LEASE_MARGIN_MS) };
+}
+
 /** One pass: fan out, then send one batch. Tells how much it did (events queued and tries made). */
 async function deliverOnce(db: Executor, vault: DataVault, settings: DeliverySettings, log: DeliveryLog): Promise<{ endpoints: number; work: number }> {
-  const fannedOut = await fanOutEvents(db);
-  if (fannedOut.endpoints === 0) return { endpoints: 0, work: 0 };
-  const claimed = await claimDueDeliveries(db, settings.requestTimeoutMs + 30_000);
+  const { endpoints, events, leased: claimed } = await leaseDueDeliveries(db, settings);
+  if (endpoints === 0) return { endpoints: 0, work: 0 };
   await Promise.all(
     claimed.map(async (delivery) => {
       const outcome = await send(delivery, vault.decrypt(delivery.sealedSecret), settings, log);
       await recordAttempt(db, delivery, outcome, settings.retry);
     }),
   );
-  return { endpoints: fannedOut.endpoints, work: fannedOut.events + claimed.length };
+  return { endpoints, work: events + claimed.length };
 }
 
 /**
