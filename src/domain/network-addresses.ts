@@ -74,9 +74,12 @@ export function bareHost(hostname: string): string {
  * and its subdomains, single labels (completed by the resolver's search domains), and the
  * special-use suffixes of internal networks and clouds (metadata.google.internal).
  */
+/** Name suffixes used only inside networks (reserved ones, and the usual private conventions: Kubernetes services, LANs). */
+const INTERNAL_SUFFIXES = ['localhost', 'local', 'internal', 'localdomain', 'home.arpa', 'svc', 'lan', 'corp', 'intranet', 'private'];
+
 function isInternalName(host: string): boolean {
   if (!host.includes('.')) return true;
-  return ['localhost', 'local', 'internal', 'localdomain', 'home.arpa'].some((suffix) => host === suffix || host.endsWith(`.${suffix}`));
+  return INTERNAL_SUFFIXES.some((suffix) => host === suffix || host.endsWith(`.${suffix}`));
 }
 
 /**

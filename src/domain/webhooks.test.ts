@@ -68,6 +68,8 @@ describe('webhook destinations', () => {
     'https://metadata.google.internal/computeMetadata/v1/',
     'https://metadata/hook',
     'https://printer.local/hook',
+    'https://billing.default.svc/hook',
+    'https://nas.lan/hook',
   ])('does refuse %s', (url) => {
     expect(webhookUrlProblem(url, production)).toMatch(/inside a network/);
   });

@@ -210,7 +210,7 @@ async function recordAttempt(db: Executor, delivery: ClaimedDelivery, outcome: A
  * batches that skip rows another instance is deleting, so instances running it together neither
  * wait for each other nor hold long locks; pending deliveries are never touched.
  */
-export async function removeExpiredDeliveries(db: Executor, retentionDays: number): Promise<number> {
+async function removeExpiredDeliveries(db: Executor, retentionDays: number): Promise<number> {
   let removed = 0;
   for (;;) {
     const batch = await selectRows<{ id: string }>(
