@@ -34,6 +34,8 @@ export interface Config {
   webhooks: WebhookSettings;
   /** Serve GET /metrics (Prometheus text: SQL statements, GraphQL requests, CPU, memory); off unless METRICS=true. */
   metricsEnabled: boolean;
+  /** How long a SIGTERM may take to drain clients and close everything before the process exits with 1 anyway. */
+  shutdownTimeoutMs: number;
 }
 
 export interface WebhookSettings {
@@ -128,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bodyRetentionDays: positiveInteger(env, 'WEBHOOK_BODY_RETENTION_DAYS', 30),
     },
     metricsEnabled: env.METRICS === 'true',
+    shutdownTimeoutMs: positiveInteger(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
   };
 }
 
