@@ -152,6 +152,11 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
     reply.header('x-request-id', request.id);
     if (closing && (unanswered.get(request.raw.socket) ?? 0) <= 1) reply.header('connection', 'close');
   });
+  // A connection whose answer was under way when close() began carries no connection: close;
+  // Node's server.close() closed only the connections idle then, so this one is closed once idle.
+  app.addHook('onResponse', async () => {
+    if (closing) setImmediate(() => app.server.closeIdleConnections());
+  });
   // What Fastify refuses before GraphQL runs (a body too large, not JSON, of another media type)
   // answers in the GraphQL-over-HTTP error shape too, with a code from the closed set.
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -239,8 +244,6 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
       const httpClosed = app.close();
       onStep('running requests');
       while (running.size > 0) await new Promise((resolve) => setTimeout(resolve, 25));
-      // A connection whose answer was being written when the server closed is idle only now.
-      app.server.closeIdleConnections();
       onStep('http connections');
       await httpClosed;
       await apollo.stop();
