@@ -26,7 +26,6 @@ import { tokenFor } from './helpers/server.js';
 // running), and once released it writes to the database as on Postgres.
 
 const onPostgres = Boolean(inject('templateDatabaseUrl'));
-const SHUTDOWN_TIMEOUT_MS = 10_000;
 const APP_NAME = `guichet-sigterm-${process.pid}`;
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -44,7 +43,7 @@ interface Api {
   exited: Promise<{ code: number | null; at: number }>;
 }
 
-async function startApi(storage: Record<string, string>): Promise<Api> {
+async function startApi(storage: Record<string, string>, shutdownTimeoutMs: number): Promise<Api> {
   const port = await freePort();
   // NODE_ENV as an operator runs it (not vitest's 'test'): Apollo's own signal handling is on then.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -57,7 +56,7 @@ async function startApi(storage: Record<string, string>): Promise<Api> {
       PORT: String(port),
       LOG_LEVEL: 'info',
       PGAPPNAME: APP_NAME,
-      SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
+      SHUTDOWN_TIMEOUT_MS: String(shutdownTimeoutMs),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -155,26 +154,102 @@ async function controlFileState(dataDir: string): Promise<number> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+async function firstCase(api: Api, token: string): Promise<{ id: string; reference: string }> {
+  const listing = await fetch(api.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: '{ cases(first: 1) { edges { node { id reference } } } }' }),
+  });
+  return ((await listing.json()) as { data: { cases: { edges: { node: { id: string; reference: string } }[] } } }).data.cases.edges[0]!.node;
+}
+
+interface HeldRequest {
+  /** The test's own connection to the Postgres database (undefined on PGlite). */
+  holder: postgres.Sql | undefined;
+  response: Promise<{ status: number; connection: string | undefined; body: string }>;
+  release(): Promise<void>;
+}
+
+/**
+ * Sends a note on `target` that cannot finish until released: another transaction holds the
+ * case (Postgres), or its body has not all arrived (PGlite). Resolves once it is running.
+ */
+async function holdNoteRequest(
+  api: Api,
+  storage: { database?: TestDatabase },
+  token: string,
+  target: { id: string; reference: string },
+  noteBody: string,
+  agent: http.Agent,
+): Promise<HeldRequest> {
+  const noteRequest = JSON.stringify({
+    query: 'mutation ($input: AddNoteInput!) { addNote(input: $input) { __typename } }',
+    variables: { input: { caseId: target.id, body: noteBody } },
+  });
+  const holder = storage.database ? postgres(storage.database.url!, { max: 2, onnotice: () => {} }) : undefined;
+  const from = api.lines.length;
+  const request = http.request(api.url, {
+    method: 'POST',
+    agent,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(noteRequest) },
+  });
+  const response = new Promise<{ status: number; connection: string | undefined; body: string }>((resolve, reject) => {
+    request.once('error', reject);
+    request.once('response', (answer) => {
+      let body = '';
+      answer.setEncoding('utf8').on('data', (chunk) => (body += chunk));
+      answer.once('end', () => resolve({ status: answer.statusCode!, connection: answer.headers.connection, body }));
+    });
+  });
+  response.catch(() => {});
+  if (!holder) {
+    const cut = noteRequest.length - 10;
+    request.write(noteRequest.slice(0, cut));
+    await api.logged(/"url":"\/graphql".*"msg":"incoming request"|"msg":"incoming request".*"url":"\/graphql"/, from);
+    return { holder, response, release: async () => void request.end(noteRequest.slice(cut)) };
+  }
+  let unlock!: () => void;
+  const unlocked = new Promise<void>((resolve) => (unlock = resolve));
+  let locked!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const transaction = holder.begin(async (tx) => {
+    await tx`select id from cases where reference = ${target.reference} for update`;
+    locked();
+    await unlocked;
+  });
+  transaction.catch(() => {});
+  await isLocked;
+  request.end(noteRequest);
+  // Until the note's statement is blocked on the lock.
+  for (let waited = 0; ; waited += 50) {
+    const [row] = await holder<{ waiting: number }[]>`
+      select count(*)::int as waiting from pg_stat_activity
+      where datname = current_database() and application_name = ${APP_NAME} and wait_event_type = 'Lock'`;
+    if (row!.waiting > 0) break;
+    if (waited > 20_000) throw new Error('the note never waited for the lock');
+    await sleep(50);
+  }
+  return {
+    holder,
+    response,
+    async release() {
+      unlock();
+      await transaction;
+    },
+  };
+}
+
 describe('the API process on SIGTERM', () => {
   it(
     'lets a running request finish, closes an idle keep-alive connection at once, answers a new request with 503, closes the database and exits 0',
     { timeout: 120_000 },
     async () => {
       const storage = await seededStorage();
-      const api = await startApi(storage.env);
+      const api = await startApi(storage.env, 10_000);
       const token = await tokenFor({ role: 'agent', sub: 'demo.supervisor' });
 
-      const listing = await fetch(api.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: '{ cases(first: 1) { edges { node { id reference } } } }' }),
-      });
-      const target = ((await listing.json()) as { data: { cases: { edges: { node: { id: string; reference: string } }[] } } }).data.cases.edges[0]!.node;
+      const target = await firstCase(api, token);
       const noteBody = `Note écrite pendant l’arrêt ${Date.now()}`;
-      const noteRequest = JSON.stringify({
-        query: 'mutation ($input: AddNoteInput!) { addNote(input: $input) { __typename } }',
-        variables: { input: { caseId: target.id, body: noteBody } },
-      });
 
       // A WebSocket client, acknowledged.
       const socket = new WebSocket(api.url.replace('http:', 'ws:'), 'graphql-transport-ws');
@@ -183,59 +258,10 @@ describe('the API process on SIGTERM', () => {
       socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
       await once(socket, 'message');
 
-      // The held request: a note on a case another transaction holds (Postgres), or whose body
-      // has not all arrived yet (PGlite). Sent on a keep-alive agent, as a proxy's pool would.
+      // The held request, sent on a keep-alive agent, as a proxy's pool would.
       const agent = new http.Agent({ keepAlive: true });
-      let release!: () => Promise<void>;
-      const holder = onPostgres ? postgres(storage.database!.url!, { max: 2, onnotice: () => {} }) : undefined;
-      const heldFrom = api.lines.length;
-      const held = http.request(api.url, {
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(noteRequest) },
-      });
-      const heldResponse = new Promise<{ status: number; connection: string | undefined; body: string }>((resolve, reject) => {
-        held.once('error', reject);
-        held.once('response', (response) => {
-          let body = '';
-          response.setEncoding('utf8').on('data', (chunk) => (body += chunk));
-          response.once('end', () => resolve({ status: response.statusCode!, connection: response.headers.connection, body }));
-        });
-      });
-      heldResponse.catch(() => {});
-      if (holder) {
-        let unlock!: () => void;
-        const unlocked = new Promise<void>((resolve) => (unlock = resolve));
-        let locked!: () => void;
-        const isLocked = new Promise<void>((resolve) => (locked = resolve));
-        const transaction = holder.begin(async (tx) => {
-          await tx`select id from cases where reference = ${target.reference} for update`;
-          locked();
-          await unlocked;
-        });
-        await isLocked;
-        held.end(noteRequest);
-        // Wait until the note's statement is blocked on the lock.
-        for (let waited = 0; ; waited += 50) {
-          const [row] = await holder<{ waiting: number }[]>`
-            select count(*)::int as waiting from pg_stat_activity
-            where datname = current_database() and application_name = ${APP_NAME} and wait_event_type = 'Lock'`;
-          if (row!.waiting > 0) break;
-          if (waited > 20_000) throw new Error('the note never waited for the lock');
-          await sleep(50);
-        }
-        release = async () => {
-          unlock();
-          await transaction;
-        };
-      } else {
-        const cut = noteRequest.length - 10;
-        held.write(noteRequest.slice(0, cut));
-        await api.logged(/"url":"\/graphql".*"msg":"incoming request"|"msg":"incoming request".*"url":"\/graphql"/, heldFrom);
-        release = async () => {
-          held.end(noteRequest.slice(cut));
-        };
-      }
+      const held = await holdNoteRequest(api, storage, token, target, noteBody, agent);
+      const { holder, response: heldResponse, release } = held;
 
       // A keep-alive connection whose request was answered: idle.
       const idle = await new Promise<net.Socket>((resolve, reject) => {
@@ -324,4 +350,25 @@ describe('the API process on SIGTERM', () => {
       }
     },
   );
+
+  it('does exit 1 at SHUTDOWN_TIMEOUT_MS when a request is still running, and logs what was still open', { timeout: 120_000 }, async () => {
+    const storage = await seededStorage();
+    const api = await startApi(storage.env, 1_500);
+    const token = await tokenFor({ role: 'agent', sub: 'demo.supervisor' });
+    const agent = new http.Agent({ keepAlive: true });
+    const held = await holdNoteRequest(api, storage, token, await firstCase(api, token), `Note jamais écrite ${Date.now()}`, agent);
+
+    const signalledAt = Date.now();
+    api.child.kill('SIGTERM');
+    const { code, at } = await api.exited;
+    console.info(`forced: SIGTERM to exit ${at - signalledAt} ms, exit code ${code}`);
+    await held.release();
+    await held.holder?.end();
+    agent.destroy();
+    expect(code).toBe(1);
+    expect(at - signalledAt).toBeGreaterThanOrEqual(1_500);
+    expect(at - signalledAt).toBeLessThan(5_000);
+    const forcedLine = api.lines.find((line) => line.includes('shutdown took too long'));
+    expect(JSON.parse(forcedLine ?? '{}')).toMatchObject({ level: 50, stillOpen: 'running requests', timeoutMs: 1_500 });
+  });
 });
