@@ -40,6 +40,8 @@ export interface Config {
   feedLagWarningMs: number;
   /** Serve GET /metrics (Prometheus text: SQL statements, GraphQL requests, CPU, memory); off unless METRICS=true. */
   metricsEnabled: boolean;
+  /** How long a SIGTERM may take to drain clients and close everything before the process exits with 1 anyway. */
+  shutdownTimeoutMs: number;
 }
 
 export interface WebhookSettings {
@@ -135,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     feedLagWarningMs: positiveInteger(env, 'FEED_LAG_WARNING_MS', 30_000),
     metricsEnabled: env.METRICS === 'true',
+    shutdownTimeoutMs: positiveInteger(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
   };
 }
 

@@ -16,14 +16,18 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log('info', 'shutting down', { signal });
+    const began = Date.now();
+    log('info', 'shutting down', { signal, timeoutMs: config.shutdownTimeoutMs });
+    let stillOpen = 'websocket';
     const forced = setTimeout(() => {
-      log('error', 'shutdown took too long, exiting');
+      log('error', 'shutdown took too long, exiting', { timeoutMs: config.shutdownTimeoutMs, stillOpen });
       process.exit(1);
-    }, 10_000).unref();
-    await server.close();
+    }, config.shutdownTimeoutMs);
+    await server.close((resource) => (stillOpen = resource));
+    stillOpen = 'database';
     await handle.close();
     clearTimeout(forced);
+    log('info', 'shut down', { signal, ms: Date.now() - began });
     process.exit(0);
   };
   // 'on', not 'once': tsx re-raises a signal that no listener is left to handle.

@@ -327,6 +327,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ JWT_MAX_LIFETIME: value })).toThrow(/JWT_MAX_LIFETIME must be a positive duration .* got "/);
   });
 
+  it('does give a SIGTERM 10 s unless SHUTDOWN_TIMEOUT_MS says otherwise, and refuses what is no positive number of milliseconds', () => {
+    expect(loadConfig({}).shutdownTimeoutMs).toBe(10_000);
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '' }).shutdownTimeoutMs).toBe(10_000);
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '25000' }).shutdownTimeoutMs).toBe(25_000);
+    for (const value of ['0', '-1', '1.5', '10s', 'never']) {
+      expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: value })).toThrow(/SHUTDOWN_TIMEOUT_MS must be a positive integer, got "/);
+    }
+  });
+
   it('does not infer production when NODE_ENV is anything else', () => {
     expect(loadConfig({ NODE_ENV: 'prod' }).production).toBe(false);
   });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { createTokenVerifier } from '../auth/tokens.js';
@@ -16,7 +16,7 @@ import { type CaseEventFeed, createCaseEventFeed } from '../services/event-feed.
 import { startFeedLagMonitor } from '../services/feed-lag.js';
 import { startWebhookWorker } from '../services/webhook-delivery.js';
 import { type ContextDependencies, createContext } from './context.js';
-import { contextCreationError, httpErrorBody, presentToClient, withContractCode } from './errors.js';
+import { contextCreationError, httpErrorBody, presentToClient, SHUTTING_DOWN_BODY, withContractCode } from './errors.js';
 import { landingPageHtml } from './landing-page.js';
 import { serveMetrics } from './metrics.js';
 import { costError, estimateCost, limitRules } from './limits.js';
@@ -31,10 +31,14 @@ export interface RunningServer {
   caseEvents: CaseEventFeed['stats'];
   /**
    * Stops taking requests, drains HTTP and WebSocket clients and waits for the requests still
-   * running (also those whose client has gone). The database stays open.
+   * running (also those whose client has gone), then stops the webhook worker and the LISTEN
+   * connection. The database stays open. `onStep` is told which resource it is waiting for.
    */
-  close(): Promise<void>;
+  close(onStep?: (resource: ShutdownStep) => void): Promise<void>;
 }
+
+/** What close() waits for, in order. */
+export type ShutdownStep = 'websocket' | 'running requests' | 'http connections' | 'webhook worker' | 'feed lag monitor' | 'listen connection';
 
 const READY_TIMEOUT_MS = 2_000;
 
@@ -120,18 +124,39 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
     bodyLimit: config.limits.maxBodyBytes,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    // Fastify's own 503 while closing is not GraphQL-shaped: the onRequest hook below answers instead.
+    return503OnClosing: false,
   });
   // Requests whose handler has not finished. A client that goes away does not stop its request:
   // close() waits for these, so that the database is not closed under a running request (a
   // request stuck for good is cut by main's shutdown deadline). onSend runs for every reply,
   // also one whose client has gone.
   const running = new Set<object>();
-  app.addHook('onRequest', async (request) => {
+  // Once close() has begun, a new request (on a connection that was busy, or pipelined behind a
+  // running request) is refused with 503 and the connection closed, so that its client retries
+  // elsewhere; requests already running finish. Requests not yet answered are counted per socket
+  // so that a running request's answer closes its connection unless a refused one follows it on
+  // the same socket (that one carries the close instead, or it would never be sent).
+  let closing = false;
+  const unanswered = new WeakMap<Socket, number>();
+  app.addHook('onRequest', async (request, reply) => {
+    const socket = request.raw.socket;
+    unanswered.set(socket, (unanswered.get(socket) ?? 0) + 1);
+    reply.raw.once('close', () => unanswered.set(socket, (unanswered.get(socket) ?? 1) - 1));
+    if (closing) {
+      return reply.code(503).header('connection', 'close').type('application/json; charset=utf-8').send(SHUTTING_DOWN_BODY);
+    }
     running.add(request);
   });
   app.addHook('onSend', async (request, reply) => {
     running.delete(request);
     reply.header('x-request-id', request.id);
+    if (closing && (unanswered.get(request.raw.socket) ?? 0) <= 1) reply.header('connection', 'close');
+  });
+  // A connection whose answer was under way when close() began carries no connection: close;
+  // Node's server.close() closed only the connections idle then, so this one is closed once idle.
+  app.addHook('onResponse', async () => {
+    if (closing) setImmediate(() => app.server.closeIdleConnections());
   });
   // What Fastify refuses before GraphQL runs (a body too large, not JSON, of another media type)
   // answers in the GraphQL-over-HTTP error shape too, with a code from the closed set.
@@ -154,8 +179,10 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
     // Error shapes are decided in errorPresentationPlugin, which also knows the request id.
     formatError: (formatted) => withContractCode(formatted),
     logger: app.log,
+    // main.ts owns SIGTERM and closes everything in order (close() below). Apollo's own handler
+    // would close Fastify at the same time and cut connections after its own 10 s.
+    stopOnTerminationSignals: false,
     plugins: [
-      fastifyApolloDrainPlugin(app),
       // No cache hints are used: without this, Apollo wraps every field's resolution to compute them.
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(config.limits.maxCost),
@@ -213,12 +240,23 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
     app,
     webSocket: webSocket.stats,
     caseEvents: dependencies.caseEvents.stats,
-    async close() {
+    async close(onStep = () => {}) {
+      closing = true;
+      onStep('websocket');
       await webSocket.close();
-      await app.close();
+      // Stops listening and closes the keep-alive connections that are idle (Node's server.close);
+      // it resolves once every connection is closed, so it is awaited after the running requests.
+      const httpClosed = app.close();
+      onStep('running requests');
       while (running.size > 0) await new Promise((resolve) => setTimeout(resolve, 25));
+      onStep('http connections');
+      await httpClosed;
+      await apollo.stop();
+      onStep('webhook worker');
       await webhookWorker?.stop();
+      onStep('feed lag monitor');
       await feedLag.stop();
+      onStep('listen connection');
       await wakeUps.close().catch(() => {});
     },
   };

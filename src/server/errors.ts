@@ -91,6 +91,9 @@ const REFUSED_REQUESTS: Record<string, string> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The content-length does not match the body.',
 };
 
+/** What a request that arrives while the server shuts down is answered with (503). */
+export const SHUTTING_DOWN_BODY = { errors: [{ message: UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE' } }] };
+
 /**
  * The GraphQL-over-HTTP form of an error raised outside GraphQL (by Fastify, its parsers or a
  * route): a client's mistake keeps its status and says what to change; anything else is masked.
