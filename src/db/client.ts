@@ -124,13 +124,24 @@ function preparingStatements<Client extends postgres.Sql | postgres.TransactionS
   });
 }
 
+/**
+ * The embedded Postgres lives in the API's own memory, which WebAssembly never gives back: its
+ * buffers are sized for one process serving a contact centre's data, not for a server (shared
+ * buffers 128 MB by default).
+ */
+const EMBEDDED_MEMORY_SETTINGS = ['-c', 'shared_buffers=32MB', '-c', 'maintenance_work_mem=16MB', '-c', 'wal_buffers=1MB'];
+
 async function openPglite(dataDir: string, loadDump: Blob | undefined, logger: QueryLogger): Promise<OpenedDatabase> {
   // Taken before PGlite reads the folder, released once it has closed it; memory:// needs none.
   const lock = dataDir.includes('://') ? undefined : await lockDataDir(dataDir);
   let client: PGlite;
   try {
     // Extensions the migrations create must be loaded into the WASM build up front.
-    client = await PGlite.create(dataDir, { extensions: { unaccent, pg_trgm }, ...(loadDump ? { loadDataDir: loadDump } : {}) });
+    client = await PGlite.create(dataDir, {
+      extensions: { unaccent, pg_trgm },
+      startParams: [...PGlite.defaultStartParams, ...EMBEDDED_MEMORY_SETTINGS],
+      ...(loadDump ? { loadDataDir: loadDump } : {}),
+    });
   } catch (error) {
     await lock?.release();
     throw error;
