@@ -537,7 +537,7 @@ describe('registerContact: refusals write nothing', () => {
       'NotFoundError',
     );
     expect(byReference).toMatchObject({ code: 'NOT_FOUND', entity: 'Case' });
-    // A missing case and a hidden one look the same.
+    // Missing by id or by reference, the answer is the same (hidden against missing: next test).
     expect(byReference.message).toBe(byId.message);
     expect(await writtenRows()).toEqual(before);
   });
@@ -549,6 +549,11 @@ describe('registerContact: refusals write nothing', () => {
     const hidden = expectType(await register({ channel: 'CHAT', caseId: call.case.id, chat: { messageCount: 1 } }, housingToken), 'NotFoundError');
     const missing = expectType(await register({ channel: 'CHAT', caseId: unknownCaseId(call.case.id), chat: { messageCount: 1 } }, housingToken), 'NotFoundError');
     expect(hidden).toEqual(missing);
+    // By reference too: the hidden case's real reference answers like one that does not exist.
+    const hiddenByReference = expectType(await register({ channel: 'CHAT', caseReference: call.case.reference, chat: { messageCount: 1 } }, housingToken), 'NotFoundError');
+    const missingByReference = expectType(await register({ channel: 'CHAT', caseReference: '1718-2099-999999', chat: { messageCount: 1 } }, housingToken), 'NotFoundError');
+    expect(hiddenByReference).toEqual(missingByReference);
+    expect(hiddenByReference).toEqual(missing);
     expect(await writtenRows()).toEqual(before);
   });
 });
