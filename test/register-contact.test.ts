@@ -354,7 +354,7 @@ describe('registerContact: idempotent ingestion by (channel, externalId)', () =>
     expect(await count('cases', sql`reference = ${first.case.reference}`)).toBe(1);
   });
 
-  it('records one interaction, one case and one citizen when the same call of a new citizen arrives five times at once', async () => {
+  it('records one interaction, one case and one citizen when the same call of a new citizen arrives five times at once (a race on Postgres; on PGlite one connection takes turns)', async () => {
     const externalId = `call-${randomUUID()}`;
     const before = await writtenRows();
     const input = newCall({ externalId, citizen: { givenName: 'Lucas', familyName: 'Pirard', nationalNumber: freshNationalNumber(), phone: freshPhone() } });
@@ -375,7 +375,7 @@ describe('registerContact: idempotent ingestion by (channel, externalId)', () =>
     });
   });
 
-  it('records one interaction when the same e-mail on an existing case arrives five times at once', async () => {
+  it('records one interaction when the same e-mail on an existing case arrives five times at once (a race on Postgres; on PGlite one connection takes turns)', async () => {
     const call = await registered(newCall());
     const messageId = `<${randomUUID()}@example.net>`;
     const input = {
@@ -394,7 +394,7 @@ describe('registerContact: idempotent ingestion by (channel, externalId)', () =>
     expect(eventsOf(history).map((event) => event.type)).toEqual(['CASE_CREATED', 'INTERACTION_ADDED', 'INTERACTION_ADDED']);
   });
 
-  it('registers one citizen when an unknown person makes several first contacts at the same time', async () => {
+  it('registers one citizen when an unknown person makes several first contacts at the same time (a race on Postgres; on PGlite one connection takes turns)', async () => {
     const email = freshEmail();
     const citizen = { givenName: 'Élise', familyName: 'Concurrente', email };
     const results = await Promise.all(Array.from({ length: 5 }, () => register(newCall({ citizen }))));

@@ -337,7 +337,7 @@ describe('webhooks', () => {
     expect((await deliveries(created.webhook!.id, undefined, tokens.housingAccount)).map((delivery) => delivery.eventCursor).sort(feedOrder)).toEqual(housingEvents);
   }, 30_000);
 
-  it('does send each delivery once when two instances run the worker on one database (a race on Postgres; on PGlite, one connection takes turns)', async () => {
+  it('does send each delivery once when two instances run the worker on one database (a race on Postgres; on PGlite one connection takes turns)', async () => {
     receiver.answer = () => 204;
     // On Postgres the second instance has a pool of its own, as another process would; PGlite
     // has one connection, so there the two workers' claims take turns instead of racing.
