@@ -225,7 +225,7 @@ describe('openCase', () => {
     expect(result.case.referent?.login).toBe('demo.energy');
   });
 
-  it('gives 20 distinct references and tracking codes when 20 cases are opened at once', async () => {
+  it('gives 20 distinct references and tracking codes when 20 cases are opened at once (a race on Postgres; on PGlite one connection takes turns)', async () => {
     const results = await Promise.all(Array.from({ length: 20 }, (_, index) => open({ subject: `Ouverture simultanée ${index}` })));
     const cases = results.map((result) => expectType(result, 'OpenCaseSuccess'));
     const references = cases.map((result) => result.case.reference);

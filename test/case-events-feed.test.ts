@@ -19,6 +19,7 @@ beforeAll(async () => {
   tokens.first = await tokenFor({ role: 'agent', sub: 'demo.first' });
   tokens.housing = await tokenFor({ role: 'service', sub: 'TLPE-HOUSING' });
   tokens.marie = await tokenFor({ role: 'citizen', sub: '00000000-0000-4000-8000-000000000001' });
+  tokens.hans = await tokenFor({ role: 'citizen', sub: '00000000-0000-4000-8000-000000000002' });
 });
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.dispose()));
@@ -28,8 +29,14 @@ afterAll(async () => {
 const FEED = `subscription ($after: String, $filter: CaseEventFilter) { caseEvents(after: $after, filter: $filter) { feedCursor type visibility case { id } } }`;
 type FeedEvent = { feedCursor: string; type: string; visibility: string; case: { id: string } };
 
-/** Collects events of a subscription until `count` arrived or the time is up. */
-function collect(token: string, variables: Record<string, unknown>, count: number, timeoutMs = 20_000): { events: FeedEvent[]; done: Promise<FeedEvent[]> } {
+/** Collects events of a subscription until `count` arrived (or `until` holds) or the time is up. */
+function collect(
+  token: string,
+  variables: Record<string, unknown>,
+  count: number | ((events: FeedEvent[]) => boolean),
+  timeoutMs = 20_000,
+): { events: FeedEvent[]; done: Promise<FeedEvent[]> } {
+  const enough = typeof count === 'number' ? (events: FeedEvent[]) => events.length >= count : count;
   const client = createClient({ url: server.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
   clients.push(client);
   const events: FeedEvent[] = [];
@@ -44,7 +51,7 @@ function collect(token: string, variables: Record<string, unknown>, count: numbe
         next: (result) => {
           if (result.errors) reject(new Error(JSON.stringify(result.errors)));
           events.push(result.data!.caseEvents);
-          if (events.length >= count) {
+          if (enough(events)) {
             clearTimeout(timer);
             stop();
             resolve(events);
@@ -58,13 +65,28 @@ function collect(token: string, variables: Record<string, unknown>, count: numbe
   return { events, done };
 }
 
-async function openCall(summary: string): Promise<string> {
+async function openCall(summary: string, citizen?: string): Promise<string> {
   const { data } = await execute<{ registerContact: { case: { id: string } } }>(
     server.client(tokens.first),
     gql`mutation ($input: RegisterContactInput!) { registerContact(input: $input) { ... on RegisterContactSuccess { case { id } } } }`,
-    { input: { channel: 'PHONE', externalId: `feed-${randomUUID()}`, themeCode: 'ENERGY.PREMIUMS', subject: 'Suivi', summary, phone: { line: '1718' } } },
+    {
+      input: {
+        channel: 'PHONE',
+        externalId: `feed-${randomUUID()}`,
+        themeCode: 'ENERGY.PREMIUMS',
+        subject: 'Suivi',
+        summary,
+        phone: { line: '1718' },
+        ...(citizen ? { citizenId: Buffer.from(`Citizen:${citizen}`).toString('base64') } : {}),
+      },
+    },
   );
   return data!.registerContact.case.id;
+}
+
+/** Resolves once the feed has one more shared reader than `before`: the subscription is live. */
+async function subscribedLive(before: number) {
+  await vi.waitFor(() => expect(server.server.caseEvents.tails).toBe(before + 1), { timeout: 10_000, interval: 10 });
 }
 
 const feedOrder = (a: FeedEvent, b: FeedEvent) => {
@@ -78,10 +100,15 @@ describe('caseEvents subscription', () => {
     const start = await settledFeedEnd(server.database.handle.db);
     const before = [await openCall('avant 1'), await openCall('avant 2')];
     // Each registerContact writes CASE_CREATED and INTERACTION_ADDED: 2 before, 3 × 2 after.
+    const tails = server.server.caseEvents.tails;
     const subscription = collect(tokens.supervisor!, { after: `${start.transactionId}.${start.position}` }, 10);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // It has replayed what was committed and joined the live readers: what follows is live.
+    await subscribedLive(tails);
+    await vi.waitFor(() => expect(subscription.events).toHaveLength(4));
     const during = await Promise.all([openCall('pendant 1'), openCall('pendant 2'), openCall('pendant 3')]);
     const events = await subscription.done;
+    // The last subscriber out stops its reader: the next test counts readers from here.
+    await vi.waitFor(() => expect(server.server.caseEvents.tails).toBe(tails), { timeout: 10_000, interval: 10 });
     expect(events).toHaveLength(10);
     expect(new Set(events.map((event) => event.feedCursor)).size).toBe(10);
     expect([...events].sort(feedOrder)).toEqual(events);
@@ -92,12 +119,43 @@ describe('caseEvents subscription', () => {
   it('never gives a service account an event of a case that was never of or handed to its service, nor a citizen an INTERNAL event', async () => {
     const start = await settledFeedEnd(server.database.handle.db);
     const after = `${start.transactionId}.${start.position}`;
-    const housing = collect(tokens.housing!, { after }, 1_000, 3_000);
-    const marie = collect(tokens.marie!, { after }, 1_000, 3_000);
-    await openCall('énergie seulement');
-    const [housingEvents, marieEvents] = await Promise.all([housing.done, marie.done]);
-    expect(housingEvents).toEqual([]);
-    expect(marieEvents.every((event) => event.visibility === 'CITIZEN')).toBe(true);
+    const tails = server.server.caseEvents.tails;
+    // The supervisor may read everything: it proves the events flowed while the others listened.
+    let sentinel: string | undefined;
+    const supervisor = collect(tokens.supervisor!, { after }, (events) => events.some((event) => event.case.id === sentinel));
+    const housing = collect(tokens.housing!, { after }, (events) => events.some((event) => event.case.id === sentinel));
+    const marie = collect(tokens.marie!, { after }, (events) => events.some((event) => event.type === 'MESSAGE_SENT'));
+    await vi.waitFor(() => expect(server.server.caseEvents.tails).toBe(tails + 3), { timeout: 10_000, interval: 10 });
+
+    // An energy case of Marie's, with an INTERNAL note, then a message she may read.
+    const caseId = await openCall('énergie seulement', '00000000-0000-4000-8000-000000000001');
+    const note = await execute<{ addNote: { __typename: string } }>(server.client(tokens.first), gql`mutation ($input: AddNoteInput!) { addNote(input: $input) { __typename } }`, {
+      input: { caseId, body: 'Note interne : ne pas montrer.' },
+    });
+    expect(note.data?.addNote.__typename).toBe('AddNoteSuccess');
+    const sent = await execute<{ sendMessage: { __typename: string } }>(server.client(tokens.first), gql`mutation ($input: SendMessageInput!) { sendMessage(input: $input) { __typename } }`, {
+      input: { caseId, body: 'Votre demande est en cours.' },
+    });
+    expect(sent.data?.sendMessage.__typename).toBe('SendMessageSuccess');
+    // Then a case of the housing service (Hans's procedure): the service account's stream must
+    // reach it, and nothing before it.
+    const started = await execute<{ startProcedure: { case: { id: string } } }>(
+      server.client(tokens.hans),
+      gql`mutation ($input: StartProcedureInput!) { startProcedure(input: $input) { ... on StartProcedureSuccess { case { id } } } }`,
+      { input: { code: 'PRIME-HABITATION-ISOLATION', answers: JSON.stringify({ surface: 80, isolant: 'liège' }) } },
+    );
+    sentinel = started.data!.startProcedure.case.id;
+
+    const [supervisorEvents, housingEvents, marieEvents] = await Promise.all([supervisor.done, housing.done, marie.done]);
+    await vi.waitFor(() => expect(server.server.caseEvents.tails).toBe(tails), { timeout: 10_000, interval: 10 });
+    const ofMarie = supervisorEvents.filter((event) => event.case.id === caseId);
+    expect(ofMarie.map((event) => event.visibility)).toContain('INTERNAL');
+    expect(ofMarie.map((event) => event.visibility)).toContain('CITIZEN');
+    expect(housingEvents.length).toBeGreaterThan(0);
+    expect(housingEvents.filter((event) => event.case.id !== sentinel)).toEqual([]);
+    expect(marieEvents.length).toBeGreaterThan(0);
+    expect(marieEvents.every((event) => event.case.id === caseId)).toBe(true);
+    expect(marieEvents.filter((event) => event.visibility !== 'CITIZEN')).toEqual([]);
   });
 
   it('resolves each live event with the case as it is then, not as the subscription first saw it', async () => {
@@ -106,11 +164,12 @@ describe('caseEvents subscription', () => {
     clients.push(client);
     const subjects: string[] = [];
     let arrived: (() => void) | undefined;
+    const tails = server.server.caseEvents.tails;
     client.subscribe<{ caseUpdated: { case: { subject: string } } }>(
       { query: 'subscription ($id: ID!) { caseUpdated(id: $id) { case { subject } } }', variables: { id: caseId } },
       { next: (result) => (subjects.push(result.data!.caseUpdated.case.subject), arrived?.()), error: () => {}, complete: () => {} },
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await subscribedLive(tails);
     for (const subject of ['Sujet 1', 'Sujet 2', 'Sujet 3']) {
       const next = new Promise<void>((resolve) => (arrived = resolve));
       const read = await execute<{ case: { version: number } }>(server.client(tokens.supervisor), gql`query ($id: ID!) { case(id: $id) { version } }`, { id: caseId });

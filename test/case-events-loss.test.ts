@@ -34,7 +34,7 @@ async function openCase(): Promise<string> {
 
 describe('case-event feed under disconnections', () => {
   // About 150 s on embedded PGlite (one connection for writers and readers), 65 s on Postgres; the bound leaves room for a busy machine.
-  it(`delivers ${TOTAL} events written concurrently exactly once and in order to a subscriber that reconnects at random moments`, { timeout: 420_000 }, async () => {
+  it(`delivers ${TOTAL} events written concurrently exactly once and in order to a subscriber that reconnects at random moments (the writers race on Postgres; on PGlite one connection takes turns)`, { timeout: 420_000 }, async () => {
     const caseIds = await Promise.all(Array.from({ length: CONCURRENCY }, () => openCase()));
     const start = await settledFeedEnd(server.database.handle.db);
     const random = new SeededRandom(6);

@@ -588,6 +588,21 @@ describe('Citizen.cases and Case relations', () => {
     }
     const refused = await execute(supervisor, query, { count: 11 });
     expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
+    // A case with four contacts, registered out of order: exactly the two latest come back.
+    const now = Math.floor(Date.now() / 1000) * 1000;
+    const at = (hoursAgo: number) => new Date(now - hoursAgo * 3_600_000).toISOString();
+    const opened = await registerContact(firstLine, { themeCode: 'ENERGY.PREMIUMS', subject: 'Quatre appels', occurredAt: at(4) });
+    for (const hoursAgo of [1, 3, 2]) await registerContact(firstLine, { caseId: opened.id, occurredAt: at(hoursAgo) });
+    const one = await execute<{ case: { latestInteractions: { id: string; occurredAt: string }[] } }>(
+      supervisor,
+      gql`query($id: ID!) { case(id: $id) { latestInteractions(count: 2) { id occurredAt } } }`,
+      { id: opened.id },
+    );
+    expect(one.errors).toBeUndefined();
+    const latest = await rows<{ id: string }>(sql`select id from interactions where case_id = ${uuidOf(opened.id)}::uuid order by occurred_at desc limit 2`);
+    expect(one.data!.case.latestInteractions.map((interaction) => uuidOf(interaction.id))).toEqual(latest.map((row) => row.id));
+    expect(one.data!.case.latestInteractions.map((interaction) => Date.parse(interaction.occurredAt))).toEqual([Date.parse(at(1)), Date.parse(at(2))]);
   });
 });
 

@@ -3,6 +3,7 @@ import { GraphQLClient, gql } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_LIMITS, DEVELOPMENT_DATA_KEY, DEVELOPMENT_JWT_SECRET, loadConfig } from '../src/config.js';
 import { ERROR_CODES } from '../src/domain/errors.js';
+import { createTestDatabase } from './helpers/database.js';
 import { execute, PRODUCTION_ENV, PRODUCTION_SECRET, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
 
 // Query-shape limits, HTTP hardening (CSRF, batching, body size) and production settings.
@@ -349,8 +350,11 @@ describe('loadConfig', () => {
 describe('query cost', () => {
   let server: TestServer;
   let token: string;
+  /** Every SQL statement the server sends, in order. */
+  const statements: string[] = [];
   beforeAll(async () => {
-    server = await startTestServer();
+    // No webhook worker: nothing but the requests of the tests sends statements.
+    server = await startTestServer({ env: { WEBHOOK_WORKER: 'false' }, database: await createTestDatabase({ onQuery: (query) => statements.push(query) }) });
     token = await tokenFor({ role: 'agent', sub: 'demo.supervisor' });
   });
   afterAll(() => server?.close());
@@ -358,7 +362,18 @@ describe('query cost', () => {
   const NESTED = `query($first: Int, $inner: Int) { cases(first: $first) { edges { node { reference interactions(first: $inner) { edges { node { summary occurredAt } } } } } } }`;
 
   it('does refuse a query whose pages multiply past the cost limit, naming the limit, and executes nothing', async () => {
+    // The same query within the limit reads cases and interactions: the refused one must not.
+    const readsOf = (sent: string[]) => sent.filter((query) => /\b(cases|interactions)\b/.test(query));
+    let from = statements.length;
+    const allowed = await execute(server.client(token), NESTED, { first: 2, inner: 2 });
+    expect(allowed.errors).toBeUndefined();
+    expect(readsOf(statements.slice(from)).length).toBeGreaterThan(0);
+
+    from = statements.length;
     const { status, data, errors } = await execute(server.client(token), NESTED, { first: 100, inner: 100 });
+    const sent = statements.slice(from);
+    expect(readsOf(sent)).toEqual([]);
+    expect(sent.filter((query) => /^\s*(insert|update|delete)\b/i.test(query))).toEqual([]);
     expect(status).toBe(400);
     expect(data ?? null).toBeNull();
     expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');

@@ -88,6 +88,11 @@ describe('the citizen portal', () => {
       input: { caseId, body: 'Merci, votre dossier est complet. Nous l’examinons.' },
     });
     expect(sent.data?.sendMessage.__typename).toBe('SendMessageSuccess');
+    // An INTERNAL event too, which the citizen's timeline must leave out.
+    const note = await execute<{ addNote: { __typename: string } }>(server.client(tokens.housing), gql`mutation ($input: AddNoteInput!) { addNote(input: $input) { __typename } }`, {
+      input: { caseId, body: 'Dossier complet, à instruire.' },
+    });
+    expect(note.data?.addNote.__typename).toBe('AddNoteSuccess');
 
     const french = await execute<{ case: Progress }>(server.client(tokens.marie), PROGRESS, { id: caseId });
     expect(french.errors).toBeUndefined();
@@ -98,7 +103,7 @@ describe('the citizen portal', () => {
     expect(french.data!.case.messages).toEqual([{ author: 'ADMINISTRATION', authorName: 'Nathalie', body: 'Merci, votre dossier est complet. Nous l’examinons.' }]);
     expect(french.data!.case.dueAt).not.toBeNull();
     const events = french.data!.case.timeline.edges.map((edge) => edge.node);
-    expect(events.every((event) => event.visibility === 'CITIZEN')).toBe(true);
+    expect(events.filter((event) => event.visibility !== 'CITIZEN')).toEqual([]);
     expect(events.map((event) => event.type)).toEqual(['CASE_CREATED', 'INTERACTION_ADDED', 'PROCEDURE_STEP_CHANGED', 'PROCEDURE_STEP_CHANGED', 'MESSAGE_SENT']);
 
     const german = await execute<{ case: Progress }>(server.client(tokens.marie), PROGRESS, { id: caseId, language: 'DE' });

@@ -67,8 +67,18 @@ describe('publication orders', () => {
 
 describe('what a citizen sees of their case', () => {
   it('shows no internal event, note, handoff reason or agent login in any field a citizen may read', async () => {
-    const [target] = await rows<{ id: string }>(sql`select id from cases where citizen_id = ${MARIE}::uuid order by created_at limit 1`);
+    const [target] = await rows<{ id: string; serviceId: string }>(
+      sql`select id, service_id as "serviceId" from cases where citizen_id = ${MARIE}::uuid and status not in ('RESOLVED', 'CLOSED') order by created_at limit 1`,
+    );
     const secret = `SECRET-${randomUUID()}`;
+    // A handoff to another service, whose reason is for staff only.
+    const [other] = await rows<{ id: string }>(sql`select id from services where id <> ${target!.serviceId}::uuid and code like 'TLPE-%' order by code limit 1`);
+    const handoff = await execute<{ requestHandoff: { __typename: string } }>(
+      server.client(tokens.supervisor),
+      gql`mutation ($input: RequestHandoffInput!) { requestHandoff(input: $input) { __typename } }`,
+      { input: { caseId: globalId('Case', target!.id), toServiceId: globalId('Service', other!.id), reason: `reason ${secret}` } },
+    );
+    expect(handoff.data?.requestHandoff.__typename).toBe('RequestHandoffSuccess');
     await server.database.handle.db.execute(sql`insert into notes (case_id, body) values (${target!.id}::uuid, ${`note ${secret}`})`);
     await server.database.handle.db.execute(
       sql`insert into case_events (case_id, type, visibility, actor_kind, payload) values (${target!.id}::uuid, 'NOTE_ADDED', 'INTERNAL', 'SYSTEM', ${JSON.stringify({ secret })}::jsonb)`,
@@ -88,12 +98,14 @@ describe('what a citizen sees of their case', () => {
       { id: globalId('Case', target!.id) },
     );
     expect(errors).toBeUndefined();
+    expect((data as { case: { timeline: { edges: unknown[] } } }).case.timeline.edges.length).toBeGreaterThan(0);
     const seen = JSON.stringify(data);
     expect(seen).not.toContain(secret);
     expect(seen).not.toContain('INTERNAL');
     const logins = await rows<{ login: string }>(sql`select login from agents`);
     for (const { login } of logins) expect(seen).not.toContain(login);
     const reasons = await rows<{ reason: string }>(sql`select reason from handoffs where case_id = ${target!.id}::uuid`);
+    expect(reasons.map(({ reason }) => reason)).toContain(`reason ${secret}`);
     for (const { reason } of reasons) expect(seen).not.toContain(reason);
   });
 });

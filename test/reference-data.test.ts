@@ -71,8 +71,10 @@ describe('reference data', () => {
       expect(procedure.steps.map((step) => step.position)).toEqual(procedure.steps.map((_, index) => index + 1));
     }
 
-    const fishing = await client.rawRequest<{ procedures: { code: string }[] }>(gql`{ procedures(search: "pêche") { code } }`);
+    const fishing = await client.rawRequest<{ procedures: { code: string; label: string }[] }>(gql`{ procedures(search: "pêche") { code label(language: FR) } }`);
     expect(fishing.data.procedures.map((p) => p.code)).toContain('PERMIS-PECHE');
+    expect(fishing.data.procedures.length).toBeLessThan(all.data.procedures.length);
+    for (const procedure of fishing.data.procedures) expect(`${procedure.code} ${procedure.label}`.toLowerCase()).toContain('pêche');
   });
 
   it('refuses an overlong search with BAD_USER_INPUT', async () => {
@@ -96,6 +98,7 @@ describe('reference data', () => {
     `);
     expect(data.external.length).toBeGreaterThan(5);
     expect(data.external.every((service) => service.kind === 'EXTERNAL')).toBe(true);
+    expect(data.third.length).toBeGreaterThan(0);
     expect(data.third.every((service) => service.line === 'THIRD')).toBe(true);
     expect(data.publications.length).toBeGreaterThanOrEqual(12);
     expect(data.counters.map((counter) => counter.city)).toContain('Liège');

@@ -354,7 +354,7 @@ describe('registerContact: idempotent ingestion by (channel, externalId)', () =>
     expect(await count('cases', sql`reference = ${first.case.reference}`)).toBe(1);
   });
 
-  it('records one interaction, one case and one citizen when the same call of a new citizen arrives five times at once', async () => {
+  it('records one interaction, one case and one citizen when the same call of a new citizen arrives five times at once (a race on Postgres; on PGlite one connection takes turns)', async () => {
     const externalId = `call-${randomUUID()}`;
     const before = await writtenRows();
     const input = newCall({ externalId, citizen: { givenName: 'Lucas', familyName: 'Pirard', nationalNumber: freshNationalNumber(), phone: freshPhone() } });
@@ -375,7 +375,7 @@ describe('registerContact: idempotent ingestion by (channel, externalId)', () =>
     });
   });
 
-  it('records one interaction when the same e-mail on an existing case arrives five times at once', async () => {
+  it('records one interaction when the same e-mail on an existing case arrives five times at once (a race on Postgres; on PGlite one connection takes turns)', async () => {
     const call = await registered(newCall());
     const messageId = `<${randomUUID()}@example.net>`;
     const input = {
@@ -394,7 +394,7 @@ describe('registerContact: idempotent ingestion by (channel, externalId)', () =>
     expect(eventsOf(history).map((event) => event.type)).toEqual(['CASE_CREATED', 'INTERACTION_ADDED', 'INTERACTION_ADDED']);
   });
 
-  it('registers one citizen when an unknown person makes several first contacts at the same time', async () => {
+  it('registers one citizen when an unknown person makes several first contacts at the same time (a race on Postgres; on PGlite one connection takes turns)', async () => {
     const email = freshEmail();
     const citizen = { givenName: 'Élise', familyName: 'Concurrente', email };
     const results = await Promise.all(Array.from({ length: 5 }, () => register(newCall({ citizen }))));
@@ -537,7 +537,7 @@ describe('registerContact: refusals write nothing', () => {
       'NotFoundError',
     );
     expect(byReference).toMatchObject({ code: 'NOT_FOUND', entity: 'Case' });
-    // A missing case and a hidden one look the same.
+    // Missing by id or by reference, the answer is the same (hidden against missing: next test).
     expect(byReference.message).toBe(byId.message);
     expect(await writtenRows()).toEqual(before);
   });
@@ -549,6 +549,11 @@ describe('registerContact: refusals write nothing', () => {
     const hidden = expectType(await register({ channel: 'CHAT', caseId: call.case.id, chat: { messageCount: 1 } }, housingToken), 'NotFoundError');
     const missing = expectType(await register({ channel: 'CHAT', caseId: unknownCaseId(call.case.id), chat: { messageCount: 1 } }, housingToken), 'NotFoundError');
     expect(hidden).toEqual(missing);
+    // By reference too: the hidden case's real reference answers like one that does not exist.
+    const hiddenByReference = expectType(await register({ channel: 'CHAT', caseReference: call.case.reference, chat: { messageCount: 1 } }, housingToken), 'NotFoundError');
+    const missingByReference = expectType(await register({ channel: 'CHAT', caseReference: '1718-2099-999999', chat: { messageCount: 1 } }, housingToken), 'NotFoundError');
+    expect(hiddenByReference).toEqual(missingByReference);
+    expect(hiddenByReference).toEqual(missing);
     expect(await writtenRows()).toEqual(before);
   });
 });

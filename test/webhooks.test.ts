@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { gql } from 'graphql-request';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DatabaseHandle, openDatabase } from '../src/db/client.js';
 import { startServer } from '../src/server/app.js';
 import { leaseDueDeliveries } from '../src/services/webhook-delivery.js';
 import { execute, startTestServer, testConfig, type TestServer, tokenFor } from './helpers/server.js';
@@ -48,6 +49,29 @@ class Receiver {
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
+}
+
+/**
+ * The handle with its `db` counting the deliveries its worker leases (the claim is the only
+ * statement that returns a delivery's sealed secret), to tell which instance sent what.
+ */
+function countingClaims(handle: DatabaseHandle): { handle: DatabaseHandle; claimed: (url: string) => number } {
+  const claimed: string[] = [];
+  const db = new Proxy(handle.db, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (property === 'execute') {
+        return async (...args: unknown[]) => {
+          const result: unknown = await (value as (...args: unknown[]) => unknown).apply(target, args);
+          const rows = (Array.isArray(result) ? result : (result as { rows?: unknown[] }).rows) ?? [];
+          for (const row of rows) if (typeof row === 'object' && row !== null && 'sealedSecret' in row) claimed.push((row as { url: string }).url);
+          return result;
+        };
+      }
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { handle: { ...handle, db }, claimed: (url) => claimed.filter((claimedUrl) => claimedUrl === url).length };
 }
 
 type Body = { type: string; timestamp: string; data: { feedCursor: string; eventType: string; caseId: string; caseReference: string } };
@@ -314,9 +338,13 @@ describe('webhooks', () => {
     expect((await deliveries(created.webhook!.id, undefined, tokens.housingAccount)).map((delivery) => delivery.eventCursor).sort(feedOrder)).toEqual(housingEvents);
   }, 30_000);
 
-  it('does send each delivery once when two instances run the worker on one database', async () => {
+  it('does send each delivery once when two instances run the worker on one database (a race on Postgres; on PGlite one connection takes turns)', async () => {
     receiver.answer = () => 204;
-    const second = await startServer(testConfig({ WEBHOOK_RETRY_BASE_MS: '100' }), server.database.handle);
+    // On Postgres the second instance has a pool of its own, as another process would; PGlite
+    // has one connection, so there the two workers' claims take turns instead of racing.
+    const ownHandle = server.database.url ? await openDatabase({ url: server.database.url, maxConnections: 5 }) : undefined;
+    const counted = countingClaims(ownHandle ?? server.database.handle);
+    const second = await startServer(testConfig({ WEBHOOK_RETRY_BASE_MS: '100' }), counted.handle);
     try {
       const created = await createWebhook(tokens.energyAccount!, { url: `${receiver.url}/two` });
       const caseIds = await Promise.all([0, 1, 2, 3].map(() => caseWithNotes(tokens.energyAgent!, 'ENERGY.PREMIUMS', 4)));
@@ -326,9 +354,18 @@ describe('webhooks', () => {
       const ids = receiver.on('/two').map((request) => request.headers['webhook-id']);
       expect(ids).toHaveLength(expected.length);
       expect(new Set(ids).size).toBe(expected.length);
-      expect((await deliveries(created.webhook!.id, 'DELIVERED')).length).toBe(expected.length);
+      const delivered = await deliveries(created.webhook!.id, 'DELIVERED');
+      expect(delivered.length).toBe(expected.length);
+      // Each delivery was leased once, and both instances leased some.
+      expect(delivered.every((delivery) => delivery.attemptCount === 1)).toBe(true);
+      const bySecond = counted.claimed(`${receiver.url}/two`);
+      if (server.database.url) {
+        expect(bySecond).toBeGreaterThan(0);
+        expect(bySecond).toBeLessThan(expected.length);
+      }
     } finally {
       await second.close();
+      await ownHandle?.close();
     }
   }, 60_000);
 });
