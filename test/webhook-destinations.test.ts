@@ -7,6 +7,7 @@ import { parseAllowList } from '../src/domain/network-addresses.js';
 import { type RunningServer, startServer } from '../src/server/app.js';
 import { postToEndpoint } from '../src/services/webhook-http.js';
 import { execute, PRODUCTION_ENV, PRODUCTION_SECRET, startTestServer, testConfig, type TestServer, tokenFor } from './helpers/server.js';
+import { until } from './helpers/until.js';
 
 // Issue 14: a client's webhook URL must not reach inside the network Guichet runs in, neither at
 // creation nor at delivery (after resolving the name), and the delivery log must not work as a
@@ -81,16 +82,6 @@ async function openCase(target: TestServer, agentToken: string): Promise<void> {
     { input: { themeCode: 'ENERGY.PREMIUMS', subject: `Destination ${randomUUID()}`, originChannel: 'EMAIL' } },
   );
   expect(data!.openCase.__typename).toBe('OpenCaseSuccess');
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** The attempts of the first delivery once it is no longer PENDING. */

@@ -8,6 +8,7 @@ import { type DatabaseHandle, openDatabase } from '../src/db/client.js';
 import { startServer } from '../src/server/app.js';
 import { leaseDueDeliveries } from '../src/services/webhook-delivery.js';
 import { execute, startTestServer, testConfig, type TestServer, tokenFor } from './helpers/server.js';
+import { until } from './helpers/until.js';
 
 // Webhooks through the public API, against a real HTTP receiver on this machine. Signatures are
 // checked with the Standard Webhooks reference library, not with Guichet's own code.
@@ -76,16 +77,6 @@ function countingClaims(handle: DatabaseHandle): { handle: DatabaseHandle; claim
 
 type Body = { type: string; timestamp: string; data: { feedCursor: string; eventType: string; caseId: string; caseReference: string } };
 const bodyOf = (request: Received) => JSON.parse(request.body) as Body;
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const feedOrder = (a: string, b: string) => {
   const [ax, ap] = a.split('.').map(BigInt) as [bigint, bigint];

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, selectRows } from '../db/client.js';
 import { isDatabaseUnavailable } from './database-errors.js';
+import { sleepUnlessAborted } from './sleep.js';
 
 // The feed hands out only events of transactions older than the oldest one still running in
 // the whole Postgres cluster (services/event-feed.ts), so one transaction left open anywhere on
@@ -92,18 +93,6 @@ export async function measureFeedLag(db: Executor): Promise<FeedLag> {
   };
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
-
 const round = (seconds: number) => Math.round(seconds * 1000) / 1000;
 
 export interface FeedLagLog {
@@ -180,7 +169,7 @@ export function startFeedLagMonitor(options: { db: Executor; driver: 'postgres' 
         if (!isDatabaseUnavailable(error) && !failureLogged) log.warn({ err: error }, 'case-event feed lag check failed');
         failureLogged = true;
       }
-      await sleep(every, controller.signal);
+      await sleepUnlessAborted(every, controller.signal);
     }
   })();
   monitor.stop = async () => {

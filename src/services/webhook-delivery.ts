@@ -13,6 +13,7 @@ import { isDatabaseUnavailable } from './database-errors.js';
 import { encodeFeedCursor, readCommittedEvents } from './event-feed.js';
 import { signedHeaders } from './standard-webhooks.js';
 import { postToEndpoint, type ResolveHost } from './webhook-http.js';
+import { sleepUnlessAborted } from './sleep.js';
 
 // The delivery worker, run by every API instance. Why a `SELECT … FOR UPDATE SKIP LOCKED`
 // loop rather than pg-boss or graphile-worker: the queue is two small tables next to the
@@ -238,18 +239,6 @@ async function untilNextDue(db: Executor): Promise<number | null> {
   return row?.wait == null ? null : Math.max(0, Number(row.wait));
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
-
 /**
  * The first half of a worker's pass: new events become deliveries, then the due ones are leased
  * to this worker, which must send them before the lease runs out. A worker that dies here
@@ -302,11 +291,11 @@ export function startWebhookWorker(dependencies: { db: Executor; vault: DataVaul
         const done = await deliverOnce(db, vault, settings, log);
         if (done.work > 0) continue;
         const wait = done.endpoints === 0 ? null : await untilNextDue(db);
-        await Promise.race([woken, sleep(Math.min(wait ?? IDLE_WAIT_MS, IDLE_WAIT_MS), passSignal)]);
-        await sleep(COALESCE_MS, signal);
+        await Promise.race([woken, sleepUnlessAborted(Math.min(wait ?? IDLE_WAIT_MS, IDLE_WAIT_MS), passSignal)]);
+        await sleepUnlessAborted(COALESCE_MS, signal);
       } catch (error) {
         if (!isDatabaseUnavailable(error)) log.warn({ err: error }, 'webhook worker pass failed');
-        await sleep(ERROR_WAIT_MS, passSignal);
+        await sleepUnlessAborted(ERROR_WAIT_MS, passSignal);
       } finally {
         passOver.abort();
       }
