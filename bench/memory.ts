@@ -34,11 +34,24 @@ async function memoryMb(pid: number): Promise<{ now: number; peak: number }> {
 async function measure(label: string, env: Record<string, string>) {
   // The first start migrates and seeds an empty database.
   let api: ApiProcess = await startApi({ ...env, SEED_DEMO_DATA: 'true' });
-  await new Promise((done) => setTimeout(done, SETTLE_MS));
-  const first = await memoryMb(api.process.pid!);
-  await api.stop();
+  let first: { now: number; peak: number };
+  try {
+    await new Promise((done) => setTimeout(done, SETTLE_MS));
+    first = await memoryMb(api.process.pid!);
+  } finally {
+    await api.stop();
+  }
 
   api = await startApi(env);
+  try {
+    return await measureRestarted(label, api, first);
+  } finally {
+    await api.stop();
+  }
+}
+
+/** At rest after a restart, then under load (the peak since the restart: its start is lower than the load's). */
+async function measureRestarted(label: string, api: ApiProcess, first: { now: number; peak: number }) {
   await new Promise((done) => setTimeout(done, SETTLE_MS));
   const restart = await memoryMb(api.process.pid!);
   const token = await signToken({ role: 'agent', sub: 'demo.supervisor' }, DEVELOPMENT_JWT_SECRET, '1h');
@@ -57,7 +70,6 @@ async function measure(label: string, env: Record<string, string>) {
     body: JSON.stringify({ query: INBOX }),
   });
   const loaded = await memoryMb(api.process.pid!);
-  await api.stop();
   return {
     label,
     seedingPeak: first.peak,

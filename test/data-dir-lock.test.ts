@@ -135,6 +135,20 @@ describe('the DATA_DIR lock', () => {
     await expect(lockDataDir(folder)).rejects.toThrow(`cannot be read. If no Guichet process uses the folder, delete ${join(folder, LOCK_DIRECTORY)}`);
   });
 
+  it('lets exactly one of two opens started together in the same process take the folder', async () => {
+    const folder = await newFolder();
+    const [first, second] = await Promise.allSettled([lockDataDir(folder), lockDataDir(folder)]);
+    const taken = [first, second].filter((outcome) => outcome.status === 'fulfilled');
+    const refused = [first, second].filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    expect(taken).toHaveLength(1);
+    expect(refused[0]?.reason).toBeInstanceOf(DataDirLockedError);
+    await (taken[0] as PromiseFulfilledResult<{ release(): Promise<void> }>).value.release();
+    // Released, the folder opens again, and nothing of the refused open is left behind.
+    const again = await lockDataDir(folder);
+    expect(await readdir(join(folder, LOCK_DIRECTORY))).toHaveLength(1);
+    await again.release();
+  });
+
   it('refuses a second open of the folder in the same process until the first is released', async () => {
     const folder = await newFolder();
     const lock = await lockDataDir(folder);

@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { connect as connectSocket } from 'node:net';
 import type { GraphQLFormattedError } from 'graphql';
 import { type Client, createClient, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -199,5 +202,30 @@ describe('graphql-ws in production', () => {
   it('does answer public queries when in production', async () => {
     const outcome = await run<{ themes: unknown[] }>(connect(server), '{ themes(topLevelOnly: true) { code } }');
     expect(outcome.kind).toBe('complete');
+  });
+});
+
+describe('graphql-ws when the server closes', () => {
+  it('does not wait for a client that never answers the close frame', async () => {
+    const server = await startTestServer();
+    try {
+      // A raw socket that upgrades to WebSocket, then never reads or answers anything.
+      const { port } = new URL(server.url);
+      const socket = connectSocket({ host: '127.0.0.1', port: Number(port) });
+      await once(socket, 'connect');
+      socket.write(
+        'GET /graphql HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+          `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n`,
+      );
+      const [answer] = (await once(socket, 'data')) as [Buffer];
+      expect(answer.toString()).toMatch(/^HTTP\/1\.1 101/);
+      socket.pause();
+      const started = Date.now();
+      await server.server.close();
+      expect(Date.now() - started).toBeLessThan(5_000);
+      socket.destroy();
+    } finally {
+      await server.database.drop();
+    }
   });
 });

@@ -132,8 +132,9 @@ function preparingStatements<Client extends postgres.Sql | postgres.TransactionS
 const EMBEDDED_MEMORY_SETTINGS = ['-c', 'shared_buffers=32MB', '-c', 'maintenance_work_mem=16MB', '-c', 'wal_buffers=1MB'];
 
 async function openPglite(dataDir: string, loadDump: Blob | undefined, logger: QueryLogger): Promise<OpenedDatabase> {
-  // Taken before PGlite reads the folder, released once it has closed it; memory:// needs none.
-  const lock = dataDir.includes('://') ? undefined : await lockDataDir(dataDir);
+  // Taken before PGlite reads the folder, released once it has closed it; memory:// needs none,
+  // and file:// names a folder on disk like a plain path.
+  const lock = dataDir.startsWith('memory://') ? undefined : await lockDataDir(dataDir.replace(/^file:\/\//, ''));
   let client: PGlite;
   try {
     // Extensions the migrations create must be loaded into the WASM build up front.

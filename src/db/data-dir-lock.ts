@@ -55,6 +55,20 @@ const heldHere = new Set<string>();
 export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
   const folder = resolve(dataDir);
   if (heldHere.has(folder)) throw new DataDirLockedError(folder, process.pid, `DATA_DIR ${folder} is already open in this process (${process.pid}).`);
+  // Claimed before the first await, so that two opens started together in this process cannot
+  // both see the folder free (a holder file with our own pid counts as a dead one's).
+  heldHere.add(folder);
+  let taken = false;
+  try {
+    const lock = await takeLock(folder);
+    taken = true;
+    return lock;
+  } finally {
+    if (!taken) heldHere.delete(folder);
+  }
+}
+
+async function takeLock(folder: string): Promise<DataDirLock> {
   await mkdir(folder, { recursive: true });
   const lockDirectory = join(folder, LOCK_DIRECTORY);
   const id = randomBytes(8).toString('hex');
@@ -66,7 +80,6 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
     // cover other processes breaking and taking the lock at the same moment.
     for (let attempt = 0; attempt < 10; attempt += 1) {
       if (await publishDraft(draft, lockDirectory)) {
-        heldHere.add(folder);
         return { release: () => releaseLock(folder, lockDirectory, holderFile) };
       }
       const found = await readHolder(lockDirectory);

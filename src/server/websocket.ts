@@ -28,6 +28,8 @@ import { guardAgainstStall, SLOW_SUBSCRIBER_CLOSE_CODE, SLOW_SUBSCRIBER_CLOSE_RE
 
 const KEEP_ALIVE_MS = 12_000;
 const CONNECTION_INIT_TIMEOUT_MS = 5_000;
+/** How long a closing server waits for a client to answer its close frame. */
+const CLOSE_GRACE_MS = 1_000;
 /** graphql-ws's own code for a refused connection; ours carries the reason in words. */
 export const FORBIDDEN_CLOSE_CODE = 4403;
 export const TOKEN_EXPIRED_CLOSE_CODE = 4401;
@@ -254,8 +256,14 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
     async close() {
       clearInterval(recheckTimer);
       for (const client of server.clients) client.close(1001, 'Server shutting down');
+      // A client that never answers the close frame (a phone asleep, a connection dropped on the
+      // way) would hold the shutdown for ws's own 30 s: it is cut after a short grace.
+      const cutStragglers = setTimeout(() => {
+        for (const client of server.clients) client.terminate();
+      }, CLOSE_GRACE_MS);
       await disposable.dispose();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      clearTimeout(cutStragglers);
     },
   };
 }
