@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'drizzle-orm';
 import { gql } from 'graphql-request';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../src/db/client.js';
 import { startServer } from '../src/server/app.js';
-import { leaseDueDeliveries } from '../src/services/webhook-delivery.js';
+import { leaseDueDeliveries, recordAttempt } from '../src/services/webhook-delivery.js';
 import { execute, startTestServer, testConfig, type TestServer, tokenFor } from './helpers/server.js';
 import { until } from './helpers/until.js';
 
@@ -459,4 +460,27 @@ describe('a worker that dies holding a lease', () => {
       await survivor.close();
     }
   }, 30_000);
+
+  it('does keep a late worker’s record from undoing the lease and outcome of the worker that took over', async () => {
+    const created = await createWebhook(tokens.energyAccount!, { url: `${receiver.url}/late`, filter: { types: ['CASE_CREATED'] } }, api);
+    await caseWithNotes(tokens.energyAgent!, 'ENERGY.PREMIUMS', 0, api);
+    const db = api.database.handle.db;
+    const lease = async () => {
+      const { leased } = await leaseDueDeliveries(db, { requestTimeoutMs: TIMEOUT_MS });
+      return leased.find((delivery) => delivery.url.endsWith('/late'));
+    };
+    const slow = await until('the delivery leased by the slow worker', lease);
+    // Its lease runs out (as if its record were held up longer than the margin), and another worker leases it again.
+    await db.execute(sql`update webhook_deliveries set lease_expires_at = now() - interval '1 second' where id = ${slow.id}`);
+    const taker = await until('the delivery leased again', lease);
+    expect(taker.attemptCount).toBe(slow.attemptCount + 1);
+    const schedule = { baseDelayMs: 100, maxAttempts: 1 };
+    // The slow worker's failure, recorded late, would make the delivery DEAD (one try allowed).
+    await recordAttempt(db, slow, { attemptedAt: new Date(), statusCode: 500, error: 'HTTP_5XX', durationMs: 1 }, schedule);
+    const [pending] = await deliveries(created.webhook!.id, 'PENDING', tokens.energyAccount, api);
+    expect(pending?.attempts.map((attempt) => attempt.statusCode)).toEqual([500]);
+    await recordAttempt(db, taker, { attemptedAt: new Date(), statusCode: 204, error: null, durationMs: 1 }, schedule);
+    const [delivered] = await deliveries(created.webhook!.id, 'DELIVERED', tokens.energyAccount, api);
+    expect(delivered?.attempts.map((attempt) => attempt.statusCode)).toEqual([500, 204]);
+  });
 });

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { type Executor, selectRows } from '../db/client.js';
 import { anyOf } from '../db/lists.js';
 import { cases, serviceAccounts, services, webhookAttempts, webhookDeliveries, webhooks } from '../db/tables/index.js';
@@ -170,7 +170,7 @@ async function claimDueDeliveries(db: Executor, leaseMs: number): Promise<Claime
   );
 }
 
-interface AttemptOutcome {
+export interface AttemptOutcome {
   attemptedAt: Date;
   statusCode: number | null;
   /** The failure class (domain/webhooks.ts); null when the receiver answered 2xx. */
@@ -189,7 +189,13 @@ async function send(delivery: ClaimedDelivery, secret: string, settings: Deliver
   return { attemptedAt, statusCode: outcome.statusCode, error: outcome.failure, durationMs: Math.round(performance.now() - started) };
 }
 
-async function recordAttempt(db: Executor, delivery: ClaimedDelivery, outcome: AttemptOutcome, schedule: RetrySchedule): Promise<void> {
+/**
+ * Records a try and what follows from it. The try is kept in the log whatever happens; the
+ * delivery changes only if this try's lease is still the latest (its attempt number): a worker
+ * whose record comes after its lease ran out and another worker leased the delivery again must
+ * not undo that worker's lease or outcome.
+ */
+export async function recordAttempt(db: Executor, delivery: ClaimedDelivery, outcome: AttemptOutcome, schedule: RetrySchedule): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.insert(webhookAttempts).values({ deliveryId: delivery.id, ...outcome });
     const retryIn = outcome.error === null ? null : retryDelayMs(delivery.attemptCount, schedule);
@@ -202,7 +208,7 @@ async function recordAttempt(db: Executor, delivery: ClaimedDelivery, outcome: A
     await tx
       .update(webhookDeliveries)
       .set({ ...change, leaseExpiresAt: null })
-      .where(eq(webhookDeliveries.id, delivery.id));
+      .where(and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.attemptCount, delivery.attemptCount)));
   });
 }
 
