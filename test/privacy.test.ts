@@ -223,7 +223,7 @@ describe('my data and anonymisation', () => {
 });
 
 describe('webhook body retention', () => {
-  it('does delete a settled delivery, body and all, once older than WEBHOOK_BODY_RETENTION_DAYS, and keep a newer one', async () => {
+  it('does delete a settled delivery, body and all, once older than WEBHOOK_BODY_RETENTION_DAYS, and keep a newer one and an old one still to send', async () => {
     const account = await tokenFor({ role: 'service', sub: 'TLPE-ENERGY' });
     const created = await execute<{ createWebhook: { webhook: { id: string } } }>(
       server.client(account),
@@ -232,7 +232,7 @@ describe('webhook body retention', () => {
     );
     const webhookId = created.data!.createWebhook.webhook.id;
     const agent = await tokenFor({ role: 'agent', sub: 'demo.energy' });
-    for (const subject of [`Ancien ${randomUUID()}`, `Récent ${randomUUID()}`]) {
+    for (const subject of [`Ancien ${randomUUID()}`, `Récent ${randomUUID()}`, `En attente ${randomUUID()}`]) {
       await execute(server.client(agent), gql`mutation ($input: OpenCaseInput!) { openCase(input: $input) { __typename } }`, {
         input: { themeCode: 'ENERGY.PREMIUMS', subject, originChannel: 'EMAIL' },
       });
@@ -247,7 +247,7 @@ describe('webhook body retention', () => {
       ).data!.webhookDeliveries.edges.map((edge) => edge.node);
     const settled = async () => {
       const found = await log();
-      return found.length === 2 && found.every((delivery) => delivery.status === 'DELIVERED') ? found : undefined;
+      return found.length === 3 && found.every((delivery) => delivery.status === 'DELIVERED') ? found : undefined;
     };
     let delivered = await settled();
     for (let tries = 0; !delivered; tries += 1) {
@@ -255,10 +255,14 @@ describe('webhook body retention', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       delivered = await settled();
     }
-    const [recent, old] = delivered; // newest first
+    const [toSend, recent, old] = delivered; // newest first
     const rawId = (id: string) => Buffer.from(id, 'base64').toString().split(':')[1]!;
     await server.database.handle.db.execute(sql`update webhook_deliveries set created_at = now() - interval '31 days' where id = ${rawId(old!.id)}::uuid`);
     await server.database.handle.db.execute(sql`update webhook_deliveries set created_at = now() - interval '29 days' where id = ${rawId(recent!.id)}::uuid`);
+    // Old, but still to send (a retry due tomorrow): never removed, however old.
+    await server.database.handle.db.execute(
+      sql`update webhook_deliveries set created_at = now() - interval '40 days', status = 'PENDING', delivered_at = null, next_attempt_at = now() + interval '1 day' where id = ${rawId(toSend!.id)}::uuid`,
+    );
 
     // A worker cleans up when it starts (then hourly): another instance on the same database, default retention of 30 days.
     const other = await startServer(testConfig(), server.database.handle);
@@ -270,7 +274,9 @@ describe('webhook body retention', () => {
     } finally {
       await other.close();
     }
-    expect(await log()).toEqual([recent]);
+    const kept = (await log()).map((delivery) => [delivery.id, delivery.status]);
+    expect(kept).toHaveLength(2);
+    expect(kept).toEqual(expect.arrayContaining([[toSend!.id, 'PENDING'], [recent!.id, 'DELIVERED']]));
     const [left] = await rows<{ n: number }>(sql`select count(*)::int as n from webhook_deliveries where id = ${rawId(old!.id)}::uuid or body = ${old!.body}`);
     expect(left!.n).toBe(0);
   }, 30_000);
