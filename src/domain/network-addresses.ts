@@ -40,13 +40,13 @@ export function parseAllowList(value: string): { allowList: DestinationAllowList
   const networks: [ipaddr.IPv4 | ipaddr.IPv6, number][] = [];
   const invalid: string[] = [];
   for (const raw of value.split(',')) {
-    const entry = raw.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    const entry = bareHost(raw.trim());
     if (!entry) continue;
     if (ipaddr.isValidCIDR(entry)) networks.push(normalisedNetwork(ipaddr.parseCIDR(entry)));
     else if (ipaddr.isValid(entry)) {
       const address = ipaddr.process(entry);
       networks.push([address, address.kind() === 'ipv4' ? 32 : 128]);
-    } else if (HOST_NAME.test(entry.replace(/\.$/, ''))) hosts.add(entry.replace(/\.$/, ''));
+    } else if (HOST_NAME.test(entry)) hosts.add(entry);
     else invalid.push(raw.trim());
   }
   return { allowList: { hosts, networks }, invalid };
