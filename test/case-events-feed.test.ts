@@ -34,7 +34,7 @@ function collect(
   token: string,
   variables: Record<string, unknown>,
   count: number | ((events: FeedEvent[]) => boolean),
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
 ): { events: FeedEvent[]; done: Promise<FeedEvent[]> } {
   const enough = typeof count === 'number' ? (events: FeedEvent[]) => events.length >= count : count;
   const client = createClient({ url: server.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
@@ -96,7 +96,7 @@ const feedOrder = (a: FeedEvent, b: FeedEvent) => {
 };
 
 describe('caseEvents subscription', () => {
-  it('replays every event after the cursor, then continues live, each once and in order', async () => {
+  it('replays every event after the cursor, then continues live, each once and in order', { timeout: 120_000 }, async () => {
     const start = await settledFeedEnd(server.database.handle.db);
     const before = [await openCall('avant 1'), await openCall('avant 2')];
     // Each registerContact writes CASE_CREATED and INTERACTION_ADDED: 2 before, 3 × 2 after.
@@ -104,7 +104,9 @@ describe('caseEvents subscription', () => {
     const subscription = collect(tokens.supervisor!, { after: `${start.transactionId}.${start.position}` }, 10);
     // It has replayed what was committed and joined the live readers: what follows is live.
     await subscribedLive(tails);
-    await vi.waitFor(() => expect(subscription.events).toHaveLength(4));
+    // A transaction running in another test file's database holds the replay back until it ends
+    // (and the next wake-up, 5 s at most): wait as long as the shared server may need.
+    await vi.waitFor(() => expect(subscription.events).toHaveLength(4), { timeout: 30_000, interval: 10 });
     const during = await Promise.all([openCall('pendant 1'), openCall('pendant 2'), openCall('pendant 3')]);
     const events = await subscription.done;
     // The last subscriber out stops its reader: the next test counts readers from here.
@@ -116,7 +118,7 @@ describe('caseEvents subscription', () => {
     for (const id of [...before, ...during]) expect(caseIds.has(id)).toBe(true);
   });
 
-  it('never gives a service account an event of a case that was never of or handed to its service, nor a citizen an INTERNAL event', async () => {
+  it('never gives a service account an event of a case that was never of or handed to its service, nor a citizen an INTERNAL event', { timeout: 120_000 }, async () => {
     const start = await settledFeedEnd(server.database.handle.db);
     const after = `${start.transactionId}.${start.position}`;
     const tails = server.server.caseEvents.tails;
