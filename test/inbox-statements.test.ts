@@ -62,7 +62,7 @@ async function measure<T>(query: string, variables: Record<string, unknown>) {
 }
 
 describe('SQL statements of the inbox', () => {
-  it('sends the same small number of statements (at most 12) for an inbox page of 10 cases as for one of 50', async () => {
+  it('sends the same small number of statements (at most 5) for an inbox page of 10 cases as for one of 50', async () => {
     const counts: Record<number, number> = {};
     for (const first of [10, 50]) {
       const { data, errors, count, sent } = await measure<{ cases: { edges: { node: InboxNode }[] } }>(INBOX, { first });
@@ -79,10 +79,10 @@ describe('SQL statements of the inbox', () => {
       }
       counts[first] = count;
       console.log(`inbox cases(first: ${first}): ${count} SQL statements`);
-      if (count > 12) console.log(sent.join('\n---\n'));
+      if (count > 5) console.log(sent.join('\n---\n'));
     }
     expect(counts[10]).toBe(counts[50]);
-    expect(counts[50]).toBeLessThanOrEqual(12);
+    expect(counts[50]).toBeLessThanOrEqual(5);
   });
 
   it('sends the same statement texts for 10 cases as for 50, so that the statements each connection prepares stay few', async () => {

@@ -1,5 +1,6 @@
 import { ConflictError, InvalidTransitionError, NotFoundError, ValidationError } from '../domain/errors.js';
-import { type CaseRow, findReadableCaseByReference, handoffsByCaseIds, interactionPagesByCaseIds, listCases, type NoteRow, notesByCaseIds, readableCasesByIds, timelinePagesByCaseIds } from '../services/case-reads.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { type CaseRelations, type CaseRow, findReadableCaseByReference, handoffsByCaseIds, interactionPagesByCaseIds, listCases, type NoteRow, notesByCaseIds, readableCasesByIds, timelinePagesByCaseIds } from '../services/case-reads.js';
 import { addNote, assignCase, openCase, transitionCase, updateCase } from '../services/cases.js';
 import { readPageRequest } from '../services/pagination.js';
 import { stepsByIds } from '../services/reference-data.js';
@@ -16,6 +17,7 @@ import { batchLoader } from './loaders.js';
 import { Note } from './note.js';
 import { toConnection } from './pagination.js';
 import { Procedure, ProcedureStep } from './procedure.js';
+import { fieldsAskedAt, sameArgumentsOf } from './selection.js';
 import { Service } from './service.js';
 import { Theme } from './theme.js';
 
@@ -23,6 +25,68 @@ const STAFF = { staff: true } as const;
 /** Citizens read their own cases, without the fields marked STAFF (internal work). */
 const STAFF_OR_OWNER = { $any: { staff: true, citizen: true } } as const;
 const MAX_LATEST_INTERACTIONS = 10;
+const isLatestInteractionsCount = (count: unknown): count is number => Number.isInteger(count) && (count as number) >= 1 && (count as number) <= MAX_LATEST_INTERACTIONS;
+
+/**
+ * The columns each field of Case reads from its row (beyond the id, always read). A field not
+ * listed here (added by another area, or new) makes a list read every column.
+ */
+const COLUMNS_OF_CASE_FIELD: Partial<Record<string, readonly (keyof CaseRow)[]>> = {
+  __typename: [],
+  id: [],
+  reference: ['reference'],
+  subject: ['subject'],
+  description: ['description'],
+  status: ['status'],
+  statusLabel: ['status'],
+  resolution: ['resolution'],
+  priority: ['priority'],
+  originChannel: ['originChannel'],
+  originChannelLabel: ['originChannel'],
+  language: ['language'],
+  currentLine: ['currentLine'],
+  service: ['serviceId'],
+  theme: ['themeId'],
+  citizen: ['citizenId'],
+  referent: ['referentAgentId'],
+  assignee: ['assigneeAgentId'],
+  procedure: ['procedureId'],
+  procedureStep: ['procedureStepId'],
+  confidentiality: ['confidentiality'],
+  dueAt: ['dueAt'],
+  firstResponseDueAt: ['firstResponseDueAt'],
+  slaState: ['status', 'dueAt', 'atRiskAt', 'waitingSince', 'resolvedAt'],
+  waitingSince: ['waitingSince'],
+  resolvedAt: ['resolvedAt'],
+  closedAt: ['closedAt'],
+  createdAt: ['createdAt'],
+  updatedAt: ['updatedAt'],
+  version: ['version'],
+  latestInteractions: [],
+  handoffs: [],
+  notes: [],
+  interactions: [],
+  timeline: [],
+};
+
+/** The relations the request shows of each case of a list, read with the list (one statement). */
+function caseRelationsAsked(info: GraphQLResolveInfo, path: readonly string[]): CaseRelations {
+  const asked = fieldsAskedAt(info, path);
+  const columnsOfFields = [...asked.keys()].map((field) => COLUMNS_OF_CASE_FIELD[field]);
+  const relations: CaseRelations = {
+    columns: columnsOfFields.every((columns) => columns !== undefined) ? columnsOfFields.flat() : undefined,
+    citizen: asked.has('citizen'),
+    referent: asked.has('referent'),
+    assignee: asked.has('assignee'),
+  };
+  const latest = asked.get('latestInteractions');
+  const count = latest && sameArgumentsOf(info, 'Case', latest)?.count;
+  if (isLatestInteractionsCount(count)) relations.latestInteractions = count;
+  const handoffs = asked.get('handoffs');
+  const handoffArguments = handoffs && sameArgumentsOf(info, 'Case', handoffs);
+  if (handoffArguments) relations.handoffs = { openOnly: Boolean(handoffArguments.openOnly) };
+  return relations;
+}
 
 export const Case = builder.loadableNode('Case', {
   description:
@@ -45,9 +109,26 @@ export const Case = builder.loadableNode('Case', {
     currentLine: t.expose('currentLine', { type: LineEnum, description: 'The line that works on it now.' }),
     service: t.field({ type: Service, description: 'The service that works on it now.', resolve: (row) => row.serviceId }),
     theme: t.field({ type: Theme, description: 'What it is about.', resolve: (row) => row.themeId }),
-    citizen: t.field({ type: Citizen, nullable: true, description: 'The citizen; null for an anonymous information contact.', resolve: (row) => row.citizenId }),
-    referent: t.field({ type: Agent, authScopes: STAFF, nullable: true, description: 'The citizen’s single referent, kept across handoffs; null when none was named.', resolve: (row) => row.referentAgentId }),
-    assignee: t.field({ type: Agent, authScopes: STAFF, nullable: true, description: 'Who works on it now; null when unassigned.', resolve: (row) => row.assigneeAgentId }),
+    citizen: t.field({
+      type: Citizen,
+      nullable: true,
+      description: 'The citizen; null for an anonymous information contact.',
+      resolve: (row) => (row.related?.citizen !== undefined ? row.related.citizen : row.citizenId),
+    }),
+    referent: t.field({
+      type: Agent,
+      authScopes: STAFF,
+      nullable: true,
+      description: 'The citizen’s single referent, kept across handoffs; null when none was named.',
+      resolve: (row) => (row.related?.referent !== undefined ? row.related.referent : row.referentAgentId),
+    }),
+    assignee: t.field({
+      type: Agent,
+      authScopes: STAFF,
+      nullable: true,
+      description: 'Who works on it now; null when unassigned.',
+      resolve: (row) => (row.related?.assignee !== undefined ? row.related.assignee : row.assigneeAgentId),
+    }),
     procedure: t.field({ type: Procedure, nullable: true, description: 'The linked online procedure; null when none.', resolve: (row) => row.procedureId }),
     procedureStep: t.loadable({
       type: ProcedureStep,
@@ -92,9 +173,10 @@ export const Case = builder.loadableNode('Case', {
       args: { count: t.arg.int({ required: false, defaultValue: 3, description: `How many, 1 to ${MAX_LATEST_INTERACTIONS}; 3 when omitted.` }) },
       resolve: async (row, args, context) => {
         const count = args.count ?? 3;
-        if (count < 1 || count > MAX_LATEST_INTERACTIONS) {
+        if (!isLatestInteractionsCount(count)) {
           throw new ValidationError([{ path: ['count'], message: `Between 1 and ${MAX_LATEST_INTERACTIONS}.` }]);
         }
+        if (row.related?.latestInteractions?.count === count) return row.related.latestInteractions.rows;
         const pages = batchLoader(context, `latestInteractions:${count}`, (caseIds) =>
           interactionPagesByCaseIds(context.db, caseIds, { limit: count, newestFirst: true }),
         );
@@ -106,8 +188,11 @@ export const Case = builder.loadableNode('Case', {
       authScopes: STAFF,
       description: 'Handoffs of this case, oldest first; only open ones (REQUESTED, ACCEPTED) with openOnly.',
       args: { openOnly: t.arg.boolean({ required: false, defaultValue: false, description: 'Only handoffs still open.' }) },
-      resolve: (row, args, context) =>
-        batchLoader(context, `handoffs:${Boolean(args.openOnly)}`, (caseIds) => handoffsByCaseIds(context.db, caseIds, Boolean(args.openOnly))).load(row.id),
+      resolve: (row, args, context) => {
+        const openOnly = Boolean(args.openOnly);
+        if (row.related?.handoffs?.openOnly === openOnly) return row.related.handoffs.rows;
+        return batchLoader(context, `handoffs:${openOnly}`, (caseIds) => handoffsByCaseIds(context.db, caseIds, openOnly)).load(row.id);
+      },
     }),
     notes: t.field({
       type: [Note],
@@ -232,7 +317,7 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: CaseFilterInput, required: false, description: 'Criteria; none gives every readable case.' }),
         orderBy: t.arg({ type: CaseOrderInput, required: false, description: 'Sort order; CREATED_AT DESC when omitted.' }),
       },
-      resolve: async (_root, args, context) => {
+      resolve: async (_root, args, context, info) => {
         const filter = args.filter ?? {};
         const page = await listCases(
           context.db,
@@ -258,6 +343,7 @@ builder.queryFields((t) => ({
           args,
           context.limits.maxPageSize,
           context.now,
+          caseRelationsAsked(info, ['edges', 'node']),
         );
         return { ...toConnection(page), totalCount: page.totalCount };
       },

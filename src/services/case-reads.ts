@@ -1,9 +1,13 @@
-import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, type Column, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.js';
+import { jsonObjectOf, rowFromJson } from '../db/json-rows.js';
 import { anyOf } from '../db/lists.js';
 import {
+  agents,
   caseEvents,
   cases,
+  citizens,
   chatSessions,
   counterVisits,
   emailMessages,
@@ -22,17 +26,133 @@ import type { SlaState } from '../domain/sla.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { CaseStatus, Channel, Line } from '../domain/vocabulary.js';
 import { readableCases } from './case-access.js';
+import { type CitizenRow, readableCitizens } from './citizens.js';
+import type { AgentRow } from './people.js';
 import { inThemeBranch } from './reference-data.js';
 import type { CaseEventRow } from './case-events.js';
 import { type KeyPart, type Page, type PageRequest, readPageRequest, toPage } from './pagination.js';
 
-export type CaseRow = Omit<typeof cases.$inferSelect, 'searchVector'>;
+/** A case as read; `related` holds what a read planned from the selection fetched with it. */
+export type CaseRow = Omit<typeof cases.$inferSelect, 'searchVector'> & { related?: RelatedOfCase };
 export type NoteRow = typeof notes.$inferSelect;
 export type HandoffRow = typeof handoffs.$inferSelect;
 
 /** Every column but the search vector, which only the database reads. */
 const { searchVector: _searchVector, ...readableColumns } = getTableColumns(cases);
 export const caseColumns = readableColumns;
+
+/**
+ * The relations of each case a list asks for, read in the list's own statement instead of one
+ * more per relation. Asked through `listCases`; what is left out is read by loaders as before.
+ */
+export interface CaseRelations {
+  /** The case columns the request reads (its id and sort key are always read); all when omitted. */
+  columns?: readonly (keyof CaseRow)[];
+  citizen?: boolean;
+  referent?: boolean;
+  assignee?: boolean;
+  /** The newest interactions, this many (1 to 10). */
+  latestInteractions?: number;
+  handoffs?: { openOnly: boolean };
+}
+
+/** What was read with a case; a relation left out of `CaseRelations` is undefined here. */
+export interface RelatedOfCase {
+  citizen?: CitizenRow | null;
+  referent?: AgentRow | null;
+  assignee?: AgentRow | null;
+  latestInteractions?: { count: number; rows: InteractionRow[] };
+  handoffs?: { openOnly: boolean; rows: HandoffRow[] };
+}
+
+const referents = alias(agents, 'referent');
+const assignees = alias(agents, 'assignee');
+
+const citizenColumns = getTableColumns(citizens);
+const agentColumns = getTableColumns(agents);
+const interactionColumns = getTableColumns(interactions);
+const handoffColumns = getTableColumns(handoffs);
+
+/** Each relation of a listed case as a key and JSON value of the object built for it. */
+const LISTED_JSON = {
+  citizen: sql.raw(`'citizen', ${jsonObjectOf('citizens', citizenColumns)}`),
+  referent: sql.raw(`'referent', ${jsonObjectOf('referent', agentColumns)}`),
+  assignee: sql.raw(`'assignee', ${jsonObjectOf('assignee', agentColumns)}`),
+  interaction: sql.raw(jsonObjectOf('interactions', interactionColumns)),
+  handoff: sql.raw(jsonObjectOf('handoffs', handoffColumns)),
+};
+
+/**
+ * The selection of a case list with the relations asked, as one JSON object per case built by
+ * Postgres: the to-one relations joined (under their own access rule), the to-many ones as arrays
+ * with their own order and limit. JavaScript then parses one value per case instead of mapping
+ * every column of every joined row.
+ */
+function listedCaseQuery(db: Executor, viewer: Viewer, relations: CaseRelations, sortColumn: keyof CaseRow) {
+  const latest = relations.latestInteractions;
+  const openOnly = relations.handoffs?.openOnly;
+  const parts: SQL[] = [caseJson(relations.columns && ['id', sortColumn, ...relations.columns])];
+  if (relations.citizen) parts.push(LISTED_JSON.citizen);
+  if (relations.referent) parts.push(LISTED_JSON.referent);
+  if (relations.assignee) parts.push(LISTED_JSON.assignee);
+  if (latest) {
+    parts.push(sql`'latestInteractions', (select coalesce(json_agg(latest.row order by latest.rank), '[]') from (
+      select ${LISTED_JSON.interaction} as row, row_number() over (order by ${interactions.occurredAt} desc, ${interactions.id} desc) as rank
+      from ${interactions} where ${interactions.caseId} = ${cases.id} order by ${interactions.occurredAt} desc, ${interactions.id} desc limit ${latest}) as latest)`);
+  }
+  if (relations.handoffs) {
+    parts.push(sql`'handoffs', (select coalesce(json_agg(${LISTED_JSON.handoff} order by ${handoffs.requestedAt}, ${handoffs.id}), '[]')
+      from ${handoffs} where ${handoffs.caseId} = ${cases.id}${openOnly ? sql` and ${handoffs.status} in ('REQUESTED', 'ACCEPTED')` : sql``})`);
+  }
+  return (
+    db
+      .select({ listed: sql<ListedJson>`json_build_object(${sql.join(parts, sql`, `)})` })
+      .from(cases)
+      // Postgres drops a left join on a unique key whose columns are not selected: the joins of
+      // relations not asked cost nothing.
+      .leftJoin(citizens, and(eq(citizens.id, cases.citizenId), readableCitizens(viewer)))
+      .leftJoin(referents, eq(referents.id, cases.referentAgentId))
+      .leftJoin(assignees, eq(assignees.id, cases.assigneeAgentId))
+  );
+}
+
+const caseJsonOfColumns = new Map<string, SQL>([['*', sql.raw(`'case', ${jsonObjectOf('cases', caseColumns)}`)]]);
+
+/** The case's columns as JSON: the ones named (each a column, checked), or all of them. */
+function caseJson(names: readonly (keyof CaseRow)[] | undefined): SQL {
+  const key = names ? [...new Set(names)].sort().join(',') : '*';
+  let json = caseJsonOfColumns.get(key);
+  if (!json) {
+    const columns = Object.fromEntries(
+      key.split(',').map((name) => {
+        const column = (caseColumns as Record<string, Column>)[name];
+        if (!column) throw new Error(`cases has no column ${name}`);
+        return [name, column];
+      }),
+    );
+    json = sql.raw(`'case', ${jsonObjectOf('cases', columns)}`);
+    // The sets of columns come from the schema's fields, not from requests: few of them.
+    caseJsonOfColumns.set(key, json);
+  }
+  return json;
+}
+
+type JsonRow = Record<string, unknown>;
+type ListedJson = { case: JsonRow; citizen?: JsonRow | null; referent?: JsonRow | null; assignee?: JsonRow | null; latestInteractions?: JsonRow[]; handoffs?: JsonRow[] };
+
+const optionalRow = <Row>(columns: Record<string, Column>, json: JsonRow | null | undefined) => (json ? rowFromJson<Row>(columns, json) : null);
+
+function listedCase(json: ListedJson, relations: CaseRelations): CaseRow {
+  const related: RelatedOfCase = {};
+  if (relations.citizen) related.citizen = optionalRow<CitizenRow>(citizenColumns, json.citizen);
+  if (relations.referent) related.referent = optionalRow<AgentRow>(agentColumns, json.referent);
+  if (relations.assignee) related.assignee = optionalRow<AgentRow>(agentColumns, json.assignee);
+  if (relations.latestInteractions) {
+    related.latestInteractions = { count: relations.latestInteractions, rows: json.latestInteractions!.map((row) => rowFromJson<InteractionRow>(interactionColumns, row)) };
+  }
+  if (relations.handoffs) related.handoffs = { openOnly: relations.handoffs.openOnly, rows: json.handoffs!.map((row) => rowFromJson<HandoffRow>(handoffColumns, row)) };
+  return { ...rowFromJson<CaseRow>(caseColumns, json.case), related };
+}
 
 /**
  * Loads a case the viewer may read, by id or by reference, and locks it until the transaction
@@ -83,6 +203,8 @@ export interface CaseOrder {
 const MAX_SEARCH_LENGTH = 200;
 
 interface OrderKey {
+  /** The column the order reads. */
+  column: keyof CaseRow;
   /** The sort expression, as indexed on the cases table. */
   expression: SQL;
   /** Its value for a row, as carried in a cursor. */
@@ -95,6 +217,7 @@ interface OrderKey {
 function dueKey(direction: 'ASC' | 'DESC'): OrderKey {
   const never = direction === 'ASC' ? 'infinity' : '-infinity';
   return {
+    column: 'dueAt',
     expression: sql`coalesce(${cases.dueAt}, ${sql.raw(`'${never}'`)}::timestamptz)`,
     valueOf: (row) => row.dueAt?.toISOString() ?? never,
     cast: 'timestamptz',
@@ -105,13 +228,13 @@ function dueKey(direction: 'ASC' | 'DESC'): OrderKey {
 function orderKey(order: CaseOrder): OrderKey {
   switch (order.field) {
     case 'CREATED_AT':
-      return { expression: sql`${cases.createdAt}`, valueOf: (row) => row.createdAt.toISOString(), cast: 'timestamptz', part: 'timestamp' };
+      return { column: 'createdAt', expression: sql`${cases.createdAt}`, valueOf: (row) => row.createdAt.toISOString(), cast: 'timestamptz', part: 'timestamp' };
     case 'UPDATED_AT':
-      return { expression: sql`${cases.updatedAt}`, valueOf: (row) => row.updatedAt.toISOString(), cast: 'timestamptz', part: 'timestamp' };
+      return { column: 'updatedAt', expression: sql`${cases.updatedAt}`, valueOf: (row) => row.updatedAt.toISOString(), cast: 'timestamptz', part: 'timestamp' };
     case 'DUE_AT':
       return dueKey(order.direction);
     case 'PRIORITY':
-      return { expression: sql`${cases.priorityRank}`, valueOf: (row) => row.priorityRank, cast: 'smallint', part: 'integer' };
+      return { column: 'priorityRank', expression: sql`${cases.priorityRank}`, valueOf: (row) => row.priorityRank, cast: 'smallint', part: 'integer' };
   }
 }
 
@@ -174,6 +297,7 @@ export async function listCases(
   request: PageRequest,
   maxPageSize: number,
   now: Date,
+  relations: CaseRelations = {},
 ): Promise<Page<CaseRow> & { totalCount(): Promise<number> }> {
   const key = orderKey(order);
   const { limit, after } = readPageRequest(request, maxPageSize, [key.part, 'uuid']);
@@ -184,12 +308,11 @@ export async function listCases(
     conditions.push(sql`(${key.expression}, ${cases.id}) ${comparison} (${after[0]}::${sql.raw(key.cast)}, ${String(after[1])}::uuid)`);
   }
   const direction = order.direction === 'ASC' ? asc : desc;
-  const rows = await db
-    .select(caseColumns)
-    .from(cases)
+  const listed = await listedCaseQuery(db, viewer, relations, key.column)
     .where(and(...conditions))
     .orderBy(direction(key.expression), direction(cases.id))
     .limit(limit + 1);
+  const rows = listed.map((row) => listedCase(row.listed, relations));
   return {
     ...toPage(rows, limit, (row) => [key.valueOf(row), row.id]),
     totalCount: async () => {
