@@ -38,6 +38,36 @@ export type TokenVerifier = (token: string) => Promise<TokenClaims>;
  * minted for a month (or dated ahead to last longer) is refused, whoever signed it.
  */
 export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
+  return rememberingVerifiedTokens(verifySignedToken(settings));
+}
+
+/** How long a verified token is taken on trust without checking its signature again. */
+export const VERIFIED_TOKEN_MEMORY_MS = 60_000;
+const VERIFIED_TOKEN_MEMORY_SIZE = 10_000;
+
+/**
+ * A client sends the same token with every request: its signature is checked once, then the
+ * claims are remembered until it expires or for VERIFIED_TOKEN_MEMORY_MS, whichever comes first
+ * (so that a key withdrawn from the identity provider's set stops working within that bound).
+ * Checking an HMAC or RSA signature costs more CPU than the rest of a small request's auth.
+ */
+function rememberingVerifiedTokens(verify: (token: string) => Promise<{ claims: TokenClaims; expiresAt: number }>): TokenVerifier {
+  const remembered = new Map<string, { claims: TokenClaims; forgetAt: number }>();
+  return async (token) => {
+    const now = Date.now();
+    const known = remembered.get(token);
+    // Never past its expiry: forgetAt comes first.
+    if (known && now < known.forgetAt) return known.claims;
+    remembered.delete(token);
+    const { claims, expiresAt } = await verify(token);
+    // Oldest first out: the map keeps insertion order.
+    if (remembered.size >= VERIFIED_TOKEN_MEMORY_SIZE) remembered.delete(remembered.keys().next().value!);
+    remembered.set(token, { claims: Object.freeze(claims), forgetAt: Math.min(expiresAt, now + VERIFIED_TOKEN_MEMORY_MS) });
+    return claims;
+  };
+}
+
+function verifySignedToken(settings: TokenSettings): (token: string) => Promise<{ claims: TokenClaims; expiresAt: number }> {
   const jwks: JWTVerifyGetKey | undefined = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : undefined;
   const secret = settings.secret ? new TextEncoder().encode(settings.secret) : undefined;
   const options = {
@@ -72,7 +102,7 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
       throw new InvalidTokenError(`The token's role must be one of ${TOKEN_ROLES.join(', ')}.`);
     }
     if (typeof sub !== 'string' || sub.length === 0 || sub.length > 200) throw new InvalidTokenError('The token has no valid subject.');
-    return { role: role as TokenRole, sub };
+    return { claims: { role: role as TokenRole, sub }, expiresAt: (payload.exp as number) * 1000 };
   };
 }
 
