@@ -85,6 +85,23 @@ describe('SQL statements of the inbox', () => {
     expect(counts[50]).toBeLessThanOrEqual(5);
   });
 
+  it('sends two statements, the viewer and the page, for the inbox of the benchmark (Q1) of 10 or 50 cases', async () => {
+    // bench/run.ts Q1: the relations are read with the page, the reference data from memory.
+    const Q1 = gql`
+      query ($first: Int) {
+        cases(first: $first, filter: { statuses: [NEW, IN_PROGRESS, WAITING_FOR_CITIZEN, HANDED_OFF] }, orderBy: { field: DUE_AT, direction: ASC }) {
+          edges { node { reference subject status dueAt citizen { givenName familyName } theme { code label } service { code } referent { login }
+            latestInteractions(count: 3) { channel occurredAt summary } handoffs(openOnly: true) { status toService { code } } } } } }
+    `;
+    await measure(Q1, { first: 1 });
+    for (const first of [10, 50]) {
+      const { data, errors, count, sent } = await measure<{ cases: { edges: { node: InboxNode }[] } }>(Q1, { first });
+      expect(errors).toBeUndefined();
+      expect(data!.cases.edges).toHaveLength(first);
+      expect(count, sent.join('\n---\n')).toBe(2);
+    }
+  });
+
   it('sends the same statement texts for 10 cases as for 50, so that the statements each connection prepares stay few', async () => {
     const texts: Record<number, string[]> = {};
     for (const first of [10, 50]) {
