@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../src/db/client.js';
 import * as t from '../src/db/tables/index.js';
+import { announceReferenceDataChange } from '../src/services/reference-cache.js';
 import * as reference from './reference/index.js';
 
 export type CodeMap = Map<string, string>;
@@ -22,10 +23,12 @@ export async function idsByCode(tx: Executor, table: typeof t.services | typeof 
 
 /**
  * Upserts the reference data by code in one transaction. Running it twice changes nothing:
- * conflicting rows get the same values again and generated ids stay as they were.
+ * conflicting rows get the same values again and generated ids stay as they were. Running
+ * servers, also in other processes, drop their cached themes, services and departments at commit.
  */
 export async function loadReferenceData(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
+    await announceReferenceDataChange(tx);
     for (const department of reference.departments) {
       await tx
         .insert(t.departments)

@@ -5,6 +5,7 @@ import type { Language } from '../domain/vocabulary.js';
 import type { DataVault } from '../services/data-vault.js';
 import type { Limits } from '../config.js';
 import type { CaseEventFeed } from '../services/event-feed.js';
+import type { ReferenceCache } from '../services/reference-cache.js';
 
 /** Built fresh for each HTTP request and each subscription, never mutated afterwards. */
 export interface Context {
@@ -14,6 +15,8 @@ export interface Context {
   limits: Limits;
   /** The case-event feed, whose readers the subscriptions of this process share. */
   caseEvents: CaseEventFeed;
+  /** Themes, services and departments by id, shared by the requests of this process. */
+  referenceCache: ReferenceCache;
   /** What a webhook endpoint must be (https in production, outside the network unless allowed). */
   webhookPolicy: WebhookPolicy;
   requestId: string;

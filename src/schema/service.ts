@@ -1,4 +1,4 @@
-import { type DepartmentRow, departmentsByIds, findServiceByCode, listServices, type ServiceRow, servicesByIds } from '../services/reference-data.js';
+import { type DepartmentRow, findServiceByCode, listServices, type ServiceRow } from '../services/reference-data.js';
 import { builder } from './builder.js';
 import { AuthorityLevelEnum, LineEnum, ServiceKindEnum } from './enums.js';
 import { labelField } from './language.js';
@@ -9,7 +9,7 @@ export const Department = builder.loadableNode('Department', {
   description: 'A department (SPW body) that services belong to. Public reference data.',
   authScopes: { public: true },
   id: { resolve: (row) => row.id },
-  load: (ids: string[], context) => departmentsByIds(context.db, ids),
+  load: (ids: string[], context) => context.referenceCache.departmentsByIds(ids),
   sort: (row: DepartmentRow) => row.id,
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Stable code, e.g. SPW-TLPE.' }),
@@ -22,7 +22,7 @@ export const Service = builder.loadableNode('Service', {
     'An organisational unit: the 1718 first line, a business service (second line), an expert unit (third line), or an external authority used for orientation. Public reference data, coordinates included.',
   authScopes: { public: true },
   id: { resolve: (row) => row.id },
-  load: (ids: string[], context) => servicesByIds(context.db, ids),
+  load: (ids: string[], context) => context.referenceCache.servicesByIds(ids),
   sort: (row: ServiceRow) => row.id,
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Stable code, e.g. TLPE-ENERGY; the JWT subject of its service account.' }),

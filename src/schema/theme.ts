@@ -1,4 +1,4 @@
-import { childThemesByParentIds, findThemeByCode, listThemes, type ThemeRow, themesByIds } from '../services/reference-data.js';
+import { childThemesByParentIds, findThemeByCode, listThemes, type ThemeRow } from '../services/reference-data.js';
 import { builder } from './builder.js';
 import { labelField, optionalLabelField } from './language.js';
 import { Service } from './service.js';
@@ -10,7 +10,7 @@ export const Theme = builder.loadableNode('Theme', {
     'A subject of citizen questions in a hierarchy (e.g. ENERGY > ENERGY.PREMIUMS), with where contacts on it go. Public reference data.',
   authScopes: { public: true },
   id: { resolve: (row) => row.id },
-  load: (ids: string[], context) => themesByIds(context.db, ids),
+  load: (ids: string[], context) => context.referenceCache.themesByIds(ids),
   sort: (row: ThemeRow) => row.id,
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Stable dotted code, e.g. ENERGY.PREMIUMS.' }),

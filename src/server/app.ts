@@ -14,6 +14,7 @@ import { parseAllowList } from '../domain/network-addresses.js';
 import { createDataVault } from '../services/data-vault.js';
 import { type CaseEventFeed, createCaseEventFeed } from '../services/event-feed.js';
 import { startFeedLagMonitor } from '../services/feed-lag.js';
+import { openReferenceCache } from '../services/reference-cache.js';
 import { startWebhookWorker } from '../services/webhook-delivery.js';
 import { type ContextDependencies, createContext } from './context.js';
 import { contextCreationError, httpErrorBody, presentToClient, SHUTTING_DOWN_BODY, withContractCode } from './errors.js';
@@ -95,12 +96,14 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
   const { allowList, invalid } = parseAllowList(config.webhooks.allowedHosts);
   if (invalid.length > 0) throw new ConfigError(`WEBHOOK_ALLOWED_HOSTS: not a host name, IP address or CIDR network: ${invalid.join(', ')}`);
   const wakeUps = await listenForCaseEvents(database);
+  const referenceCache = await openReferenceCache(database);
   const dependencies: ContextDependencies = {
     db: database.db,
     vault: createDataVault(config.dataKey),
     verifyToken: createTokenVerifier(config.jwt),
     limits: config.limits,
     caseEvents: createCaseEventFeed(database.db, wakeUps),
+    referenceCache,
     webhookPolicy: { requireHttps: config.webhooks.requireHttps, allowList },
   };
   const validationRules = limitRules(config.limits);
@@ -231,6 +234,10 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
       })
     : undefined;
 
+  // Loaded before the first request, so that no request pays for it (only the first after a
+  // change of reference data does); should this fail, that first request tries again.
+  await referenceCache.load().catch((error: unknown) => app.log.warn({ err: error }, 'reference data not cached at start'));
+
   await app.listen({ host: config.host, port: config.port });
   const port = (app.server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -258,6 +265,7 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
       await feedLag.stop();
       onStep('listen connection');
       await wakeUps.close().catch(() => {});
+      await referenceCache.close().catch(() => {});
     },
   };
 }

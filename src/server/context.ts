@@ -3,6 +3,7 @@ import { bearerToken, InvalidTokenError, type TokenVerifier } from '../auth/toke
 import type { Limits } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { CaseEventFeed } from '../services/event-feed.js';
+import type { ReferenceCache } from '../services/reference-cache.js';
 import { ANONYMOUS, type Viewer } from '../domain/viewer.js';
 import type { WebhookPolicy } from '../domain/webhooks.js';
 import type { Context } from '../schema/index.js';
@@ -15,6 +16,7 @@ export interface ContextDependencies {
   verifyToken: TokenVerifier;
   limits: Limits;
   caseEvents: CaseEventFeed;
+  referenceCache: ReferenceCache;
   webhookPolicy: WebhookPolicy;
 }
 
@@ -52,6 +54,7 @@ export async function createContext(
     vault: dependencies.vault,
     limits: dependencies.limits,
     caseEvents: dependencies.caseEvents,
+    referenceCache: dependencies.referenceCache,
     webhookPolicy: dependencies.webhookPolicy,
     requestId,
     clientAddress,

@@ -14,7 +14,8 @@ import { wellFormedUuids } from '../domain/ids.js';
 import type { Line, ServiceKind } from '../domain/vocabulary.js';
 
 // Reference data is small (tens to hundreds of rows): lists are returned whole, and the
-// per-request loaders below fetch by id in one statement per batch.
+// per-request loaders below fetch by id in one statement per batch. Themes, services and
+// departments by id are read from the server's cache instead (reference-cache.ts).
 
 export type ThemeRow = typeof themes.$inferSelect;
 export type ServiceRow = typeof services.$inferSelect;
@@ -89,18 +90,6 @@ export function inThemeBranch(code: string): SQL {
 }
 
 // Batch loads for the per-request DataLoaders: one statement for all the ids of a batch.
-
-export function themesByIds(db: Executor, ids: readonly string[]): Promise<ThemeRow[]> {
-  return db.select().from(themes).where(anyOf(themes.id, wellFormedUuids(ids)));
-}
-
-export function servicesByIds(db: Executor, ids: readonly string[]): Promise<ServiceRow[]> {
-  return db.select().from(services).where(anyOf(services.id, wellFormedUuids(ids)));
-}
-
-export function departmentsByIds(db: Executor, ids: readonly string[]): Promise<DepartmentRow[]> {
-  return db.select().from(departments).where(anyOf(departments.id, wellFormedUuids(ids)));
-}
 
 export function proceduresByIds(db: Executor, ids: readonly string[]): Promise<ProcedureRow[]> {
   return db.select().from(procedures).where(anyOf(procedures.id, wellFormedUuids(ids)));
