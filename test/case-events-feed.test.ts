@@ -218,7 +218,7 @@ describe('caseEvents subscription', () => {
 });
 
 describe('the commit-safe cursor', () => {
-  it('never skips an event whose transaction commits after a later position was read', async () => {
+  it('never skips an event whose transaction commits after a later position was read', { timeout: 120_000 }, async () => {
     const db = server.database.handle.db;
     const [target] = await selectRows<{ id: string }>(db, sql`select id from cases limit 1`);
     const supervisorView = { kind: 'agent' as const, agentId: 'x', login: 'x', role: 'SUPERVISOR' as const, serviceId: 'x', line: 'FIRST' as const };
@@ -241,14 +241,17 @@ describe('the commit-safe cursor', () => {
         await t2.unsafe(`insert into case_events (case_id, type, visibility, actor_kind, payload) values ('${target!.id}', 'CASE_UPDATED', 'INTERNAL', 'SYSTEM', '{"label":"lower position, later commit"}')`);
         await t1.unsafe(`insert into case_events (case_id, type, visibility, actor_kind, payload) values ('${target!.id}', 'CASE_UPDATED', 'INTERNAL', 'SYSTEM', '{"label":"higher position, first commit"}')`);
         await t1`commit`;
-        const whileSecondRuns = await labelsAfter(start);
-        // A reader by position alone would hand out the higher position now and never the lower one.
-        expect(whileSecondRuns).toEqual(['higher position, first commit']);
+        // A reader by position alone would hand out the higher position now and never the lower
+        // one. A transaction of another test file may hold both back a moment longer.
+        await vi.waitFor(async () => expect(await labelsAfter(start)).toEqual(['higher position, first commit']), { timeout: 30_000, interval: 50 });
         const cursor = (await readCommittedEvents(db, supervisorView, { caseId: target!.id }, start)).at(-1)!;
         await t2`commit`;
         t1.release();
         t2.release();
-        expect(await labelsAfter({ transactionId: cursor.transactionId, position: cursor.position })).toEqual(['lower position, later commit']);
+        await vi.waitFor(async () => expect(await labelsAfter({ transactionId: cursor.transactionId, position: cursor.position })).toEqual(['lower position, later commit']), {
+          timeout: 30_000,
+          interval: 50,
+        });
       } finally {
         await first.end();
         await second.end();

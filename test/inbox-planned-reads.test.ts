@@ -90,3 +90,57 @@ describe('inbox reads planned from the selection', () => {
     expect(outcome.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('one case read planned from the selection', () => {
+  const TIMELINE = `timeline(first: $first, after: $after) { edges { cursor node { type visibility occurredAt payload } } pageInfo { hasNextPage endCursor } }`;
+  const CITIZEN_FIELDS = `id reference subject status dueAt slaState theme { code label } citizen { familyName } ${TIMELINE}`;
+
+  /** case(id:) and caseByReference, then node(id:) that plans nothing, with the same selection. */
+  async function readThreeWays(token: string, id: string, reference: string, selection: string, variables: Record<string, unknown>) {
+    const client = server.client(token);
+    const declared = '$first: Int, $after: String';
+    const byId = await execute<{ case: Record<string, unknown> }>(client, `query ($id: ID!, ${declared}) { case(id: $id) { ${selection} } }`, { id, ...variables });
+    const byReference = await execute<{ caseByReference: Record<string, unknown> }>(
+      client,
+      `query ($reference: String!, ${declared}) { caseByReference(reference: $reference) { ${selection} } }`,
+      { reference, ...variables },
+    );
+    const loaded = await execute<{ node: Record<string, unknown> }>(client, `query ($id: ID!, ${declared}) { node(id: $id) { ... on Case { ${selection} } } }`, { id, ...variables });
+    for (const outcome of [byId, byReference, loaded]) expect(outcome.errors).toBeUndefined();
+    expect(byId.data!.case).toEqual(loaded.data!.node);
+    expect(byReference.data!.caseByReference).toEqual(loaded.data!.node);
+    return byId.data!.case;
+  }
+
+  it('gives an agent and the citizen exactly what the loaders give, page after page of the timeline', async () => {
+    const marie = await tokenFor({ role: 'citizen', sub: '00000000-0000-4000-8000-000000000001' });
+    const mine = await execute<{ myCases: { edges: { node: { id: string; reference: string } }[] } }>(server.client(marie), `{ myCases(first: 5) { edges { node { id reference } } } }`);
+    expect(mine.errors).toBeUndefined();
+    const { id, reference } = mine.data!.myCases.edges[0]!.node;
+    for (const [token, selection] of [
+      [tokens.supervisor!, `${CASE_FIELDS} notes { body } ${TIMELINE}`],
+      [marie, CITIZEN_FIELDS],
+    ] as const) {
+      let after: string | null = null;
+      let pages = 0;
+      do {
+        const read = (await readThreeWays(token, id, reference, selection, { first: 2, after })) as { timeline: { edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+        expect(read.timeline.edges.length).toBeGreaterThan(0);
+        after = read.timeline.pageInfo.hasNextPage ? read.timeline.pageInfo.endCursor : null;
+        pages += 1;
+      } while (after && pages < 10);
+      expect(pages).toBeGreaterThan(1);
+    }
+  });
+
+  it('does answer a bad timeline page size with the timeline’s own error, the case still read', async () => {
+    const list = await execute<{ cases: { edges: { node: { id: string } }[] } }>(server.client(tokens.supervisor!), `{ cases(first: 1) { edges { node { id } } } }`);
+    const outcome = await execute<{ case: { reference: string; timeline: unknown } | null }>(
+      server.client(tokens.supervisor!),
+      `query ($id: ID!) { case(id: $id) { reference timeline(first: -1) { edges { cursor } } } }`,
+      { id: list.data!.cases.edges[0]!.node.id },
+    );
+    expect(outcome.errors?.[0]?.path).toEqual(['case', 'timeline']);
+    expect(outcome.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

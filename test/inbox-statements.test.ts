@@ -102,6 +102,19 @@ describe('SQL statements of the inbox', () => {
     }
   });
 
+  it('sends two statements, the viewer and the case with its timeline page, for the citizen’s case of the benchmark (Q2)', async () => {
+    // bench/run.ts Q2, as the citizen.
+    const marie = server.client(await tokenFor({ role: 'citizen', sub: '00000000-0000-4000-8000-000000000001' }));
+    const mine = await execute<{ myCases: { edges: { node: { reference: string } }[] } }>(marie, gql`{ myCases(first: 1) { edges { node { reference } } } }`);
+    const reference = mine.data!.myCases.edges[0]!.node.reference;
+    const Q2 = gql`query ($reference: String!) { caseByReference(reference: $reference) { reference status dueAt theme { label } timeline(first: 20) { edges { node { type occurredAt } } } } }`;
+    statements.length = 0;
+    const { data, errors } = await execute<{ caseByReference: { timeline: { edges: unknown[] } } }>(marie, Q2, { reference });
+    expect(errors).toBeUndefined();
+    expect(data!.caseByReference.timeline.edges.length).toBeGreaterThan(0);
+    expect(statements.length, statements.join('\n---\n')).toBe(2);
+  });
+
   it('sends the same statement texts for 10 cases as for 50, so that the statements each connection prepares stay few', async () => {
     const texts: Record<number, string[]> = {};
     for (const first of [10, 50]) {

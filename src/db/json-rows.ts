@@ -7,15 +7,20 @@ import { toSnakeCase } from 'drizzle-orm/casing';
 
 /**
  * The SQL text of the columns as a JSON object keyed by their TypeScript names, for `table` (a
- * table or an alias), or null when its id is null (a left join that found nothing). Kept as text
- * and used as one raw chunk: Drizzle renders an SQL of many chunks anew on every request.
+ * table or an alias). Kept as text and used as one raw chunk: Drizzle renders an SQL of many
+ * chunks anew on every request.
  */
 export function jsonObjectOf(table: string, columns: Record<string, Column>): string {
   const pairs = Object.entries(columns).map(([key, column]) => {
     if (!/^\w+$/.test(key) || !/^\w+$/.test(table)) throw new Error(`Not a plain name: ${table}.${key}`);
     return `'${key}', "${table}"."${column.keyAsName ? toSnakeCase(column.name) : column.name}"`;
   });
-  return `case when "${table}"."id" is null then null else json_build_object(${pairs.join(', ')}) end`;
+  return `json_build_object(${pairs.join(', ')})`;
+}
+
+/** jsonObjectOf for the table of a left join: null when it found no row (its id is null). */
+export function jsonObjectOrNullOf(table: string, columns: Record<string, Column>): string {
+  return `case when "${table}"."id" is null then null else ${jsonObjectOf(table, columns)} end`;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { ConflictError, InvalidTransitionError, NotFoundError, ValidationError } from '../domain/errors.js';
 import type { GraphQLResolveInfo } from 'graphql';
-import { type CaseRelations, type CaseRow, findReadableCaseByReference, handoffsByCaseIds, interactionPagesByCaseIds, listCases, type NoteRow, notesByCaseIds, readableCasesByIds, timelinePagesByCaseIds } from '../services/case-reads.js';
+import { type CaseRelations, type CaseRow, findReadableCase, handoffsByCaseIds, interactionPagesByCaseIds, listCases, type NoteRow, notesByCaseIds, readableCasesByIds, timelinePagesByCaseIds } from '../services/case-reads.js';
 import { addNote, assignCase, openCase, transitionCase, updateCase } from '../services/cases.js';
-import { readPageRequest } from '../services/pagination.js';
+import { type PageRequest, readPageRequest } from '../services/pagination.js';
 import { stepsByIds } from '../services/reference-data.js';
 import { Agent } from './agent.js';
 import { builder } from './builder.js';
@@ -17,6 +17,7 @@ import { batchLoader } from './loaders.js';
 import { Note } from './note.js';
 import { toConnection } from './pagination.js';
 import { Procedure, ProcedureStep } from './procedure.js';
+import type { Context } from './context.js';
 import { fieldsAskedAt, sameArgumentsOf } from './selection.js';
 import { Service } from './service.js';
 import { Theme } from './theme.js';
@@ -69,8 +70,22 @@ const COLUMNS_OF_CASE_FIELD: Partial<Record<string, readonly (keyof CaseRow)[]>>
   timeline: [],
 };
 
-/** The relations the request shows of each case of a list, read with the list (one statement). */
-function caseRelationsAsked(info: GraphQLResolveInfo, path: readonly string[]): CaseRelations {
+/** The timeline page asked: its size and the position it starts after; throws a ValidationError for bad arguments. */
+function timelinePageAsked(args: PageRequest, context: Context): { limit: number; after: number | undefined } {
+  const { limit, after } = readPageRequest(args, context.limits.maxPageSize, ['integer']);
+  return { limit, after: after ? Number(after[0]) : undefined };
+}
+
+const attempt = <T>(read: () => T): T | undefined => {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+};
+
+/** The relations the request shows of a case, or of each case of a list, read with it (one statement). */
+function caseRelationsAsked(info: GraphQLResolveInfo, path: readonly string[], context: Context): CaseRelations {
   const asked = fieldsAskedAt(info, path);
   const columnsOfFields = [...asked.keys()].map((field) => COLUMNS_OF_CASE_FIELD[field]);
   const relations: CaseRelations = {
@@ -85,6 +100,10 @@ function caseRelationsAsked(info: GraphQLResolveInfo, path: readonly string[]): 
   const handoffs = asked.get('handoffs');
   const handoffArguments = handoffs && sameArgumentsOf(info, 'Case', handoffs);
   if (handoffArguments) relations.handoffs = { openOnly: Boolean(handoffArguments.openOnly) };
+  const timeline = asked.get('timeline');
+  const timelineArguments = timeline && sameArgumentsOf(info, 'Case', timeline);
+  // Bad page arguments are the timeline field's own error, raised when it resolves.
+  if (timelineArguments) relations.timeline = attempt(() => timelinePageAsked(timelineArguments, context));
   return relations;
 }
 
@@ -227,10 +246,12 @@ builder.objectFields(Case, (t) => ({
       authScopes: STAFF_OR_OWNER,
       description: 'Every change of the case in order (the case events); a citizen gets the citizen-visible ones only.',
       resolve: async (row, args, context) => {
-        const { limit, after } = readPageRequest(args, context.limits.maxPageSize, ['integer']);
+        const { limit, after } = timelinePageAsked(args, context);
+        const planned = row.related?.timeline;
+        if (planned && planned.limit === limit && planned.after === after) return toConnection(planned.page);
         const citizenVisibleOnly = context.viewer.kind === 'citizen';
         const loader = batchLoader(context, `timeline:${limit}:${args.after ?? ''}`, (caseIds) =>
-          timelinePagesByCaseIds(context.db, caseIds, { limit, after: after ? Number(after[0]) : undefined, citizenVisibleOnly }),
+          timelinePagesByCaseIds(context.db, caseIds, { limit, after, citizenVisibleOnly }),
         );
         return toConnection(await loader.load(row.id));
       },
@@ -290,8 +311,8 @@ builder.queryFields((t) => ({
     description: 'One case by global id (a citizen: one of their own). A case you may not read gives NOT_FOUND exactly like a missing one.',
     authScopes: STAFF_OR_OWNER,
     args: { id: t.arg.globalID({ required: true, for: Case, description: 'Global id of the case.' }) },
-    resolve: async (_root, args, context) => {
-      const [row] = await readableCasesByIds(context.db, context.viewer, [args.id.id]);
+    resolve: async (_root, args, context, info) => {
+      const row = await findReadableCase(context.db, context.viewer, { id: args.id.id }, caseRelationsAsked(info, [], context));
       if (!row) throw new NotFoundError('Case');
       return row;
     },
@@ -302,8 +323,8 @@ builder.queryFields((t) => ({
     description: 'One case by its reference (1718-YYYY-NNNNNN), under the same rules as case(id:).',
     authScopes: STAFF_OR_OWNER,
     args: { reference: t.arg.string({ required: true, description: 'The reference, e.g. 1718-2026-000123.' }) },
-    resolve: async (_root, args, context) => {
-      const row = await findReadableCaseByReference(context.db, context.viewer, args.reference);
+    resolve: async (_root, args, context, info) => {
+      const row = await findReadableCase(context.db, context.viewer, { reference: args.reference }, caseRelationsAsked(info, [], context));
       if (!row) throw new NotFoundError('Case');
       return row;
     },
@@ -343,7 +364,7 @@ builder.queryFields((t) => ({
           args,
           context.limits.maxPageSize,
           context.now,
-          caseRelationsAsked(info, ['edges', 'node']),
+          caseRelationsAsked(info, ['edges', 'node'], context),
         );
         return { ...toConnection(page), totalCount: page.totalCount };
       },

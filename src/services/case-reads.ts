@@ -1,7 +1,7 @@
 import { and, asc, type Column, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.js';
-import { jsonObjectOf, rowFromJson } from '../db/json-rows.js';
+import { jsonObjectOf, jsonObjectOrNullOf, rowFromJson } from '../db/json-rows.js';
 import { anyOf } from '../db/lists.js';
 import {
   agents,
@@ -54,6 +54,8 @@ export interface CaseRelations {
   /** The newest interactions, this many (1 to 10). */
   latestInteractions?: number;
   handoffs?: { openOnly: boolean };
+  /** A page of the timeline (citizen-visible events only for a citizen): its size and the position it starts after. */
+  timeline?: { limit: number; after: number | undefined };
 }
 
 /** What was read with a case; a relation left out of `CaseRelations` is undefined here. */
@@ -63,6 +65,7 @@ export interface RelatedOfCase {
   assignee?: AgentRow | null;
   latestInteractions?: { count: number; rows: InteractionRow[] };
   handoffs?: { openOnly: boolean; rows: HandoffRow[] };
+  timeline?: { limit: number; after: number | undefined; page: Page<CaseEventRow> };
 }
 
 const referents = alias(agents, 'referent');
@@ -72,14 +75,16 @@ const citizenColumns = getTableColumns(citizens);
 const agentColumns = getTableColumns(agents);
 const interactionColumns = getTableColumns(interactions);
 const handoffColumns = getTableColumns(handoffs);
+const eventColumns = getTableColumns(caseEvents);
 
 /** Each relation of a listed case as a key and JSON value of the object built for it. */
 const LISTED_JSON = {
-  citizen: sql.raw(`'citizen', ${jsonObjectOf('citizens', citizenColumns)}`),
-  referent: sql.raw(`'referent', ${jsonObjectOf('referent', agentColumns)}`),
-  assignee: sql.raw(`'assignee', ${jsonObjectOf('assignee', agentColumns)}`),
+  citizen: sql.raw(`'citizen', ${jsonObjectOrNullOf('citizens', citizenColumns)}`),
+  referent: sql.raw(`'referent', ${jsonObjectOrNullOf('referent', agentColumns)}`),
+  assignee: sql.raw(`'assignee', ${jsonObjectOrNullOf('assignee', agentColumns)}`),
   interaction: sql.raw(jsonObjectOf('interactions', interactionColumns)),
   handoff: sql.raw(jsonObjectOf('handoffs', handoffColumns)),
+  event: sql.raw(jsonObjectOf('case_events', eventColumns)),
 };
 
 /**
@@ -99,6 +104,15 @@ function listedCaseQuery(db: Executor, viewer: Viewer, relations: CaseRelations,
     parts.push(sql`'latestInteractions', (select coalesce(json_agg(latest.row order by latest.rank), '[]') from (
       select ${LISTED_JSON.interaction} as row, row_number() over (order by ${interactions.occurredAt} desc, ${interactions.id} desc) as rank
       from ${interactions} where ${interactions.caseId} = ${cases.id} order by ${interactions.occurredAt} desc, ${interactions.id} desc limit ${latest}) as latest)`);
+  }
+  if (relations.timeline) {
+    const { limit, after } = relations.timeline;
+    parts.push(sql`'timeline', (select coalesce(json_agg(page.row order by page.position), '[]') from (
+      select ${LISTED_JSON.event} as row, ${caseEvents.position} as position from ${caseEvents}
+      where ${caseEvents.caseId} = ${cases.id}${viewer.kind === 'citizen' ? sql` and ${caseEvents.visibility} = 'CITIZEN'` : sql``}${
+        after !== undefined ? sql` and ${caseEvents.position} > ${after}` : sql``
+      }
+      order by ${caseEvents.position} limit ${limit + 1}) as page)`);
   }
   if (relations.handoffs) {
     parts.push(sql`'handoffs', (select coalesce(json_agg(${LISTED_JSON.handoff} order by ${handoffs.requestedAt}, ${handoffs.id}), '[]')
@@ -138,7 +152,15 @@ function caseJson(names: readonly (keyof CaseRow)[] | undefined): SQL {
 }
 
 type JsonRow = Record<string, unknown>;
-type ListedJson = { case: JsonRow; citizen?: JsonRow | null; referent?: JsonRow | null; assignee?: JsonRow | null; latestInteractions?: JsonRow[]; handoffs?: JsonRow[] };
+type ListedJson = {
+  case: JsonRow;
+  citizen?: JsonRow | null;
+  referent?: JsonRow | null;
+  assignee?: JsonRow | null;
+  latestInteractions?: JsonRow[];
+  handoffs?: JsonRow[];
+  timeline?: JsonRow[];
+};
 
 const optionalRow = <Row>(columns: Record<string, Column>, json: JsonRow | null | undefined) => (json ? rowFromJson<Row>(columns, json) : null);
 
@@ -151,6 +173,10 @@ function listedCase(json: ListedJson, relations: CaseRelations): CaseRow {
     related.latestInteractions = { count: relations.latestInteractions, rows: json.latestInteractions!.map((row) => rowFromJson<InteractionRow>(interactionColumns, row)) };
   }
   if (relations.handoffs) related.handoffs = { openOnly: relations.handoffs.openOnly, rows: json.handoffs!.map((row) => rowFromJson<HandoffRow>(handoffColumns, row)) };
+  if (relations.timeline) {
+    const events = json.timeline!.map((row) => rowFromJson<CaseEventRow>(eventColumns, row));
+    related.timeline = { ...relations.timeline, page: toPage(events, relations.timeline.limit, (event) => [event.position]) };
+  }
   return { ...rowFromJson<CaseRow>(caseColumns, json.case), related };
 }
 
@@ -170,9 +196,11 @@ export function readableCasesByIds(db: Executor, viewer: Viewer, ids: readonly s
   return db.select(caseColumns).from(cases).where(and(anyOf(cases.id, wellFormedUuids(ids)), readableCases(viewer)));
 }
 
-export async function findReadableCaseByReference(db: Executor, viewer: Viewer, reference: string): Promise<CaseRow | undefined> {
-  const [row] = await db.select(caseColumns).from(cases).where(and(eq(cases.reference, reference.trim()), readableCases(viewer)));
-  return row;
+/** One case the viewer may read, by id or by reference, with the relations asked; undefined when missing or not readable. */
+export async function findReadableCase(db: Executor, viewer: Viewer, key: { id: string } | { reference: string }, relations: CaseRelations = {}): Promise<CaseRow | undefined> {
+  const match = 'id' in key ? eq(cases.id, uuidOrNil(key.id)) : eq(cases.reference, key.reference.trim());
+  const [row] = await listedCaseQuery(db, viewer, relations, 'id').where(and(match, readableCases(viewer)));
+  return row && listedCase(row.listed, relations);
 }
 
 export interface CaseFilter {
