@@ -144,3 +144,33 @@ describe('one case read planned from the selection', () => {
     expect(outcome.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('the citizen’s own list planned from the selection', () => {
+  it('gives myCases, with each case’s timeline page, exactly what the loaders give', async () => {
+    const marie = server.client(await tokenFor({ role: 'citizen', sub: '00000000-0000-4000-8000-000000000001' }));
+    const selection = `id reference status statusLabel dueAt slaState updatedAt theme { code label } service { code } citizen { familyName } timeline(first: 3) { edges { cursor node { type occurredAt } } pageInfo { hasNextPage } }`;
+    const mine = await execute<{ myCases: { edges: { node: { id: string } & Record<string, unknown> }[] } }>(marie, `{ myCases(first: 20) { edges { node { ${selection} } } } }`);
+    expect(mine.errors).toBeUndefined();
+    const listed = mine.data!.myCases.edges.map((edge) => edge.node);
+    expect(listed.length).toBeGreaterThan(0);
+    const loaded = await execute<{ nodes: unknown[] }>(marie, `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Case { ${selection} } } }`, { ids: listed.map((node) => node.id) });
+    expect(loaded.errors).toBeUndefined();
+    expect(listed).toEqual(loaded.data!.nodes);
+  });
+
+  it('gives a citizen’s cases seen by an agent exactly what the loaders give', async () => {
+    const client = server.client(tokens.supervisor!);
+    const selection = `id reference subject referent { login } latestInteractions(count: 1) { summary } timeline(first: 2) { edges { node { type visibility } } }`;
+    const read = await execute<{ node: { cases: { edges: { node: { id: string } }[] } } }>(
+      client,
+      `query ($id: ID!) { node(id: $id) { ... on Citizen { cases(first: 10) { edges { node { ${selection} } } } } } }`,
+      { id: Buffer.from('Citizen:00000000-0000-4000-8000-000000000001').toString('base64') },
+    );
+    expect(read.errors).toBeUndefined();
+    const listed = read.data!.node.cases.edges.map((edge) => edge.node);
+    expect(listed.length).toBeGreaterThan(0);
+    const loaded = await execute<{ nodes: unknown[] }>(client, `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Case { ${selection} } } }`, { ids: listed.map((node) => node.id) });
+    expect(loaded.errors).toBeUndefined();
+    expect(listed).toEqual(loaded.data!.nodes);
+  });
+});

@@ -115,6 +115,18 @@ describe('SQL statements of the inbox', () => {
     expect(statements.length, statements.join('\n---\n')).toBe(2);
   });
 
+  it('sends two statements, the viewer and the page, for the citizen’s cases each with a timeline page (myCases)', async () => {
+    const marie = server.client(await tokenFor({ role: 'citizen', sub: '00000000-0000-4000-8000-000000000001' }));
+    statements.length = 0;
+    const { data, errors } = await execute<{ myCases: { edges: unknown[] } }>(
+      marie,
+      gql`{ myCases(first: 20) { edges { node { reference status theme { label } timeline(first: 5) { edges { node { type occurredAt } } } } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.myCases.edges.length).toBeGreaterThan(1);
+    expect(statements.length, statements.join('\n---\n')).toBe(2);
+  });
+
   it('sends the same statement texts for 10 cases as for 50, so that the statements each connection prepares stay few', async () => {
     const texts: Record<number, string[]> = {};
     for (const first of [10, 50]) {

@@ -85,7 +85,7 @@ const attempt = <T>(read: () => T): T | undefined => {
 };
 
 /** The relations the request shows of a case, or of each case of a list, read with it (one statement). */
-function caseRelationsAsked(info: GraphQLResolveInfo, path: readonly string[], context: Context): CaseRelations {
+export function caseRelationsAsked(info: GraphQLResolveInfo, path: readonly string[], context: Context): CaseRelations {
   const asked = fieldsAskedAt(info, path);
   const columnsOfFields = [...asked.keys()].map((field) => COLUMNS_OF_CASE_FIELD[field]);
   const relations: CaseRelations = {
@@ -546,9 +546,18 @@ builder.objectFields(Citizen, (t) => ({
       type: Case,
       description: 'The citizen’s cases you may read, newest first. Staff only.',
       authScopes: STAFF,
-      resolve: async (citizen, args, context) =>
+      resolve: async (citizen, args, context, info) =>
         toConnection(
-          await listCases(context.db, context.viewer, { citizenId: citizen.id }, { field: 'CREATED_AT', direction: 'DESC' }, args, context.limits.maxPageSize, context.now),
+          await listCases(
+            context.db,
+            context.viewer,
+            { citizenId: citizen.id },
+            { field: 'CREATED_AT', direction: 'DESC' },
+            args,
+            context.limits.maxPageSize,
+            context.now,
+            caseRelationsAsked(info, ['edges', 'node'], context),
+          ),
         ),
     },
     { name: 'CitizenCaseConnection', description: 'A page of a citizen’s cases.', authScopes: STAFF },

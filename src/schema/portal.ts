@@ -8,7 +8,7 @@ import { anonymizeCitizen, exportCitizenData } from '../services/privacy.js';
 import { agentSummariesByIds, type AgentSummary } from '../services/people.js';
 import { advanceProcedureStep, procedureProgressByCaseIds, type StepProgress, startProcedure } from '../services/procedures.js';
 import { builder } from './builder.js';
-import { Case } from './case.js';
+import { Case, caseRelationsAsked } from './case.js';
 import { Citizen } from './citizen.js';
 import { CaseStatusEnum } from './enums.js';
 import { vocabularyLabelField } from './language.js';
@@ -107,7 +107,7 @@ builder.queryField('myCases', (t) =>
       description: 'The signed-in citizen’s cases, whatever channel they started on, newest first. Citizens only.',
       authScopes: CITIZEN,
       args: { status: t.arg({ type: [CaseStatusEnum], required: false, description: 'Only cases in any of these statuses.' }) },
-      resolve: async (_root, args, context) =>
+      resolve: async (_root, args, context, info) =>
         toConnection(
           await listCases(
             context.db,
@@ -117,6 +117,7 @@ builder.queryField('myCases', (t) =>
             args,
             context.limits.maxPageSize,
             context.now,
+            caseRelationsAsked(info, ['edges', 'node'], context),
           ),
         ),
     },
