@@ -3,24 +3,36 @@ import { toSnakeCase } from 'drizzle-orm/casing';
 
 // Rows read as JSON built by Postgres (json_build_object), for reads that fetch a list and its
 // relations in one statement: JavaScript then parses one value per row instead of mapping each
-// column through Drizzle.
+// column through Drizzle, and reads only the columns the request needs.
+
+const rendered = new Map<string, string>();
 
 /**
- * The SQL text of the columns as a JSON object keyed by their TypeScript names, for `table` (a
- * table or an alias). Kept as text and used as one raw chunk: Drizzle renders an SQL of many
- * chunks anew on every request.
+ * The SQL text of a JSON object of the named columns (all of them when `names` is undefined),
+ * keyed by their TypeScript names, for `table` (a table or an alias). Rendered once per table and
+ * set of names and used as one raw chunk: Drizzle renders an SQL of many chunks anew on every
+ * request. The sets of names come from the schema's fields, so there are few of them.
  */
-export function jsonObjectOf(table: string, columns: Record<string, Column>): string {
-  const pairs = Object.entries(columns).map(([key, column]) => {
-    if (!/^\w+$/.test(key) || !/^\w+$/.test(table)) throw new Error(`Not a plain name: ${table}.${key}`);
-    return `'${key}', "${table}"."${column.keyAsName ? toSnakeCase(column.name) : column.name}"`;
-  });
-  return `json_build_object(${pairs.join(', ')})`;
+export function jsonObjectOf(table: string, columns: Record<string, Column>, names?: readonly string[]): string {
+  const keys = names ? [...new Set(names)].sort() : Object.keys(columns);
+  const cacheKey = `${table}|${keys.join(',')}`;
+  let text = rendered.get(cacheKey);
+  if (text === undefined) {
+    const pairs = keys.map((key) => {
+      const column = columns[key];
+      if (!column) throw new Error(`${table} has no column ${key}`);
+      if (!/^\w+$/.test(key) || !/^\w+$/.test(table)) throw new Error(`Not a plain name: ${table}.${key}`);
+      return `'${key}', "${table}"."${column.keyAsName ? toSnakeCase(column.name) : column.name}"`;
+    });
+    text = `json_build_object(${pairs.join(', ')})`;
+    rendered.set(cacheKey, text);
+  }
+  return text;
 }
 
 /** jsonObjectOf for the table of a left join: null when it found no row (its id is null). */
-export function jsonObjectOrNullOf(table: string, columns: Record<string, Column>): string {
-  return `case when "${table}"."id" is null then null else ${jsonObjectOf(table, columns)} end`;
+export function jsonObjectOrNullOf(table: string, columns: Record<string, Column>, names?: readonly string[]): string {
+  return `case when "${table}"."id" is null then null else ${jsonObjectOf(table, columns, names)} end`;
 }
 
 /**

@@ -3,7 +3,22 @@ import { builder } from './builder.js';
 import { AgentRoleEnum } from './enums.js';
 import { LanguageEnum } from './language.js';
 import { toConnection } from './pagination.js';
+import { type ColumnsOfField } from './selection.js';
 import { Service } from './service.js';
+
+/** The columns of its row each field of Agent reads (reads planned from the selection). */
+export const COLUMNS_OF_AGENT_FIELD: ColumnsOfField<AgentRow> = {
+  __typename: [],
+  id: [],
+  login: ['login'],
+  givenName: ['givenName'],
+  familyName: ['familyName'],
+  displayName: ['givenName', 'familyName'],
+  role: ['role'],
+  service: ['serviceId'],
+  languages: ['languages'],
+  active: ['active'],
+};
 
 export const Agent = builder.loadableNode('Agent', {
   description: 'A person working in a service. Visible to agents and service accounts only; to others an agent id is unknown.',

@@ -2,7 +2,22 @@ import type { CaseEventRow } from '../services/case-events.js';
 import { Agent } from './agent.js';
 import { builder } from './builder.js';
 import { vocabularyLabelField } from './language.js';
+import { type ColumnsOfField } from './selection.js';
 import { Service } from './service.js';
+
+/** The columns of its row each field of CaseEvent reads (reads planned from the selection). */
+export const COLUMNS_OF_CASE_EVENT_FIELD: ColumnsOfField<CaseEventRow> = {
+  __typename: [],
+  cursor: ['position'],
+  type: ['type'],
+  label: ['type'],
+  visibility: ['visibility'],
+  actorKind: ['actorKind'],
+  actorAgent: ['actorAgentId'],
+  actorService: ['actorServiceId'],
+  payload: ['payload'],
+  occurredAt: ['occurredAt'],
+};
 
 export const CaseEventTypeEnum = builder.enumType('CaseEventType', {
   description: 'What changed on a case.',

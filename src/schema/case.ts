@@ -4,21 +4,21 @@ import { type CaseRelations, type CaseRow, findReadableCase, handoffsByCaseIds, 
 import { addNote, assignCase, openCase, transitionCase, updateCase } from '../services/cases.js';
 import { type PageRequest, readPageRequest } from '../services/pagination.js';
 import { stepsByIds } from '../services/reference-data.js';
-import { Agent } from './agent.js';
+import { Agent, COLUMNS_OF_AGENT_FIELD } from './agent.js';
 import { builder } from './builder.js';
-import { CaseEvent } from './case-event.js';
-import { Citizen } from './citizen.js';
+import { CaseEvent, COLUMNS_OF_CASE_EVENT_FIELD } from './case-event.js';
+import { Citizen, COLUMNS_OF_CITIZEN_FIELD } from './citizen.js';
 import { CaseStatusEnum, ChannelEnum, ConfidentialityEnum, LineEnum, PriorityEnum, ResolutionEnum, SlaStateEnum } from './enums.js';
 import { slaState } from '../domain/sla.js';
-import { Handoff, HandoffStatusEnum } from './handoff.js';
-import { Interaction } from './interaction.js';
+import { COLUMNS_OF_HANDOFF_FIELD, Handoff, HandoffStatusEnum } from './handoff.js';
+import { COLUMNS_OF_INTERACTION_FIELD, Interaction } from './interaction.js';
 import { LanguageEnum, vocabularyLabelField } from './language.js';
 import { batchLoader } from './loaders.js';
 import { Note } from './note.js';
 import { toConnection } from './pagination.js';
 import { Procedure, ProcedureStep } from './procedure.js';
 import type { Context } from './context.js';
-import { fieldsAskedAt, sameArgumentsOf } from './selection.js';
+import { type ColumnsOfField, columnsAsked, fieldsAskedAt, sameArgumentsOf } from './selection.js';
 import { Service } from './service.js';
 import { Theme } from './theme.js';
 
@@ -29,10 +29,10 @@ const MAX_LATEST_INTERACTIONS = 10;
 const isLatestInteractionsCount = (count: unknown): count is number => Number.isInteger(count) && (count as number) >= 1 && (count as number) <= MAX_LATEST_INTERACTIONS;
 
 /**
- * The columns each field of Case reads from its row (beyond the id, always read). A field not
- * listed here (added by another area, or new) makes a list read every column.
+ * The columns of its row each field of Case reads (its id and sort key are always read). A field
+ * not listed here (added by another area, or new) makes a read take every column.
  */
-const COLUMNS_OF_CASE_FIELD: Partial<Record<string, readonly (keyof CaseRow)[]>> = {
+const COLUMNS_OF_CASE_FIELD: ColumnsOfField<CaseRow> = {
   __typename: [],
   id: [],
   reference: ['reference'],
@@ -87,23 +87,24 @@ const attempt = <T>(read: () => T): T | undefined => {
 /** The relations the request shows of a case, or of each case of a list, read with it (one statement). */
 export function caseRelationsAsked(info: GraphQLResolveInfo, path: readonly string[], context: Context): CaseRelations {
   const asked = fieldsAskedAt(info, path);
-  const columnsOfFields = [...asked.keys()].map((field) => COLUMNS_OF_CASE_FIELD[field]);
-  const relations: CaseRelations = {
-    columns: columnsOfFields.every((columns) => columns !== undefined) ? columnsOfFields.flat() : undefined,
-    citizen: asked.has('citizen'),
-    referent: asked.has('referent'),
-    assignee: asked.has('assignee'),
-  };
+  const below = (field: string) => fieldsAskedAt(info, [...path, field]);
+  const relations: CaseRelations = { columns: columnsAsked(asked, COLUMNS_OF_CASE_FIELD) };
+  if (asked.has('citizen')) relations.citizen = { columns: columnsAsked(below('citizen'), COLUMNS_OF_CITIZEN_FIELD) };
+  if (asked.has('referent')) relations.referent = { columns: columnsAsked(below('referent'), COLUMNS_OF_AGENT_FIELD) };
+  if (asked.has('assignee')) relations.assignee = { columns: columnsAsked(below('assignee'), COLUMNS_OF_AGENT_FIELD) };
   const latest = asked.get('latestInteractions');
   const count = latest && sameArgumentsOf(info, 'Case', latest)?.count;
-  if (isLatestInteractionsCount(count)) relations.latestInteractions = count;
+  if (isLatestInteractionsCount(count)) {
+    relations.latestInteractions = { count, columns: columnsAsked(below('latestInteractions'), COLUMNS_OF_INTERACTION_FIELD) };
+  }
   const handoffs = asked.get('handoffs');
   const handoffArguments = handoffs && sameArgumentsOf(info, 'Case', handoffs);
-  if (handoffArguments) relations.handoffs = { openOnly: Boolean(handoffArguments.openOnly) };
+  if (handoffArguments) relations.handoffs = { openOnly: Boolean(handoffArguments.openOnly), columns: columnsAsked(below('handoffs'), COLUMNS_OF_HANDOFF_FIELD) };
   const timeline = asked.get('timeline');
   const timelineArguments = timeline && sameArgumentsOf(info, 'Case', timeline);
   // Bad page arguments are the timeline field's own error, raised when it resolves.
-  if (timelineArguments) relations.timeline = attempt(() => timelinePageAsked(timelineArguments, context));
+  const page = timelineArguments && attempt(() => timelinePageAsked(timelineArguments, context));
+  if (page) relations.timeline = { ...page, columns: columnsAsked(fieldsAskedAt(info, [...path, 'timeline', 'edges', 'node']), COLUMNS_OF_CASE_EVENT_FIELD) };
   return relations;
 }
 

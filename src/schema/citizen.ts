@@ -13,6 +13,19 @@ import type { Context } from './context.js';
 import { LanguageEnum } from './language.js';
 import { batchLoader } from './loaders.js';
 import { toConnection } from './pagination.js';
+import { type ColumnsOfField } from './selection.js';
+
+/** The columns of its row each field of Citizen reads (reads planned from the selection). */
+export const COLUMNS_OF_CITIZEN_FIELD: ColumnsOfField<CitizenRow> = {
+  __typename: [],
+  id: [],
+  givenName: ['givenName'],
+  familyName: ['familyName'],
+  preferredLanguage: ['preferredLanguage'],
+  nationalNumber: ['nationalNumberEncrypted'],
+  contactPoints: [],
+  assistanceNeeds: ['assistanceNeeds'],
+};
 
 const CITIZEN_OR_STAFF = { $any: { citizen: true, staff: true } } as const;
 

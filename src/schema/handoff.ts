@@ -2,7 +2,25 @@ import type { HandoffRow } from '../services/case-reads.js';
 import { Agent } from './agent.js';
 import { builder } from './builder.js';
 import { LineEnum } from './enums.js';
+import { type ColumnsOfField } from './selection.js';
 import { Service } from './service.js';
+
+/** The columns of its row each field of Handoff reads (reads planned from the selection). */
+export const COLUMNS_OF_HANDOFF_FIELD: ColumnsOfField<HandoffRow> = {
+  __typename: [],
+  id: [],
+  status: ['status'],
+  fromService: ['fromServiceId'],
+  fromLine: ['fromLine'],
+  toService: ['toServiceId'],
+  toLine: ['toLine'],
+  requestedBy: ['requestedByAgentId'],
+  reason: ['reason'],
+  rejectionReason: ['rejectionReason'],
+  response: ['response'],
+  dueAt: ['dueAt'],
+  requestedAt: ['requestedAt'],
+};
 
 export const HandoffStatusEnum = builder.enumType('HandoffStatus', {
   description: 'Where a handoff stands.',

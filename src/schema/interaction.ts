@@ -8,6 +8,27 @@ import { Procedure, ProcedureStep } from './procedure.js';
 import { Counter } from './publication.js';
 import { batchLoader } from './loaders.js';
 import { stepsByIds } from '../services/reference-data.js';
+import { type ColumnsOfField } from './selection.js';
+
+/**
+ * The columns of its row each field of an interaction reads (reads planned from the selection);
+ * the channel's details come from their own loader, by the interaction's id.
+ */
+export const COLUMNS_OF_INTERACTION_FIELD: ColumnsOfField<InteractionRow> = {
+  __typename: [],
+  id: [],
+  channel: [],
+  direction: ['direction'],
+  externalId: ['externalId'],
+  summary: ['summary'],
+  agent: ['agentId'],
+  occurredAt: ['occurredAt'],
+  ...Object.fromEntries(
+    ['abandoned', 'callerNumberMasked', 'counter', 'from', 'ivrPath', 'letterReference', 'line', 'messageCount', 'messageId', 'procedure', 'registeredMail', 'senderAddress', 'step', 'subject', 'submissionId', 'talkSeconds', 'ticket', 'to', 'transcript', 'waitSeconds'].map(
+      (detail) => [detail, []],
+    ),
+  ),
+};
 
 // One touchpoint on one channel. The common fields live on the interface; each channel has
 // its own type with its details. Interactions are read through their case, under its rules.

@@ -45,3 +45,20 @@ function fieldsOf(info: GraphQLResolveInfo, selectionSet: SelectionSetNode | und
   }
   return into;
 }
+
+/** The columns of its row each field of a type reads; a field not listed reads them all. */
+export type ColumnsOfField<Row> = Partial<Record<string, readonly (keyof Row & string)[]>>;
+
+/**
+ * The columns the asked fields read, by the type's map (the reader adds the id and what else it
+ * always needs); undefined, meaning every column, when a field asked is not in the map.
+ */
+export function columnsAsked<Row>(asked: Map<string, FieldNode[]>, columnsOfField: ColumnsOfField<Row>): (keyof Row & string)[] | undefined {
+  const columns: (keyof Row & string)[] = [];
+  for (const field of asked.keys()) {
+    const read = columnsOfField[field];
+    if (!read) return undefined;
+    columns.push(...read);
+  }
+  return columns;
+}

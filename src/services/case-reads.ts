@@ -41,21 +41,26 @@ export type HandoffRow = typeof handoffs.$inferSelect;
 const { searchVector: _searchVector, ...readableColumns } = getTableColumns(cases);
 export const caseColumns = readableColumns;
 
+/** A relation asked, and the columns of its rows the request reads (all when omitted). */
+export interface RelationAsked {
+  columns?: readonly string[];
+}
+
 /**
- * The relations of each case a list asks for, read in the list's own statement instead of one
- * more per relation. Asked through `listCases`; what is left out is read by loaders as before.
+ * The relations of each case a read asks for, read in the case's own statement instead of one
+ * more per relation; what is left out is read by loaders as before.
  */
 export interface CaseRelations {
   /** The case columns the request reads (its id and sort key are always read); all when omitted. */
   columns?: readonly (keyof CaseRow)[];
-  citizen?: boolean;
-  referent?: boolean;
-  assignee?: boolean;
-  /** The newest interactions, this many (1 to 10). */
-  latestInteractions?: number;
-  handoffs?: { openOnly: boolean };
+  citizen?: RelationAsked;
+  referent?: RelationAsked;
+  assignee?: RelationAsked;
+  /** The newest interactions, `count` of them (1 to 10). */
+  latestInteractions?: RelationAsked & { count: number };
+  handoffs?: RelationAsked & { openOnly: boolean };
   /** A page of the timeline (citizen-visible events only for a citizen): its size and the position it starts after. */
-  timeline?: { limit: number; after: number | undefined };
+  timeline?: RelationAsked & { limit: number; after: number | undefined };
 }
 
 /** What was read with a case; a relation left out of `CaseRelations` is undefined here. */
@@ -77,46 +82,43 @@ const interactionColumns = getTableColumns(interactions);
 const handoffColumns = getTableColumns(handoffs);
 const eventColumns = getTableColumns(caseEvents);
 
-/** Each relation of a listed case as a key and JSON value of the object built for it. */
-const LISTED_JSON = {
-  citizen: sql.raw(`'citizen', ${jsonObjectOrNullOf('citizens', citizenColumns)}`),
-  referent: sql.raw(`'referent', ${jsonObjectOrNullOf('referent', agentColumns)}`),
-  assignee: sql.raw(`'assignee', ${jsonObjectOrNullOf('assignee', agentColumns)}`),
-  interaction: sql.raw(jsonObjectOf('interactions', interactionColumns)),
-  handoff: sql.raw(jsonObjectOf('handoffs', handoffColumns)),
-  event: sql.raw(jsonObjectOf('case_events', eventColumns)),
-};
+/** The key and JSON value of a to-one relation, null when the join found no row. */
+const toOneJson = (key: string, table: string, columns: Record<string, Column>, asked: RelationAsked) =>
+  sql.raw(`'${key}', ${jsonObjectOrNullOf(table, columns, asked.columns && ['id', ...asked.columns])}`);
 
 /**
  * The selection of a case list with the relations asked, as one JSON object per case built by
  * Postgres: the to-one relations joined (under their own access rule), the to-many ones as arrays
- * with their own order and limit. JavaScript then parses one value per case instead of mapping
- * every column of every joined row.
+ * with their own order and limit, each with only the columns the request reads. JavaScript then
+ * parses one value per case instead of mapping every column of every joined row.
  */
 function listedCaseQuery(db: Executor, viewer: Viewer, relations: CaseRelations, sortColumn: keyof CaseRow) {
-  const latest = relations.latestInteractions;
-  const openOnly = relations.handoffs?.openOnly;
-  const parts: SQL[] = [caseJson(relations.columns && ['id', sortColumn, ...relations.columns])];
-  if (relations.citizen) parts.push(LISTED_JSON.citizen);
-  if (relations.referent) parts.push(LISTED_JSON.referent);
-  if (relations.assignee) parts.push(LISTED_JSON.assignee);
+  const { latestInteractions: latest, handoffs: handoffsAsked, timeline } = relations;
+  const parts: SQL[] = [sql.raw(`'case', ${jsonObjectOf('cases', caseColumns, relations.columns && ['id', sortColumn, ...relations.columns])}`)];
+  if (relations.citizen) parts.push(toOneJson('citizen', 'citizens', citizenColumns, relations.citizen));
+  if (relations.referent) parts.push(toOneJson('referent', 'referent', agentColumns, relations.referent));
+  if (relations.assignee) parts.push(toOneJson('assignee', 'assignee', agentColumns, relations.assignee));
   if (latest) {
+    // The channel tells an interaction's GraphQL type.
+    const row = sql.raw(jsonObjectOf('interactions', interactionColumns, latest.columns && ['id', 'channel', ...latest.columns]));
     parts.push(sql`'latestInteractions', (select coalesce(json_agg(latest.row order by latest.rank), '[]') from (
-      select ${LISTED_JSON.interaction} as row, row_number() over (order by ${interactions.occurredAt} desc, ${interactions.id} desc) as rank
-      from ${interactions} where ${interactions.caseId} = ${cases.id} order by ${interactions.occurredAt} desc, ${interactions.id} desc limit ${latest}) as latest)`);
+      select ${row} as row, row_number() over (order by ${interactions.occurredAt} desc, ${interactions.id} desc) as rank
+      from ${interactions} where ${interactions.caseId} = ${cases.id} order by ${interactions.occurredAt} desc, ${interactions.id} desc limit ${latest.count}) as latest)`);
   }
-  if (relations.timeline) {
-    const { limit, after } = relations.timeline;
+  if (timeline) {
+    // The position is the page's cursor.
+    const row = sql.raw(jsonObjectOf('case_events', eventColumns, timeline.columns && ['position', ...timeline.columns]));
     parts.push(sql`'timeline', (select coalesce(json_agg(page.row order by page.position), '[]') from (
-      select ${LISTED_JSON.event} as row, ${caseEvents.position} as position from ${caseEvents}
+      select ${row} as row, ${caseEvents.position} as position from ${caseEvents}
       where ${caseEvents.caseId} = ${cases.id}${viewer.kind === 'citizen' ? sql` and ${caseEvents.visibility} = 'CITIZEN'` : sql``}${
-        after !== undefined ? sql` and ${caseEvents.position} > ${after}` : sql``
+        timeline.after !== undefined ? sql` and ${caseEvents.position} > ${timeline.after}` : sql``
       }
-      order by ${caseEvents.position} limit ${limit + 1}) as page)`);
+      order by ${caseEvents.position} limit ${timeline.limit + 1}) as page)`);
   }
-  if (relations.handoffs) {
-    parts.push(sql`'handoffs', (select coalesce(json_agg(${LISTED_JSON.handoff} order by ${handoffs.requestedAt}, ${handoffs.id}), '[]')
-      from ${handoffs} where ${handoffs.caseId} = ${cases.id}${openOnly ? sql` and ${handoffs.status} in ('REQUESTED', 'ACCEPTED')` : sql``})`);
+  if (handoffsAsked) {
+    const row = sql.raw(jsonObjectOf('handoffs', handoffColumns, handoffsAsked.columns && ['id', ...handoffsAsked.columns]));
+    parts.push(sql`'handoffs', (select coalesce(json_agg(${row} order by ${handoffs.requestedAt}, ${handoffs.id}), '[]')
+      from ${handoffs} where ${handoffs.caseId} = ${cases.id}${handoffsAsked.openOnly ? sql` and ${handoffs.status} in ('REQUESTED', 'ACCEPTED')` : sql``})`);
   }
   return (
     db
@@ -128,27 +130,6 @@ function listedCaseQuery(db: Executor, viewer: Viewer, relations: CaseRelations,
       .leftJoin(referents, eq(referents.id, cases.referentAgentId))
       .leftJoin(assignees, eq(assignees.id, cases.assigneeAgentId))
   );
-}
-
-const caseJsonOfColumns = new Map<string, SQL>([['*', sql.raw(`'case', ${jsonObjectOf('cases', caseColumns)}`)]]);
-
-/** The case's columns as JSON: the ones named (each a column, checked), or all of them. */
-function caseJson(names: readonly (keyof CaseRow)[] | undefined): SQL {
-  const key = names ? [...new Set(names)].sort().join(',') : '*';
-  let json = caseJsonOfColumns.get(key);
-  if (!json) {
-    const columns = Object.fromEntries(
-      key.split(',').map((name) => {
-        const column = (caseColumns as Record<string, Column>)[name];
-        if (!column) throw new Error(`cases has no column ${name}`);
-        return [name, column];
-      }),
-    );
-    json = sql.raw(`'case', ${jsonObjectOf('cases', columns)}`);
-    // The sets of columns come from the schema's fields, not from requests: few of them.
-    caseJsonOfColumns.set(key, json);
-  }
-  return json;
 }
 
 type JsonRow = Record<string, unknown>;
@@ -170,12 +151,13 @@ function listedCase(json: ListedJson, relations: CaseRelations): CaseRow {
   if (relations.referent) related.referent = optionalRow<AgentRow>(agentColumns, json.referent);
   if (relations.assignee) related.assignee = optionalRow<AgentRow>(agentColumns, json.assignee);
   if (relations.latestInteractions) {
-    related.latestInteractions = { count: relations.latestInteractions, rows: json.latestInteractions!.map((row) => rowFromJson<InteractionRow>(interactionColumns, row)) };
+    related.latestInteractions = { count: relations.latestInteractions.count, rows: json.latestInteractions!.map((row) => rowFromJson<InteractionRow>(interactionColumns, row)) };
   }
   if (relations.handoffs) related.handoffs = { openOnly: relations.handoffs.openOnly, rows: json.handoffs!.map((row) => rowFromJson<HandoffRow>(handoffColumns, row)) };
   if (relations.timeline) {
+    const { limit, after } = relations.timeline;
     const events = json.timeline!.map((row) => rowFromJson<CaseEventRow>(eventColumns, row));
-    related.timeline = { ...relations.timeline, page: toPage(events, relations.timeline.limit, (event) => [event.position]) };
+    related.timeline = { limit, after, page: toPage(events, limit, (event) => [event.position]) };
   }
   return { ...rowFromJson<CaseRow>(caseColumns, json.case), related };
 }
