@@ -127,8 +127,8 @@ export const Case = builder.loadableNode('Case', {
     originChannelLabel: vocabularyLabelField(t, 'CHANNEL', 'The origin channel in words, in the asked language.', (row) => row.originChannel),
     language: t.expose('language', { type: LanguageEnum, description: 'Language of the exchanges with the citizen.' }),
     currentLine: t.expose('currentLine', { type: LineEnum, description: 'The line that works on it now.' }),
-    service: t.field({ type: Service, description: 'The service that works on it now.', resolve: (row) => row.serviceId }),
-    theme: t.field({ type: Theme, description: 'What it is about.', resolve: (row) => row.themeId }),
+    service: t.field({ type: Service, description: 'The service that works on it now.', resolve: (row, _args, context) => context.referenceCache.loadedService(row.serviceId) ?? row.serviceId }),
+    theme: t.field({ type: Theme, description: 'What it is about.', resolve: (row, _args, context) => context.referenceCache.loadedTheme(row.themeId) ?? row.themeId }),
     citizen: t.field({
       type: Citizen,
       nullable: true,
@@ -191,7 +191,8 @@ export const Case = builder.loadableNode('Case', {
       authScopes: STAFF,
       description: `The most recent interactions, newest first (count 1 to ${MAX_LATEST_INTERACTIONS}).`,
       args: { count: t.arg.int({ required: false, defaultValue: 3, description: `How many, 1 to ${MAX_LATEST_INTERACTIONS}; 3 when omitted.` }) },
-      resolve: async (row, args, context) => {
+      // Not async: an answer read with the case is given at once, without a promise.
+      resolve: (row, args, context) => {
         const count = args.count ?? 3;
         if (!isLatestInteractionsCount(count)) {
           throw new ValidationError([{ path: ['count'], message: `Between 1 and ${MAX_LATEST_INTERACTIONS}.` }]);
@@ -200,7 +201,7 @@ export const Case = builder.loadableNode('Case', {
         const pages = batchLoader(context, `latestInteractions:${count}`, (caseIds) =>
           interactionPagesByCaseIds(context.db, caseIds, { limit: count, newestFirst: true }),
         );
-        return (await pages.load(row.id)).rows;
+        return pages.load(row.id).then((page) => page.rows);
       },
     }),
     handoffs: t.field({
@@ -246,7 +247,8 @@ builder.objectFields(Case, (t) => ({
       type: CaseEvent,
       authScopes: STAFF_OR_OWNER,
       description: 'Every change of the case in order (the case events); a citizen gets the citizen-visible ones only.',
-      resolve: async (row, args, context) => {
+      // Not async: a page read with the case is given at once, without a promise.
+      resolve: (row, args, context) => {
         const { limit, after } = timelinePageAsked(args, context);
         const planned = row.related?.timeline;
         if (planned && planned.limit === limit && planned.after === after) return toConnection(planned.page);
@@ -254,7 +256,7 @@ builder.objectFields(Case, (t) => ({
         const loader = batchLoader(context, `timeline:${limit}:${args.after ?? ''}`, (caseIds) =>
           timelinePagesByCaseIds(context.db, caseIds, { limit, after, citizenVisibleOnly }),
         );
-        return toConnection(await loader.load(row.id));
+        return loader.load(row.id).then(toConnection);
       },
     },
     { name: 'CaseEventConnection', description: 'A page of case events.', authScopes: STAFF_OR_OWNER },

@@ -39,9 +39,17 @@ export const Handoff = builder.objectRef<HandoffRow>('Handoff').implement({
   fields: (t) => ({
     id: t.globalID({ description: 'Global id of the handoff.', resolve: (handoff) => ({ type: 'Handoff', id: handoff.id }) }),
     status: t.expose('status', { type: HandoffStatusEnum, description: 'Where it stands.' }),
-    fromService: t.field({ type: Service, description: 'The requesting service.', resolve: (handoff) => handoff.fromServiceId }),
+    fromService: t.field({
+      type: Service,
+      description: 'The requesting service.',
+      resolve: (handoff, _args, context) => context.referenceCache.loadedService(handoff.fromServiceId) ?? handoff.fromServiceId,
+    }),
     fromLine: t.expose('fromLine', { type: LineEnum, description: 'The requesting line.' }),
-    toService: t.field({ type: Service, description: 'The receiving service.', resolve: (handoff) => handoff.toServiceId }),
+    toService: t.field({
+      type: Service,
+      description: 'The receiving service.',
+      resolve: (handoff, _args, context) => context.referenceCache.loadedService(handoff.toServiceId) ?? handoff.toServiceId,
+    }),
     toLine: t.expose('toLine', { type: LineEnum, description: 'The receiving line.' }),
     requestedBy: t.field({ type: Agent, nullable: true, description: 'The agent who asked; null for a service account.', resolve: (handoff) => handoff.requestedByAgentId }),
     reason: t.exposeString('reason', { description: 'Why the case is handed off (internal).' }),

@@ -23,6 +23,12 @@ export interface ReferenceCache {
   themesByIds(ids: readonly string[]): Promise<ThemeRow[]>;
   servicesByIds(ids: readonly string[]): Promise<ServiceRow[]>;
   departmentsByIds(ids: readonly string[]): Promise<DepartmentRow[]>;
+  /**
+   * The theme or service when the rows are loaded now, else undefined (the caller then goes
+   * through its loader): a field answered at once spares graphql-js a promise per object.
+   */
+  loadedTheme(id: string): ThemeRow | undefined;
+  loadedService(id: string): ServiceRow | undefined;
   /** Loads the rows now unless they are loaded; throws when the database does not answer. */
   load(): Promise<void>;
   /** Stops listening for changes. */
@@ -46,9 +52,12 @@ export async function openReferenceCache(handle: Pick<DatabaseHandle, 'db' | 'li
   // The promise is kept, not its rows: concurrent first reads share one load, and a load under
   // way when a change is announced serves only the reads that were already waiting for it.
   let loaded: Promise<ReferenceRows> | undefined;
+  /** The rows of `loaded` once it has resolved. */
+  let current: ReferenceRows | undefined;
   let closed = false;
   const drop = () => {
     loaded = undefined;
+    current = undefined;
   };
   // Listening before the first load, so that no change committed after it goes unheard.
   const unlisten = await handle.listen(REFERENCE_DATA_CHANNEL, drop, drop);
@@ -58,10 +67,15 @@ export async function openReferenceCache(handle: Pick<DatabaseHandle, 'db' | 'li
     const loading = loadReferenceRows(handle.db);
     // Only while closed is the result not kept: no notification would drop it any more.
     if (!closed) loaded = loading;
-    // A failed load is not kept; the next read tries again.
-    loading.catch(() => {
-      if (loaded === loading) loaded = undefined;
-    });
+    loading.then(
+      (loadedRows) => {
+        if (loaded === loading) current = loadedRows;
+      },
+      // A failed load is not kept; the next read tries again.
+      () => {
+        if (loaded === loading) loaded = undefined;
+      },
+    );
     return loading;
   };
   const byIds =
@@ -75,6 +89,8 @@ export async function openReferenceCache(handle: Pick<DatabaseHandle, 'db' | 'li
     themesByIds: byIds((loadedRows) => loadedRows.themes),
     servicesByIds: byIds((loadedRows) => loadedRows.services),
     departmentsByIds: byIds((loadedRows) => loadedRows.departments),
+    loadedTheme: (id) => current?.themes.get(id),
+    loadedService: (id) => current?.services.get(id),
     load: async () => {
       await rows();
     },
