@@ -1,16 +1,31 @@
 import type { Page } from '../services/pagination.js';
 
-/** A service page in the shape the relay plugin's connection fields resolve to. */
+/**
+ * A service page in the shape the relay plugin's connection fields resolve to. Cursors are
+ * encoded only when asked: a list shown without them (most of them) makes none.
+ */
 export function toConnection<Row>(page: Page<Row>) {
-  const edges = page.rows.map((row) => ({ cursor: page.cursorOf(row), node: row }));
+  const cursorAt = (index: number) => {
+    const row = page.rows.at(index);
+    return row === undefined ? null : page.cursorOf(row);
+  };
   return {
-    edges,
+    edges: page.rows.map((row) => ({
+      node: row,
+      get cursor() {
+        return page.cursorOf(row);
+      },
+    })),
     pageInfo: {
       hasNextPage: page.hasNextPage,
       // Forward-only pagination: there is never a previous page to fetch with `before`.
       hasPreviousPage: false,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return cursorAt(0);
+      },
+      get endCursor() {
+        return cursorAt(-1);
+      },
     },
   };
 }
