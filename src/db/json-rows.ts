@@ -1,4 +1,4 @@
-import type { Column } from 'drizzle-orm';
+import { Column } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 
 // Rows read as JSON built by Postgres (json_build_object), for reads that fetch a list and its
@@ -35,15 +35,27 @@ export function jsonObjectOrNullOf(table: string, columns: Record<string, Column
   return `case when "${table}"."id" is null then null else ${jsonObjectOf(table, columns, names)} end`;
 }
 
+const decodedKeysOf = new WeakMap<Record<string, Column>, string[]>();
+
+/** The keys whose columns decode their values (timestamps, arrays…): the others are taken as parsed. */
+function decodedKeys(columns: Record<string, Column>): string[] {
+  let keys = decodedKeysOf.get(columns);
+  if (!keys) {
+    const identity = Column.prototype.mapFromDriverValue;
+    keys = Object.keys(columns).filter((key) => columns[key]!.mapFromDriverValue !== identity);
+    decodedKeysOf.set(columns, keys);
+  }
+  return keys;
+}
+
 /**
  * A row from the JSON of jsonObjectOf, each column decoded as a select would (timestamps become
- * Dates). Columns the JSON leaves out stay absent.
+ * Dates), in place: the parsed object is the row. Columns the JSON leaves out stay absent.
  */
 export function rowFromJson<Row>(columns: Record<string, Column>, json: Record<string, unknown>): Row {
-  const row: Record<string, unknown> = {};
-  for (const key in json) {
+  for (const key of decodedKeys(columns)) {
     const value = json[key];
-    row[key] = value === null ? null : columns[key]!.mapFromDriverValue(value);
+    if (value !== null && value !== undefined) json[key] = columns[key]!.mapFromDriverValue(value);
   }
-  return row as Row;
+  return json as Row;
 }
