@@ -104,7 +104,7 @@ export function caseRelationsAsked(info: GraphQLResolveInfo, path: readonly stri
   const timelineArguments = timeline && sameArgumentsOf(info, 'Case', timeline);
   // Bad page arguments are the timeline field's own error, raised when it resolves.
   const page = timelineArguments && attempt(() => timelinePageAsked(timelineArguments, context));
-  if (page) relations.timeline = { ...page, columns: columnsAsked(fieldsAskedAt(info, [...path, 'timeline', 'edges', 'node']), COLUMNS_OF_CASE_EVENT_FIELD) };
+  if (page) relations.timeline = { ...page, citizenVisibleOnly: context.viewer.kind === 'citizen', columns: columnsAsked(fieldsAskedAt(info, [...path, 'timeline', 'edges', 'node']), COLUMNS_OF_CASE_EVENT_FIELD) };
   return relations;
 }
 

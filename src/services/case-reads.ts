@@ -59,8 +59,8 @@ export interface CaseRelations {
   /** The newest interactions, `count` of them (1 to 10). */
   latestInteractions?: RelationAsked & { count: number };
   handoffs?: RelationAsked & { openOnly: boolean };
-  /** A page of the timeline (citizen-visible events only for a citizen): its size and the position it starts after. */
-  timeline?: RelationAsked & { limit: number; after: number | undefined };
+  /** A page of the timeline: its size, the position it starts after, and whether only citizen-visible events count. */
+  timeline?: RelationAsked & { limit: number; after: number | undefined; citizenVisibleOnly: boolean };
 }
 
 /** What was read with a case; a relation left out of `CaseRelations` is undefined here. */
@@ -110,7 +110,7 @@ function listedCaseQuery(db: Executor, viewer: Viewer, relations: CaseRelations,
     const row = sql.raw(jsonObjectOf('case_events', eventColumns, timeline.columns && ['position', ...timeline.columns]));
     parts.push(sql`'timeline', (select coalesce(json_agg(page.row order by page.position), '[]') from (
       select ${row} as row, ${caseEvents.position} as position from ${caseEvents}
-      where ${caseEvents.caseId} = ${cases.id}${viewer.kind === 'citizen' ? sql` and ${caseEvents.visibility} = 'CITIZEN'` : sql``}${
+      where ${caseEvents.caseId} = ${cases.id}${timeline.citizenVisibleOnly ? sql` and ${caseEvents.visibility} = 'CITIZEN'` : sql``}${
         timeline.after !== undefined ? sql` and ${caseEvents.position} > ${timeline.after}` : sql``
       }
       order by ${caseEvents.position} limit ${timeline.limit + 1}) as page)`);
