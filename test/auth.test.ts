@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { type GraphQLClient, GraphQLClient as Client, gql } from 'graphql-request';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEVELOPMENT_JWT_SECRET } from '../src/config.js';
+import { VIEWER_MEMORY_MS } from '../src/services/viewers.js';
 import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
 
 // Authentication (bearer token → viewer) and the "forbidden looks like missing" rule of node(id:).
@@ -270,4 +272,25 @@ describe('node(id:) access', () => {
     expect(forbidden.data).toEqual({ node: null });
     expect(forbidden).toEqual(unknown);
   });
+});
+
+describe('viewers remembered for a few seconds', () => {
+  it('does refuse the requests of an agent deactivated meanwhile within VIEWER_MEMORY_MS, and of one reactivated never', async () => {
+    const login = `agent.${randomUUID().slice(0, 8)}`;
+    const db = server.database.handle.db;
+    await db.execute(
+      sql`insert into agents (login, given_name, family_name, role, service_id) select ${login}, 'Léa', 'Dumont', 'FIRST_LINE_AGENT', service_id from agents where login = 'demo.first'`,
+    );
+    const client = server.client(await tokenFor({ role: 'agent', sub: login }));
+    const viewer = gql`{ viewer { subject } }`;
+    expect((await execute(client, viewer)).status).toBe(200);
+
+    await db.execute(sql`update agents set active = false where login = ${login}`);
+    const deactivatedAt = Date.now();
+    await vi.waitFor(async () => expect((await execute(client, viewer)).status).toBe(401), { timeout: VIEWER_MEMORY_MS + 5_000, interval: 100 });
+    expect(Date.now() - deactivatedAt).toBeLessThanOrEqual(VIEWER_MEMORY_MS + 1_000);
+    // A refused subject is not remembered: it is looked up again at the next request.
+    await db.execute(sql`update agents set active = true where login = ${login}`);
+    expect((await execute(client, viewer)).status).toBe(200);
+  }, 30_000);
 });

@@ -16,12 +16,13 @@ import { type CaseEventFeed, createCaseEventFeed } from '../services/event-feed.
 import { startFeedLagMonitor } from '../services/feed-lag.js';
 import { openReferenceCache } from '../services/reference-cache.js';
 import { startWebhookWorker } from '../services/webhook-delivery.js';
-import { type ContextDependencies, createContext } from './context.js';
+import { type ContextDependencies, type ContextFor, createContext } from './context.js';
 import { contextCreationError, httpErrorBody, presentToClient, SHUTTING_DOWN_BODY, withContractCode } from './errors.js';
 import { landingPageHtml } from './landing-page.js';
 import { serveMetrics } from './metrics.js';
 import { costError, estimateCost, limitRules } from './limits.js';
 import { attachWebSocketServer, type WebSocketStats } from './websocket.js';
+import { rememberingViewers } from '../services/viewers.js';
 
 export interface RunningServer {
   url: string;
@@ -105,6 +106,7 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
     caseEvents: createCaseEventFeed(database.db, wakeUps),
     referenceCache,
     webhookPolicy: { requireHttps: config.webhooks.requireHttps, allowList },
+    viewers: rememberingViewers(database.db),
   };
   const validationRules = limitRules(config.limits);
 
@@ -112,9 +114,9 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
    * A refused token is already a client-facing UNAUTHENTICATED error; anything else (the
    * database gone while resolving the viewer) is logged and masked, never echoed.
    */
-  const contextFor = async (authorization: string | undefined, requestId: string, clientAddress?: string): Promise<Context> => {
+  const contextFor: ContextFor = async (authorization, requestId, clientAddress, options) => {
     try {
-      return await createContext(dependencies, authorization, requestId, clientAddress);
+      return await createContext(dependencies, authorization, requestId, clientAddress, options);
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
       app.log.error({ requestId, err: error }, 'context creation failed');

@@ -8,7 +8,7 @@ import { ANONYMOUS, type Viewer } from '../domain/viewer.js';
 import type { WebhookPolicy } from '../domain/webhooks.js';
 import type { Context } from '../schema/index.js';
 import type { DataVault } from '../services/data-vault.js';
-import { resolveViewer } from '../services/viewers.js';
+import type { ViewerMemory } from '../services/viewers.js';
 
 export interface ContextDependencies {
   db: Database;
@@ -18,7 +18,11 @@ export interface ContextDependencies {
   caseEvents: CaseEventFeed;
   referenceCache: ReferenceCache;
   webhookPolicy: WebhookPolicy;
+  viewers: ViewerMemory;
 }
+
+/** A context for a request or a subscription; `freshViewer` looks the token's subject up now, whatever is remembered. */
+export type ContextFor = (authorization: string | undefined, requestId: string, clientAddress?: string, options?: { freshViewer?: boolean }) => Promise<Context>;
 
 function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
@@ -34,13 +38,14 @@ export async function createContext(
   authorization: string | undefined,
   requestId: string,
   clientAddress = 'unknown',
+  { freshViewer = false }: { freshViewer?: boolean } = {},
 ): Promise<Context> {
   let viewer: Viewer = ANONYMOUS;
   try {
     const token = bearerToken(authorization);
     if (token !== undefined) {
       const claims = await dependencies.verifyToken(token);
-      const resolved = await resolveViewer(dependencies.db, claims);
+      const resolved = await (freshViewer ? dependencies.viewers.resolveNow(claims) : dependencies.viewers.resolve(claims));
       if (!resolved) throw new InvalidTokenError(`No active ${claims.role} matches the token's subject.`);
       viewer = resolved;
     }

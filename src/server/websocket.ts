@@ -22,6 +22,7 @@ import { bearerToken } from '../auth/tokens.js';
 import type { Config } from '../config.js';
 import { sameRights, type Viewer } from '../domain/viewer.js';
 import { type Context, schema } from '../schema/index.js';
+import type { ContextFor } from './context.js';
 import { presentToClient } from './errors.js';
 import { costError, estimateCost } from './limits.js';
 import { guardAgainstStall, SLOW_SUBSCRIBER_CLOSE_CODE, SLOW_SUBSCRIBER_CLOSE_REASON } from './stall-guard.js';
@@ -57,7 +58,7 @@ interface WebSocketOptions {
   config: Config;
   validationRules: ValidationRule[];
   /** The same context factory as HTTP requests: one auth path for both transports. */
-  contextFor(authorization: string | undefined, requestId: string, clientAddress?: string): Promise<Context>;
+  contextFor: ContextFor;
 }
 
 /** Read-only figures of the WebSocket side, for tests and diagnostics. */
@@ -106,7 +107,7 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
   /** The viewer a token stands for now, or why it no longer stands for one; undefined when that cannot be told now. */
   const currentViewer = async (authorization: string): Promise<{ viewer: Viewer } | { refused: string } | undefined> => {
     try {
-      return { viewer: (await contextFor(authorization, randomUUID())).viewer };
+      return { viewer: (await contextFor(authorization, randomUUID(), undefined, { freshViewer: true })).viewer };
     } catch (error) {
       if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') return { refused: error.message };
       return undefined;

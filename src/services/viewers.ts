@@ -36,3 +36,47 @@ export async function resolveViewer(db: Executor, claims: TokenClaims): Promise<
     }
   }
 }
+
+/**
+ * How long a viewer looked up for a token's subject is taken as is: a deactivated agent or
+ * service account, or one moved to another service, is refused or re-scoped within this bound
+ * on HTTP (open WebSocket connections are checked apart, see SUBSCRIBER_RIGHTS_RECHECK_MS).
+ */
+export const VIEWER_MEMORY_MS = 5_000;
+const VIEWER_MEMORY_SIZE = 10_000;
+
+export interface ViewerMemory {
+  /** The viewer of the claims, remembered for VIEWER_MEMORY_MS; null when no active subject matches. */
+  resolve(claims: TokenClaims): Promise<Viewer | null>;
+  /** The same, looked up now whatever is remembered (and remembered afresh). */
+  resolveNow(claims: TokenClaims): Promise<Viewer | null>;
+}
+
+/**
+ * A client sends many requests a second with one token: its subject is looked up once per
+ * VIEWER_MEMORY_MS instead of once per request. Subjects that match no active viewer are not
+ * remembered: they are refused again at every request.
+ */
+export function rememberingViewers(db: Executor): ViewerMemory {
+  const remembered = new Map<string, { viewer: Viewer; forgetAt: number }>();
+  const keyOf = (claims: TokenClaims) => `${claims.role}\u0000${claims.sub}`;
+  const resolveNow = async (claims: TokenClaims) => {
+    const key = keyOf(claims);
+    const viewer = await resolveViewer(db, claims);
+    remembered.delete(key);
+    if (viewer) {
+      // Oldest first out: the map keeps insertion order.
+      if (remembered.size >= VIEWER_MEMORY_SIZE) remembered.delete(remembered.keys().next().value!);
+      remembered.set(key, { viewer, forgetAt: Date.now() + VIEWER_MEMORY_MS });
+    }
+    return viewer;
+  };
+  return {
+    resolveNow,
+    async resolve(claims) {
+      const known = remembered.get(keyOf(claims));
+      if (known && Date.now() < known.forgetAt) return known.viewer;
+      return resolveNow(claims);
+    },
+  };
+}
