@@ -87,7 +87,7 @@ const toOneJson = (key: string, table: string, columns: Record<string, Column>, 
   sql.raw(`'${key}', ${jsonObjectOrNullOf(table, columns, asked.columns && ['id', ...asked.columns])}`);
 
 /**
- * The selection of a case list with the relations asked, as one JSON object per case built by
+ * The selection of cases with the relations asked, as one JSON object per case built by
  * Postgres: the to-one relations joined (under their own access rule), the to-many ones as arrays
  * with their own order and limit, each with only the columns the request reads. JavaScript then
  * parses one value per case instead of mapping every column of every joined row.
@@ -159,7 +159,9 @@ function listedCase(json: ListedJson, relations: CaseRelations): CaseRow {
     const events = json.timeline!.map((row) => rowFromJson<CaseEventRow>(eventColumns, row));
     related.timeline = { limit, after, page: toPage(events, limit, (event) => [event.position]) };
   }
-  return { ...rowFromJson<CaseRow>(caseColumns, json.case), related };
+  const row = rowFromJson<CaseRow>(caseColumns, json.case);
+  row.related = related;
+  return row;
 }
 
 /**
