@@ -10,6 +10,7 @@ import { openDatabase, selectRows } from '../src/db/client.js';
 import { createDataVault } from '../src/services/data-vault.js';
 import { settledFeedEnd } from './helpers/feed.js';
 import { seedDatabase } from '../seeds/index.js';
+import { listenForCaseEvents } from '../src/events/wake-ups.js';
 import { postgresBinaries, startPrivatePostgres } from './helpers/private-postgres.js';
 import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
 
@@ -80,15 +81,33 @@ describe('case-event feed resilience', () => {
     await open('Avec notification');
     await feed.until(1, 10_000);
     const [someCase] = await selectRows<{ id: string }>(server.database.handle.db, sql`select id from cases limit 1`);
-    // Written behind the API's back: no NOTIFY is sent.
+    // Written with the table's triggers off (as a replica applies changes): no NOTIFY is sent.
     const subject = `Sans notification ${randomUUID().slice(0, 8)}`;
-    await server.database.handle.db.execute(sql`update cases set subject = ${subject} where id = ${someCase!.id}::uuid`);
-    await server.database.handle.db.execute(
-      sql`insert into case_events (case_id, type, visibility, actor_kind, payload) values (${someCase!.id}::uuid, 'CASE_CREATED', 'INTERNAL', 'SYSTEM', '{}'::jsonb)`,
-    );
+    await server.database.handle.db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.execute(sql`update cases set subject = ${subject} where id = ${someCase!.id}::uuid`);
+      await tx.execute(
+        sql`insert into case_events (case_id, type, visibility, actor_kind, payload) values (${someCase!.id}::uuid, 'CASE_CREATED', 'INTERNAL', 'SYSTEM', '{}'::jsonb)`,
+      );
+    });
     await feed.until(2, 15_000);
     expect(feed.received).toEqual(['Avec notification', subject]);
     await feed.close();
+  });
+
+  it('does announce an event written by any statement, the API or not (a trigger of the table)', async () => {
+    const wakeUps = await listenForCaseEvents(server.database.handle);
+    try {
+      const [someCase] = await selectRows<{ id: string }>(server.database.handle.db, sql`select id from cases limit 1`);
+      const woken = wakeUps.next().then(() => 'woken');
+      await server.database.handle.db.execute(
+        sql`insert into case_events (case_id, type, visibility, actor_kind, payload) values (${someCase!.id}::uuid, 'CASE_UPDATED', 'INTERNAL', 'SYSTEM', '{}'::jsonb)`,
+      );
+      // Without the announcement, only the fallback poll (5 s) would wake the readers.
+      expect(await Promise.race([woken, new Promise((resolve) => setTimeout(() => resolve('not announced'), 4_000))])).toBe('woken');
+    } finally {
+      await wakeUps.close();
+    }
   });
 
   // Skipped on PGlite, where there is no connection to cut; .ci/run fails if the Postgres pass skips it.

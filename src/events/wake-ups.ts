@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from '../db/client.js';
 
-/** The channel the outbox is announced on; recordCaseEvent notifies it inside each transaction. */
+/** The channel the outbox is announced on: a trigger on case_events notifies it (migration 0011). */
 export const CASE_EVENTS_CHANNEL = 'case_events';
 
 /** How long a reader waits for a wake-up before looking again anyway. */

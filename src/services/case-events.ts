@@ -38,8 +38,7 @@ export async function recordCaseEvent(
     occurredAt: event.occurredAt,
     ...actorOf(viewer),
   });
-  // Delivered at commit only, and once per transaction however many events it wrote.
-  await tx.execute(sql`select pg_notify(${CASE_EVENTS_CHANNEL}, '')`);
+  // Announced on CASE_EVENTS_CHANNEL by a trigger of the table (migration 0011), at commit.
 }
 
 /** Webhook workers wait on the feed's wake-ups: a new endpoint or a redelivery rings the same bell (at commit). */
