@@ -180,8 +180,8 @@ describe('metrics', () => {
     }
     const after = await read();
     expect(after.get('guichet_graphql_http_requests_total')! - before.get('guichet_graphql_http_requests_total')!).toBe(3);
-    // Each request: the viewer's lookup and the page of cases at least.
-    expect(after.get('guichet_sql_statements_total')! - before.get('guichet_sql_statements_total')!).toBeGreaterThanOrEqual(6);
+    // Each request its page of cases, and the viewer's lookup once (it is remembered a few seconds).
+    expect(after.get('guichet_sql_statements_total')! - before.get('guichet_sql_statements_total')!).toBeGreaterThanOrEqual(4);
     expect(after.get('process_cpu_user_seconds_total')).toBeGreaterThan(0);
     expect(after.get('process_resident_memory_bytes')).toBeGreaterThan(10_000_000);
   });
