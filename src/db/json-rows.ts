@@ -5,13 +5,21 @@ import { toSnakeCase } from 'drizzle-orm/casing';
 // relations in one statement: JavaScript then parses one value per row instead of mapping each
 // column through Drizzle, and reads only the columns the request needs.
 
+/**
+ * Texts rendered so far, by table and set of names. The sets follow the fields a request asks, so
+ * a client could ask ever-new combinations: the oldest text is dropped beyond this many.
+ */
+export const RENDERED_TEXTS_LIMIT = 1_000;
 const rendered = new Map<string, string>();
+
+/** How many texts are kept now (for tests). */
+export const renderedTextCount = () => rendered.size;
 
 /**
  * The SQL text of a JSON object of the named columns (all of them when `names` is undefined),
  * keyed by their TypeScript names, for `table` (a table or an alias). Rendered once per table and
  * set of names and used as one raw chunk: Drizzle renders an SQL of many chunks anew on every
- * request. The sets of names come from the schema's fields, so there are few of them.
+ * request.
  */
 export function jsonObjectOf(table: string, columns: Record<string, Column>, names?: readonly string[]): string {
   const keys = names ? [...new Set(names)].sort() : Object.keys(columns);
@@ -25,6 +33,8 @@ export function jsonObjectOf(table: string, columns: Record<string, Column>, nam
       return `'${key}', "${table}"."${column.keyAsName ? toSnakeCase(column.name) : column.name}"`;
     });
     text = `json_build_object(${pairs.join(', ')})`;
+    // Oldest first out: the map keeps insertion order.
+    if (rendered.size >= RENDERED_TEXTS_LIMIT) rendered.delete(rendered.keys().next().value!);
     rendered.set(cacheKey, text);
   }
   return text;
