@@ -18,7 +18,7 @@ import { Note } from './note.js';
 import { toConnection } from './pagination.js';
 import { Procedure, ProcedureStep } from './procedure.js';
 import type { Context } from './context.js';
-import { type ColumnsOfField, columnsAsked, fieldsAskedAt, sameArgumentsOf } from './selection.js';
+import { type ColumnsOfField, columnsAsked, fieldsAskedAt, fieldsAskedBelow, sameArgumentsOf } from './selection.js';
 import { Service } from './service.js';
 import { Theme } from './theme.js';
 
@@ -87,7 +87,8 @@ const attempt = <T>(read: () => T): T | undefined => {
 /** The relations the request shows of a case, or of each case of a list, read with it (one statement). */
 export function caseRelationsAsked(info: GraphQLResolveInfo, path: readonly string[], context: Context): CaseRelations {
   const asked = fieldsAskedAt(info, path);
-  const below = (field: string) => fieldsAskedAt(info, [...path, field]);
+  // What is asked of each relation, from the occurrences of its field found above.
+  const below = (field: string, ...rest: string[]) => fieldsAskedBelow(info, asked.get(field) ?? [], rest);
   const relations: CaseRelations = { columns: columnsAsked(asked, COLUMNS_OF_CASE_FIELD) };
   if (asked.has('citizen')) relations.citizen = { columns: columnsAsked(below('citizen'), COLUMNS_OF_CITIZEN_FIELD) };
   if (asked.has('referent')) relations.referent = { columns: columnsAsked(below('referent'), COLUMNS_OF_AGENT_FIELD) };
@@ -104,7 +105,7 @@ export function caseRelationsAsked(info: GraphQLResolveInfo, path: readonly stri
   const timelineArguments = timeline && sameArgumentsOf(info, 'Case', timeline);
   // Bad page arguments are the timeline field's own error, raised when it resolves.
   const page = timelineArguments && attempt(() => timelinePageAsked(timelineArguments, context));
-  if (page) relations.timeline = { ...page, citizenVisibleOnly: context.viewer.kind === 'citizen', columns: columnsAsked(fieldsAskedAt(info, [...path, 'timeline', 'edges', 'node']), COLUMNS_OF_CASE_EVENT_FIELD) };
+  if (page) relations.timeline = { ...page, citizenVisibleOnly: context.viewer.kind === 'citizen', columns: columnsAsked(below('timeline', 'edges', 'node'), COLUMNS_OF_CASE_EVENT_FIELD) };
   return relations;
 }
 

@@ -5,7 +5,12 @@ import { type FieldNode, getArgumentValues, type GraphQLField, type GraphQLResol
 
 /** The fields asked at `path` below the resolved field (e.g. ['edges', 'node']), by name, fragments spread. */
 export function fieldsAskedAt(info: GraphQLResolveInfo, path: readonly string[]): Map<string, FieldNode[]> {
-  let nodes: readonly FieldNode[] = info.fieldNodes;
+  return fieldsAskedBelow(info, info.fieldNodes, path);
+}
+
+/** The fields asked at `path` below the given occurrences of a field, by name, fragments spread. */
+export function fieldsAskedBelow(info: GraphQLResolveInfo, fieldNodes: readonly FieldNode[], path: readonly string[] = []): Map<string, FieldNode[]> {
+  let nodes = fieldNodes;
   for (const name of path) nodes = nodes.flatMap((node) => fieldsOf(info, node.selectionSet).get(name) ?? []);
   const asked = new Map<string, FieldNode[]>();
   for (const node of nodes) {
