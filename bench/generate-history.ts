@@ -481,7 +481,7 @@ function casesSql(ref: Reference, cal: CalendarArrays, half: number): string {
         select l3.*,
           case when fate = 'CANCELLED' then 'CANCELLED'
                when fate = 'DONE' then case when ${U('i', 50)} < ${CLOSE_SHARE} and resolve_at + interval '8 days' < ${END} then 'CLOSED' else 'RESOLVED' end
-               when kind = 'H' then case when h2_status in ('REQUESTED', 'ACCEPTED') or h1_status = 'REQUESTED' then 'HANDED_OFF' else 'IN_PROGRESS' end
+               when kind = 'H' then case when h2_status = 'REQUESTED' or h1_status = 'REQUESTED' then 'HANDED_OFF' else 'IN_PROGRESS' end
                when kind = 'P' then case when ${U('i', 51)} < 0.25 then 'WAITING_FOR_CITIZEN' else 'IN_PROGRESS' end
                when ${END} - created_at < interval '3 days' and ${U('i', 51)} < 0.7 then 'NEW'
                when ${U('i', 51)} < 0.3 then 'WAITING_FOR_CITIZEN' else 'IN_PROGRESS' end as status
@@ -746,6 +746,11 @@ function caseEventParts(): EventPart[] {
       t: `case when kind = 'H' and fate = 'OPEN' and h1_status = 'REJECTED' and h2_status is not null then h_req2 end`, seq: 27, type: 'STATUS_CHANGED', visibility: 'CITIZEN',
       actor: agent('first_agent'), payload: status(`'IN_PROGRESS'`, `'HANDED_OFF'`),
     },
+    // An accepted handoff: the receiving line works the case.
+    {
+      t: `case when kind = 'H' and fate = 'OPEN' and h2_status = 'ACCEPTED' then h_acc end`, seq: 28, type: 'STATUS_CHANGED', visibility: 'CITIZEN',
+      actor: service('to_svc'), payload: status(`'HANDED_OFF'`, `'IN_PROGRESS'`),
+    },
   ];
 }
 
@@ -832,10 +837,11 @@ function detailsSql(ref: Reference): Record<string, string> {
 function handoffsInsertSql(ref: Reference): string {
   return `
     insert into handoffs (id, case_id, from_service_id, from_line, to_service_id, to_line, requested_by_agent_id, reason, status,
-      rejection_reason, response, due_at, requested_at, accepted_at, rejected_at, completed_at, cancelled_at, created_at, updated_at)
+      rejection_reason, response, completion, due_at, requested_at, accepted_at, rejected_at, completed_at, cancelled_at, created_at, updated_at)
     select h.id, c.id, ${lit(ref.firstLineServiceId)}::uuid, 'FIRST', c.to_svc, c.to_line, c.first_agent, (${textArray(HANDOFF_REASONS)})[c.reason_idx], h.status,
       case when h.status = 'REJECTED' then (${textArray(REJECTION_REASONS)})[1 + ${below(U('c.i', 80), REJECTION_REASONS.length)}] end,
       case when h.status = 'COMPLETED' then (${textArray(RESPONSES)})[1 + ${below(U('c.i', 81), RESPONSES.length)}] end,
+      case when h.status = 'COMPLETED' then 'RETURNED' end,
       h.requested_at + interval '5 days', h.requested_at,
       case when h.status in ('ACCEPTED', 'COMPLETED') then c.h_acc end,
       case when h.status = 'REJECTED' then c.h_rej end,

@@ -372,6 +372,7 @@ export async function loadDemoData(db: Database, vault: DataVault, size: DemoSiz
           reason: 'Dossier à instruire par le service métier',
           status: handoffStatus,
           response: handoffStatus === 'COMPLETED' ? 'Dossier traité, réponse envoyée au citoyen' : null,
+          completion: handoffStatus === 'COMPLETED' ? 'RETURNED' : null,
           dueAt: at(start + 10 * 24 * 60),
           requestedAt: at(start),
           acceptedAt: handoffStatus === 'REQUESTED' ? null : at(start + 24 * 60),
@@ -385,6 +386,9 @@ export async function loadDemoData(db: Database, vault: DataVault, size: DemoSiz
           events.push({ type: 'HANDOFF_COMPLETED', visibility: 'INTERNAL', minutes: start + 6 * 24 * 60, payload: { handoffId }, actorKind: 'SERVICE', actorServiceId: secondLineServiceId });
         }
         if (handoffStatus === 'ACCEPTED') {
+          // The receiving line works the case.
+          status = 'IN_PROGRESS';
+          events.push({ type: 'STATUS_CHANGED', visibility: 'CITIZEN', minutes: start + 24 * 60, payload: { from: 'HANDED_OFF', to: 'IN_PROGRESS' }, actorKind: 'SERVICE', actorServiceId: secondLineServiceId });
           currentLine = 'SECOND';
           currentServiceId = secondLineServiceId;
           const backOffice = backOfficeAgentsByService.get(secondLineServiceId);

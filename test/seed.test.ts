@@ -64,9 +64,15 @@ describe('seeding', () => {
     ).toBe(0);
   });
 
-  it('keeps handoff invariants: open handoffs only on handed-off cases, at most one per case', async () => {
-    expect(await count(sql`select count(*) as n from handoffs h join cases c on c.id = h.case_id where h.status in ('REQUESTED', 'ACCEPTED') and c.status <> 'HANDED_OFF'`)).toBe(0);
-    expect(await count(sql`select count(*) as n from cases c where c.status = 'HANDED_OFF' and not exists (select 1 from handoffs h where h.case_id = c.id and h.status in ('REQUESTED', 'ACCEPTED'))`)).toBe(0);
+  it('keeps handoff invariants: a requested handoff on a handed-off case, an accepted one on a case the receiving line works, at most one per case', async () => {
+    expect(await count(sql`select count(*) as n from handoffs h join cases c on c.id = h.case_id where h.status = 'REQUESTED' and c.status <> 'HANDED_OFF'`)).toBe(0);
+    expect(
+      await count(
+        sql`select count(*) as n from handoffs h join cases c on c.id = h.case_id where h.status = 'ACCEPTED' and (c.status not in ('IN_PROGRESS', 'WAITING_FOR_CITIZEN') or c.service_id <> h.to_service_id)`,
+      ),
+    ).toBe(0);
+    expect(await count(sql`select count(*) as n from handoffs where status = 'ACCEPTED'`)).toBeGreaterThan(0);
+    expect(await count(sql`select count(*) as n from cases c where c.status = 'HANDED_OFF' and not exists (select 1 from handoffs h where h.case_id = c.id and h.status = 'REQUESTED')`)).toBe(0);
     expect(await count(sql`select count(*) as n from handoffs where status = 'REJECTED'`)).toBeGreaterThan(0);
   });
 

@@ -151,7 +151,7 @@ describe('contactStatistics', () => {
 const CASES = gql`
   query ($from: Date!, $to: Date!, $groupBy: [StatisticsDimension!]) {
     caseStatistics(from: $from, to: $to, groupBy: $groupBy) {
-      rows { period theme { code } casesOpened casesResolved firstContactResolutionRate handedOffRate handoffsRequested handoffsRejected handoffRejectionRate medianResolutionBusinessHours p90ResolutionBusinessHours slaComplianceRate backlog }
+      rows { period theme { code } casesOpened casesResolved firstContactResolutionRate resolvedAtSecondLine resolvedAtThirdLine handedOffRate handoffsRequested handoffsRejected handoffRejectionRate medianResolutionBusinessHours p90ResolutionBusinessHours slaComplianceRate backlog }
       csv
     }
   }
@@ -186,6 +186,23 @@ async function versionOf(id: string): Promise<number> {
 }
 
 describe('caseStatistics', () => {
+  it('counts the cases the second line resolved itself after accepting a handoff', async () => {
+    const theme = 'HERITAGE';
+    // E: handed to the energy service, which accepts and resolves it.
+    const e = await register({ themeCode: theme });
+    const handoff = (await command('demo.first', 'requestHandoff', { caseId: e.id, toServiceId: serviceIds['TLPE-ENERGY'], reason: 'À instruire' })).handoff as { id: string };
+    await command('demo.energy', 'acceptHandoff', { id: handoff.id });
+    await command('demo.energy', 'transitionCase', { id: e.id, version: await versionOf(e.id), to: 'RESOLVED', resolution: 'HANDLED_BY_BACK_OFFICE' });
+    // F: resolved by the first line during the call.
+    await register({ themeCode: theme, resolution: 'ANSWERED' });
+
+    const day = today();
+    const { data, errors } = await execute<{ caseStatistics: { rows: Record<string, unknown>[] } }>(server.client(tokens['demo.supervisor']), CASES, { from: day, to: day, groupBy: ['THEME'] });
+    expect(errors).toBeUndefined();
+    const row = data!.caseStatistics.rows.find((candidate) => (candidate.theme as { code: string }).code === theme)!;
+    expect(row).toMatchObject({ casesResolved: 2, resolvedAtSecondLine: 1, resolvedAtThirdLine: 0, firstContactResolutionRate: 1 / 2, handedOffRate: 1 / 2, handoffsRequested: 1 });
+  }, 60_000);
+
   it('does match first-contact resolution, handoff and rejection rates counted by hand on a fixture', async () => {
     // All on a theme of its own, today: the demo seed ends weeks earlier.
     const theme = 'MOBILITY';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CaseState, transition } from './case-lifecycle.js';
+import { caseMoveRefusal, type CaseState, inWords, transition } from './case-lifecycle.js';
 import { CASE_STATUSES, type CaseStatus } from './vocabulary.js';
 
 const now = new Date('2026-03-02T10:00:00Z');
@@ -70,5 +70,22 @@ describe('case lifecycle', () => {
       ok: true,
       state: { status: 'IN_PROGRESS', resolution: null, resolvedAt: null, closedAt: null },
     });
+  });
+});
+
+describe('refused moves in words', () => {
+  it('names the statuses as people say them, and what the case may become instead', () => {
+    expect(caseMoveRefusal('RESOLVED', 'WAITING_FOR_CITIZEN', ['CLOSED', 'IN_PROGRESS'])).toBe(
+      'A case that is resolved cannot become waiting for the citizen. It can become closed or in progress.',
+    );
+    expect(caseMoveRefusal('IN_PROGRESS', 'IN_PROGRESS', ['WAITING_FOR_CITIZEN', 'RESOLVED', 'CANCELLED'])).toBe(
+      'The case is already in progress. It can become waiting for the citizen, resolved or cancelled.',
+    );
+    expect(caseMoveRefusal('CLOSED', 'IN_PROGRESS', [])).toBe('A case that is closed cannot become in progress. It can no longer change.');
+    expect(caseMoveRefusal('HANDED_OFF', 'RESOLVED', ['CANCELLED'])).toMatch(/waits for the receiving service to answer the handoff/);
+  });
+
+  it('lists with commas and a last conjunction', () => {
+    expect([inWords([]), inWords(['a']), inWords(['a', 'b']), inWords(['a', 'b', 'c'])]).toEqual(['', 'a', 'a or b', 'a, b or c']);
   });
 });

@@ -66,7 +66,9 @@ export class InvalidTransitionError extends DomainError {
     readonly from: string,
     readonly to: string,
     readonly allowed: readonly string[],
+    /** For people, in words (each lifecycle's refusal text); the codes stay in from, to and allowed. */
+    message: string,
   ) {
-    super(`Cannot move from ${from} to ${to}; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none'}.`);
+    super(message);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canHandOff, HANDOFF_MOVES, type HandoffMove, moveHandoff } from './handoff-lifecycle.js';
+import { canHandOff, HANDOFF_MOVES, type HandoffMove, handoffMoveRefusal, moveHandoff } from './handoff-lifecycle.js';
 import { HANDOFF_STATUSES, type HandoffStatus, LINES } from './vocabulary.js';
 
 /**
@@ -45,5 +45,13 @@ describe('handoff lifecycle', () => {
   it.each(LINES.flatMap((from) => LINES.map((to) => [from, to] as const)))('hands a case from %s to %s only one line up', (from, to) => {
     const allowed = (from === 'FIRST' && to === 'SECOND') || (from === 'SECOND' && to === 'THIRD');
     expect(canHandOff(from, to)).toBe(allowed);
+  });
+});
+
+describe('refused handoff moves in words', () => {
+  it('says what the handoff is and what may still be done with it', () => {
+    expect(handoffMoveRefusal('ACCEPTED', ['complete', 'cancel'])).toBe('This handoff was already accepted: it can only be completed or cancelled now.');
+    expect(handoffMoveRefusal('REQUESTED', ['accept', 'reject', 'cancel'])).toBe('This handoff is waiting for an answer: it can only be accepted, rejected or cancelled now.');
+    expect(handoffMoveRefusal('REJECTED', [])).toBe('This handoff was rejected: it can no longer be answered or cancelled.');
   });
 });

@@ -1,3 +1,4 @@
+import { inWords } from './case-lifecycle.js';
 import type { HandoffStatus, Line } from './vocabulary.js';
 
 // Handoffs as data: which moves each status allows, and where a handoff may go.
@@ -20,6 +21,23 @@ export function moveHandoff(status: HandoffStatus, move: HandoffMove): HandoffMo
   const rule = HANDOFF_MOVES[move];
   if ((rule.from as readonly HandoffStatus[]).includes(status)) return { ok: true, status: rule.to };
   return { ok: false, allowed: (Object.keys(HANDOFF_MOVES) as HandoffMove[]).filter((name) => (HANDOFF_MOVES[name].from as readonly HandoffStatus[]).includes(status)) };
+}
+
+const HANDOFF_STATE_WORDS: Record<HandoffStatus, string> = {
+  REQUESTED: 'is waiting for an answer',
+  ACCEPTED: 'was already accepted',
+  COMPLETED: 'was already completed',
+  REJECTED: 'was rejected',
+  CANCELLED: 'was cancelled',
+};
+
+const MOVE_WORDS: Record<HandoffMove, string> = { accept: 'accepted', reject: 'rejected', complete: 'completed', cancel: 'cancelled' };
+
+/** Why a move is refused, in words: "This handoff was already accepted: it can only be completed or cancelled now." */
+export function handoffMoveRefusal(status: HandoffStatus, allowed: readonly HandoffMove[]): string {
+  const what = `This handoff ${HANDOFF_STATE_WORDS[status]}`;
+  if (allowed.length === 0) return `${what}: it can no longer be answered or cancelled.`;
+  return `${what}: it can only be ${inWords(allowed.map((move) => MOVE_WORDS[move]))} now.`;
 }
 
 const LINE_RANK: Record<Line, number> = { FIRST: 1, SECOND: 2, THIRD: 3 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedKnowledgeMoves, brusselsDay, checkReviewDate, checkTexts, chooseLanguage, isStale, mayEditKnowledge, normaliseSearchQuery } from './knowledge.js';
+import { allowedKnowledgeMoves, brusselsDay, checkReviewDate, checkTexts, chooseLanguage, isStale, mayEditKnowledge, normaliseSearchQuery, knowledgeMoveRefusal } from './knowledge.js';
 import type { Viewer } from './viewer.js';
 
 const agent = (role: 'FIRST_LINE_AGENT' | 'BACK_OFFICE_AGENT' | 'SUPERVISOR' | 'ADMIN', serviceId: string): Viewer => ({
@@ -72,5 +72,13 @@ describe('knowledge rules', () => {
     expect(normaliseSearchQuery('appel du 0471 23 45 67')).toBe('appel du #');
     expect(normaliseSearchQuery('prime 2025 à 4000 liège')).toBe('prime 2025 à 4000 liège');
     expect(normaliseSearchQuery('article 12 du code')).toBe('article 12 du code');
+  });
+});
+
+describe('refused publishing moves in words', () => {
+  it('says why and what may be done instead', () => {
+    expect(knowledgeMoveRefusal('PUBLISHED', 'PUBLISHED', ['ARCHIVED'])).toBe('This card has no draft to publish: it can only be archived.');
+    expect(knowledgeMoveRefusal('ARCHIVED', 'ARCHIVED', ['PUBLISHED'])).toBe('This card is already archived: it can only be published again.');
+    expect(knowledgeMoveRefusal('ARCHIVED', 'PUBLISHED', [])).toBe('This card has no draft to publish.');
   });
 });

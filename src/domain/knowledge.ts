@@ -77,6 +77,13 @@ export function allowedKnowledgeMoves(status: KnowledgeArticleStatus, hasDraft: 
   return moves;
 }
 
+/** Why a publishing move is refused, in words. */
+export function knowledgeMoveRefusal(status: KnowledgeArticleStatus, to: KnowledgeArticleStatus, allowed: readonly KnowledgeArticleStatus[]): string {
+  const instead = allowed.includes('PUBLISHED') ? ': it can only be published again.' : allowed.includes('ARCHIVED') ? ': it can only be archived.' : '.';
+  if (to === 'ARCHIVED' && status === 'ARCHIVED') return `This card is already archived${instead}`;
+  return `This card has no draft to publish${instead}`;
+}
+
 /**
  * The form a search is counted under in the missing answers: lower case, single spaces,
  * without surrounding punctuation, so that "Prime  Toiture?" and "prime toiture" are one entry.

@@ -484,7 +484,8 @@ const TransitionCaseInput = builder.inputType('TransitionCaseInput', {
 builder.mutationField('transitionCase', (t) =>
   t.field({
     type: CasePayload('TransitionCaseSuccess', 'The case moved.'),
-    description: 'Moves a case along its lifecycle: NEW → IN_PROGRESS ⇄ WAITING_FOR_CITIZEN → RESOLVED → CLOSED, reopen RESOLVED → IN_PROGRESS, or CANCELLED.',
+    description:
+      'Moves a case along its lifecycle: NEW → IN_PROGRESS ⇄ WAITING_FOR_CITIZEN → RESOLVED → CLOSED, reopen RESOLVED → IN_PROGRESS, or CANCELLED. Only the service that holds the case may (the receiving service once it accepted a handoff, the referent’s otherwise), or a supervisor; others get FORBIDDEN. Resolving a case whose handoff the holder accepted completes that handoff (completion RESOLVED); cancelling a case cancels its open handoff.',
     authScopes: STAFF,
     errors: { types: [InvalidTransitionError, ValidationError, NotFoundError, ConflictError], directResult: true },
     args: { input: t.arg({ type: TransitionCaseInput, required: true, description: 'The move.' }) },

@@ -57,7 +57,7 @@ export const CaseStatusEnum = builder.enumType('CaseStatus', {
     NEW: { description: 'Opened, nobody has worked on it yet.' },
     IN_PROGRESS: { description: 'Being worked on.' },
     WAITING_FOR_CITIZEN: { description: 'Waiting for an answer or documents from the citizen (the SLA clock pauses).' },
-    HANDED_OFF: { description: 'Another line works on it through an open handoff.' },
+    HANDED_OFF: { description: 'Waiting for a service of the next line to answer a handoff (REQUESTED); once it accepts, that line works the case (IN_PROGRESS, WAITING_FOR_CITIZEN, RESOLVED).' },
     RESOLVED: { description: 'Answered or otherwise settled; may still be reopened.' },
     CLOSED: { description: 'Final: resolved and closed.' },
     CANCELLED: { description: 'Final: dropped without a resolution (duplicate, withdrawn).' },

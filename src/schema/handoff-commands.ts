@@ -73,9 +73,16 @@ const HandoffIdInput = (name: string, description: string, extra?: 'reason' | 'r
   });
 
 const MOVES = [
-  ['acceptHandoff', 'accept', 'AcceptHandoffInput', 'Accept a handoff.', undefined, 'The receiving service takes the case: its line and service change, the referent stays.'],
+  [
+    'acceptHandoff',
+    'accept',
+    'AcceptHandoffInput',
+    'Accept a handoff.',
+    undefined,
+    'The receiving service takes the case: its line and service change, the case goes IN_PROGRESS there, the referent stays. From then on the receiving service moves it (transitionCase: WAITING_FOR_CITIZEN stops the SLA clock, RESOLVED completes the handoff with completion RESOLVED and tells the referent by a HANDOFF_COMPLETED event) or gives it back with completeHandoff.',
+  ],
   ['rejectHandoff', 'reject', 'RejectHandoffInput', 'Reject a handoff.', 'reason', 'The receiving service refuses: the case goes back to the sender’s line and service, with the reason in the timeline.'],
-  ['completeHandoff', 'complete', 'CompleteHandoffInput', 'Complete a handoff.', 'response', 'The receiving service answers: the response is recorded and the case goes back to the referent’s line to be resolved or closed.'],
+  ['completeHandoff', 'complete', 'CompleteHandoffInput', 'Complete a handoff.', 'response', 'The receiving service answers, having only had to contribute: the response is recorded (completion RETURNED) and the case goes back to the referent’s line, IN_PROGRESS, to be resolved there.'],
   ['cancelHandoff', 'cancel', 'CancelHandoffInput', 'Cancel a handoff.', undefined, 'The requesting service withdraws it: the case goes back to its line and service.'],
 ] as const;
 

@@ -18,6 +18,7 @@ export const COLUMNS_OF_HANDOFF_FIELD: ColumnsOfField<HandoffRow> = {
   reason: ['reason'],
   rejectionReason: ['rejectionReason'],
   response: ['response'],
+  completion: ['completion'],
   dueAt: ['dueAt'],
   requestedAt: ['requestedAt'],
 };
@@ -25,11 +26,22 @@ export const COLUMNS_OF_HANDOFF_FIELD: ColumnsOfField<HandoffRow> = {
 export const HandoffStatusEnum = builder.enumType('HandoffStatus', {
   description: 'Where a handoff stands.',
   values: {
-    REQUESTED: { description: 'Waiting for the receiving service.' },
-    ACCEPTED: { description: 'The receiving service works on the case.' },
-    COMPLETED: { description: 'Done; the response went back to the first line.' },
+    REQUESTED: { description: 'Waiting for the receiving service; the case is HANDED_OFF.' },
+    ACCEPTED: {
+      description: 'The receiving service works the case as its own: it moves it (IN_PROGRESS, WAITING_FOR_CITIZEN, RESOLVED), the referent’s line reads it.',
+    },
+    COMPLETED: { description: 'Done: `completion` says how (given back to the referent’s line, resolved by the receiving line, or escalated).' },
     REJECTED: { description: 'Refused, with a reason, back to the sender.' },
-    CANCELLED: { description: 'Withdrawn by the requesting line.' },
+    CANCELLED: { description: 'Withdrawn by the requesting line, or ended because the case was cancelled.' },
+  } as const,
+});
+
+export const HandoffCompletionEnum = builder.enumType('HandoffCompletion', {
+  description: 'How a completed handoff ended.',
+  values: {
+    RETURNED: { description: 'completeHandoff: the receiving service answered and gave the case back to the referent’s line, in progress.' },
+    RESOLVED: { description: 'The receiving service resolved the case itself (transitionCase to RESOLVED); the case stays at its line.' },
+    ESCALATED: { description: 'The receiving service handed the case one line further up (requestHandoff).' },
   } as const,
 });
 
@@ -54,7 +66,8 @@ export const Handoff = builder.objectRef<HandoffRow>('Handoff').implement({
     requestedBy: t.field({ type: Agent, nullable: true, description: 'The agent who asked; null for a service account.', resolve: (handoff) => handoff.requestedByAgentId }),
     reason: t.exposeString('reason', { description: 'Why the case is handed off (internal).' }),
     rejectionReason: t.exposeString('rejectionReason', { nullable: true, description: 'Why it was rejected; null unless rejected.' }),
-    response: t.exposeString('response', { nullable: true, description: 'The receiving service’s answer; null until completed.' }),
+    response: t.exposeString('response', { nullable: true, description: 'The receiving service’s answer; null until completed, and when it resolved the case itself.' }),
+    completion: t.expose('completion', { type: HandoffCompletionEnum, nullable: true, description: 'How it was completed; null unless COMPLETED.' }),
     dueAt: t.field({ type: 'DateTime', nullable: true, description: 'When the receiving service should have answered; null when no deadline applies.', resolve: (handoff) => handoff.dueAt }),
     requestedAt: t.field({ type: 'DateTime', description: 'When it was requested.', resolve: (handoff) => handoff.requestedAt }),
   }),

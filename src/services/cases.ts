@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client.js';
-import { agents, caseReferenceCounters, cases, citizens, notes, themes } from '../db/tables/index.js';
-import { transition } from '../domain/case-lifecycle.js';
+import { agents, caseReferenceCounters, cases, citizens, handoffs, notes, themes } from '../db/tables/index.js';
+import { caseMoveRefusal, transition } from '../domain/case-lifecycle.js';
 import { formatCaseReference } from '../domain/case-reference.js';
-import { ConflictError, InvalidTransitionError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { OPEN_HANDOFF_STATUSES } from '../domain/handoff-lifecycle.js';
 import { isUuid } from '../domain/ids.js';
 import { formatTrackingCode } from '../domain/tracking-code.js';
 import type { Viewer } from '../domain/viewer.js';
@@ -23,6 +24,18 @@ const MAX_TEXT = 10_000;
 export function requireStaff(viewer: Viewer): StaffViewer {
   if (!isStaff(viewer)) throw new NotFoundError('Case');
   return viewer;
+}
+
+export function isSupervisor(viewer: StaffViewer): boolean {
+  return viewer.kind === 'agent' && (viewer.role === 'SUPERVISOR' || viewer.role === 'ADMIN');
+}
+
+/**
+ * The line that holds a case moves it: the service the case is at (the receiving service once it
+ * accepted a handoff, the referent's otherwise), or a supervisor. Other readers only read it.
+ */
+export function holdsCase(viewer: StaffViewer, current: Pick<CaseRow, 'serviceId'>): boolean {
+  return viewer.serviceId === current.serviceId || isSupervisor(viewer);
 }
 
 /** The next reference of the year, unique under concurrency: the counter row is locked by the upsert. */
@@ -177,9 +190,13 @@ export async function insertCase(
 
 /** Applies a lifecycle move to a locked case row and records it; the caller's transaction commits both. */
 export async function moveCase(tx: Executor, viewer: Viewer, current: CaseRow, to: CaseStatus, resolution: Resolution | null, now: Date): Promise<CaseRow> {
+  const staff = requireStaff(viewer);
+  if (!holdsCase(staff, current)) {
+    throw new ForbiddenError('Only the service that holds the case (or a supervisor) may change its status; you may still read it and add notes or contacts.');
+  }
   const outcome = transition(current, to, resolution, now);
   if (!outcome.ok) {
-    if (outcome.reason === 'NOT_ALLOWED') throw new InvalidTransitionError(current.status, to, outcome.allowed);
+    if (outcome.reason === 'NOT_ALLOWED') throw new InvalidTransitionError(current.status, to, outcome.allowed, caseMoveRefusal(current.status, to, outcome.allowed));
     throw new ValidationError([
       {
         path: ['input', 'resolution'],
@@ -204,11 +221,36 @@ export async function moveCase(tx: Executor, viewer: Viewer, current: CaseRow, t
     payload: { from: current.status, to, ...(outcome.state.resolution && to === 'RESOLVED' ? { resolution: outcome.state.resolution } : {}) },
     occurredAt: now,
   });
+  if (to === 'RESOLVED' || to === 'CANCELLED') await endOpenHandoff(tx, viewer, current.id, to, now);
   return updated;
 }
 
+/**
+ * A case resolved by the line that accepted its handoff completes that handoff (completion
+ * RESOLVED), which tells the referent; a cancelled case cancels its open handoff.
+ */
+async function endOpenHandoff(tx: Executor, viewer: Viewer, caseId: string, to: 'RESOLVED' | 'CANCELLED', now: Date): Promise<void> {
+  const ended =
+    to === 'RESOLVED'
+      ? { status: 'COMPLETED' as const, completion: 'RESOLVED' as const, completedAt: now, updatedAt: now }
+      : { status: 'CANCELLED' as const, cancelledAt: now, updatedAt: now };
+  const [handoff] = await tx
+    .update(handoffs)
+    .set(ended)
+    .where(and(eq(handoffs.caseId, caseId), inArray(handoffs.status, to === 'RESOLVED' ? ['ACCEPTED'] : [...OPEN_HANDOFF_STATUSES])))
+    .returning({ id: handoffs.id });
+  if (!handoff) return;
+  await recordCaseEvent(tx, viewer, {
+    caseId,
+    type: to === 'RESOLVED' ? 'HANDOFF_COMPLETED' : 'HANDOFF_CANCELLED',
+    visibility: 'INTERNAL',
+    payload: to === 'RESOLVED' ? { handoffId: handoff.id, completion: 'RESOLVED' } : { handoffId: handoff.id, because: 'CASE_CANCELLED' },
+    occurredAt: now,
+  });
+}
+
 /** The SLA clock stops when the case starts waiting for the citizen and resumes when it stops. */
-async function slaClockAfterMove(tx: Executor, current: CaseRow, to: CaseStatus, now: Date): Promise<Partial<typeof cases.$inferInsert>> {
+export async function slaClockAfterMove(tx: Executor, current: CaseRow, to: CaseStatus, now: Date): Promise<Partial<typeof cases.$inferInsert>> {
   if (to === 'WAITING_FOR_CITIZEN') return { waitingSince: now };
   if (!current.waitingSince) return {};
   return { waitingSince: null, ...(await resumeDeadlines(tx, { dueAt: current.dueAt, atRiskAt: current.atRiskAt, waitingSince: current.waitingSince }, now)) };

@@ -3,13 +3,14 @@ import type { Database, Executor } from '../db/client.js';
 import { anyOf } from '../db/lists.js';
 import { agents, cases, handoffs, services } from '../db/tables/index.js';
 import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from '../domain/errors.js';
-import { canHandOff, type HandoffMove, moveHandoff, OPEN_HANDOFF_STATUSES } from '../domain/handoff-lifecycle.js';
+import { caseMoveRefusal } from '../domain/case-lifecycle.js';
+import { canHandOff, type HandoffMove, handoffMoveRefusal, moveHandoff, OPEN_HANDOFF_STATUSES } from '../domain/handoff-lifecycle.js';
 import { isUuid } from '../domain/ids.js';
 import type { Viewer } from '../domain/viewer.js';
 import { readableCases } from './case-access.js';
 import { recordCaseEvent } from './case-events.js';
 import { type CaseRow, findReadableCaseForUpdate, type HandoffRow } from './case-reads.js';
-import { checkText, requireStaff, type StaffViewer, writeCase } from './cases.js';
+import { checkText, holdsCase, requireStaff, slaClockAfterMove, type StaffViewer, writeCase } from './cases.js';
 import { constraintViolation } from './database-errors.js';
 import { type Page, type PageRequest, readPageRequest, toPage } from './pagination.js';
 import { planHandoffDeadline } from './sla.js';
@@ -19,10 +20,6 @@ const MAX_REASON = 2_000;
 export interface HandoffResult {
   handoff: HandoffRow;
   case: CaseRow;
-}
-
-function isSupervisor(viewer: StaffViewer): boolean {
-  return viewer.kind === 'agent' && (viewer.role === 'SUPERVISOR' || viewer.role === 'ADMIN');
 }
 
 /** Handoffs of cases the viewer may read; others are missing. */
@@ -54,7 +51,7 @@ export async function requestHandoff(
   try {
     return await db.transaction(async (tx) => {
       const current = await findReadableCaseForUpdate(tx, viewer, input.caseId);
-      if (staff.serviceId !== current.serviceId && !isSupervisor(staff)) {
+      if (!holdsCase(staff, current)) {
         throw new ForbiddenError('Only the line that holds the case may hand it off.');
       }
       const [target] = isUuid(input.toServiceId) ? await tx.select().from(services).where(eq(services.id, input.toServiceId)) : [];
@@ -68,16 +65,22 @@ export async function requestHandoff(
         ]);
       }
       if (current.status === 'RESOLVED' || current.status === 'CLOSED' || current.status === 'CANCELLED') {
-        throw new InvalidTransitionError(current.status, 'HANDED_OFF', []);
+        throw new InvalidTransitionError(current.status, 'HANDED_OFF', [], caseMoveRefusal(current.status, 'HANDED_OFF', []));
       }
       const open = await tx.select().from(handoffs).where(and(eq(handoffs.caseId, current.id), inArray(handoffs.status, [...OPEN_HANDOFF_STATUSES])));
       for (const held of open) {
         if (held.status === 'ACCEPTED' && held.toServiceId === current.serviceId) {
           await tx
             .update(handoffs)
-            .set({ status: 'COMPLETED', response: `Escalated to ${target.code}.`, completedAt: now, updatedAt: now })
+            .set({ status: 'COMPLETED', completion: 'ESCALATED', response: `Escalated to ${target.code}.`, completedAt: now, updatedAt: now })
             .where(eq(handoffs.id, held.id));
-          await recordCaseEvent(tx, viewer, { caseId: current.id, type: 'HANDOFF_COMPLETED', visibility: 'INTERNAL', payload: { handoffId: held.id, escalatedTo: target.code }, occurredAt: now });
+          await recordCaseEvent(tx, viewer, {
+            caseId: current.id,
+            type: 'HANDOFF_COMPLETED',
+            visibility: 'INTERNAL',
+            payload: { handoffId: held.id, completion: 'ESCALATED', escalatedTo: target.code },
+            occurredAt: now,
+          });
         } else {
           throw new ConflictError('The case already has an open handoff: it must be answered or cancelled first.');
         }
@@ -98,7 +101,8 @@ export async function requestHandoff(
           updatedAt: now,
         })
         .returning();
-      const handedOff = await writeCase(tx, current, { status: 'HANDED_OFF', updatedAt: now });
+      // Waiting for the receiving service is not waiting for the citizen: a stopped clock resumes.
+      const handedOff = await writeCase(tx, current, { status: 'HANDED_OFF', updatedAt: now, ...(await slaClockAfterMove(tx, current, 'HANDED_OFF', now)) });
       await recordCaseEvent(tx, viewer, {
         caseId: current.id,
         type: 'HANDOFF_REQUESTED',
@@ -130,7 +134,14 @@ async function lockHandoff(tx: Executor, viewer: Viewer, handoffId: string): Pro
 
 function checkMove(handoff: HandoffRow, move: HandoffMove) {
   const outcome = moveHandoff(handoff.status, move);
-  if (!outcome.ok) throw new InvalidTransitionError(handoff.status, move.toUpperCase(), outcome.allowed.map((name) => name.toUpperCase()));
+  if (!outcome.ok) {
+    throw new InvalidTransitionError(
+      handoff.status,
+      move.toUpperCase(),
+      outcome.allowed.map((name) => name.toUpperCase()),
+      handoffMoveRefusal(handoff.status, outcome.allowed),
+    );
+  }
   return outcome.status;
 }
 
@@ -177,28 +188,35 @@ export async function answerHandoff(
         [stamp[move]]: now,
         updatedAt: now,
         ...(move === 'reject' ? { rejectionReason: text!.trim() } : {}),
-        ...(move === 'complete' ? { response: text!.trim() } : {}),
+        ...(move === 'complete' ? { response: text!.trim(), completion: 'RETURNED' as const } : {}),
       })
       .where(eq(handoffs.id, handoff.id))
       .returning();
 
+    // Every answer leaves the case in progress somewhere: at the receiving line once accepted
+    // (which works it from then on; the citizen keeps their referent), back at the referent's
+    // line once completed, back at the sender's once rejected or cancelled. A case the receiving
+    // line had set waiting for the citizen starts its clock again when it leaves that line.
     let caseValues: Partial<typeof cases.$inferInsert>;
     if (move === 'accept') {
-      // The receiving line now works on the case; the citizen keeps their referent.
-      caseValues = { currentLine: handoff.toLine, serviceId: handoff.toServiceId, assigneeAgentId: staff.kind === 'agent' ? staff.agentId : null };
+      caseValues = { status: 'IN_PROGRESS', currentLine: handoff.toLine, serviceId: handoff.toServiceId, assigneeAgentId: staff.kind === 'agent' ? staff.agentId : null };
     } else if (move === 'complete') {
       const home = await referentHome(tx, current, { serviceId: handoff.fromServiceId, line: handoff.fromLine });
       caseValues = { status: 'IN_PROGRESS', currentLine: home.line, serviceId: home.serviceId, assigneeAgentId: current.referentAgentId };
     } else {
       caseValues = { status: 'IN_PROGRESS', currentLine: handoff.fromLine, serviceId: handoff.fromServiceId };
     }
-    const moved = await writeCase(tx, current, { ...caseValues, updatedAt: now });
+    const moved = await writeCase(tx, current, { ...caseValues, updatedAt: now, ...(await slaClockAfterMove(tx, current, 'IN_PROGRESS', now)) });
     const type = { accept: 'HANDOFF_ACCEPTED', reject: 'HANDOFF_REJECTED', complete: 'HANDOFF_COMPLETED', cancel: 'HANDOFF_CANCELLED' } as const;
     await recordCaseEvent(tx, viewer, {
       caseId: current.id,
       type: type[move],
       visibility: 'INTERNAL',
-      payload: { handoffId: handoff.id, ...(move === 'reject' ? { reason: text!.trim() } : {}), ...(move === 'complete' ? { response: text!.trim() } : {}) },
+      payload: {
+        handoffId: handoff.id,
+        ...(move === 'reject' ? { reason: text!.trim() } : {}),
+        ...(move === 'complete' ? { completion: 'RETURNED', response: text!.trim() } : {}),
+      },
       occurredAt: now,
     });
     if (caseValues.status && caseValues.status !== current.status) {

@@ -4,7 +4,7 @@ import { anyOf } from '../db/lists.js';
 import { interactions, knowledgeArticles, knowledgeArticleTexts, knowledgeArticleUses, knowledgeArticleVersions, knowledgeSuggestions, procedures, services, themes } from '../db/tables/index.js';
 import { ConflictError, type FieldProblem, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { isUuid, wellFormedUuids } from '../domain/ids.js';
-import { allowedKnowledgeMoves, brusselsDay, checkReviewDate, checkTexts, type KnowledgeTextInput, MAX_COMMENT, MAX_LINKS, mayEditKnowledge } from '../domain/knowledge.js';
+import { allowedKnowledgeMoves, brusselsDay, knowledgeMoveRefusal, checkReviewDate, checkTexts, type KnowledgeTextInput, MAX_COMMENT, MAX_LINKS, mayEditKnowledge } from '../domain/knowledge.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { KnowledgeArticleStatus, KnowledgeAudience, KnowledgeSuggestionKind, KnowledgeSuggestionStatus, Language } from '../domain/vocabulary.js';
 import { readableCasesByIds } from './case-reads.js';
@@ -219,7 +219,7 @@ async function move(db: Database, viewer: Viewer, input: { id: string; version: 
     const article = await lockForEditing(tx, agent, input.id, input.version);
     const draft = await draftOf(tx, article.id);
     const allowed = allowedKnowledgeMoves(article.status, Boolean(draft), article.publishedVersion !== null);
-    if (!allowed.includes(to)) throw new InvalidTransitionError(article.status, to, allowed);
+    if (!allowed.includes(to)) throw new InvalidTransitionError(article.status, to, allowed, knowledgeMoveRefusal(article.status, to, allowed));
     if (to === 'ARCHIVED' || !draft) return bumpVersion(tx, article, { status: to }, now);
     await tx
       .update(knowledgeArticleVersions)

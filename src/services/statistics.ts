@@ -51,6 +51,8 @@ export interface CaseStatisticsRow extends StatisticsKey {
   casesOpened: number;
   casesResolved: number;
   firstContactResolutionRate: number | null;
+  resolvedAtSecondLine: number;
+  resolvedAtThirdLine: number;
   handedOffRate: number | null;
   handoffsRequested: number;
   handoffsRejected: number;
@@ -290,6 +292,8 @@ const noCaseFigures = (): Omit<CaseStatisticsRow, keyof StatisticsKey> => ({
   casesOpened: 0,
   casesResolved: 0,
   firstContactResolutionRate: null,
+  resolvedAtSecondLine: 0,
+  resolvedAtThirdLine: 0,
   handedOffRate: null,
   handoffsRequested: 0,
   handoffsRejected: 0,
@@ -320,6 +324,9 @@ export async function caseStatistics(db: Executor, viewer: Viewer, request: Stat
     aggregate(db, scope, casesBy(sql`c.resolved_at`), sql`cases as c`, [sql`c.resolved_at >= ${start} and c.resolved_at < ${end}`], {
       resolved: sql`count(*)`,
       atFirstContact: sql`count(*) filter (where ${RESOLVED_AT_FIRST_CONTACT})`,
+      // A resolved case stays at the line that resolved it: the receiving line once it accepted a handoff.
+      atSecondLine: sql`count(*) filter (where c.current_line = 'SECOND')`,
+      atThirdLine: sql`count(*) filter (where c.current_line = 'THIRD')`,
       handedOff: sql`count(*) filter (where exists (select 1 from handoffs as hh where hh.case_id = c.id))`,
       median: sql`percentile_cont(0.5) within group (order by c.resolution_business_seconds)`,
       p90: sql`percentile_cont(0.9) within group (order by c.resolution_business_seconds)`,
@@ -341,6 +348,8 @@ export async function caseStatistics(db: Executor, viewer: Viewer, request: Stat
       else if (source === 1) {
         row.casesResolved = count(values.resolved);
         row.firstContactResolutionRate = rate(count(values.atFirstContact), row.casesResolved);
+        row.resolvedAtSecondLine = count(values.atSecondLine);
+        row.resolvedAtThirdLine = count(values.atThirdLine);
         row.handedOffRate = rate(count(values.handedOff), row.casesResolved);
         row.medianResolutionBusinessHours = values.median == null ? null : Number(values.median) / 3600;
         row.p90ResolutionBusinessHours = values.p90 == null ? null : Number(values.p90) / 3600;

@@ -1,6 +1,6 @@
 import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { HANDOFF_STATUSES, type HandoffStatus, LINES, type Line } from '../../domain/vocabulary.js';
+import { HANDOFF_COMPLETIONS, HANDOFF_STATUSES, type HandoffCompletion, type HandoffStatus, LINES, type Line } from '../../domain/vocabulary.js';
 import { cases } from './cases.js';
 import { createdAt, isOneOf, updatedAt } from './columns.js';
 import { agents, services } from './organisation.js';
@@ -26,6 +26,8 @@ export const handoffs = pgTable(
     status: text().$type<HandoffStatus>().notNull().default('REQUESTED'),
     rejectionReason: text(),
     response: text(),
+    /** How a COMPLETED handoff ended; null while it is not completed. */
+    completion: text().$type<HandoffCompletion>(),
     dueAt: timestamp({ withTimezone: true, precision: 3 }),
     requestedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
     acceptedAt: timestamp({ withTimezone: true, precision: 3 }),
@@ -40,6 +42,7 @@ export const handoffs = pgTable(
     check('handoffs_from_line_check', isOneOf(table.fromLine, LINES)),
     check('handoffs_to_line_check', isOneOf(table.toLine, LINES)),
     check('handoffs_rejection_reason_check', sql`${table.status} <> 'REJECTED' or ${table.rejectionReason} is not null`),
+    check('handoffs_completion_check', sql`${isOneOf(table.completion, HANDOFF_COMPLETIONS)} and (${table.status} = 'COMPLETED') = (${table.completion} is not null)`),
     // Only one open handoff per case.
     uniqueIndex('handoffs_one_open_per_case_unique')
       .on(table.caseId)
