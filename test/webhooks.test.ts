@@ -76,7 +76,12 @@ function countingClaims(handle: DatabaseHandle): { handle: DatabaseHandle; claim
   return { handle: { ...handle, db }, claimed: (url) => claimed.filter((claimedUrl) => claimedUrl === url).length };
 }
 
-type Body = { type: string; timestamp: string; data: { feedCursor: string; eventType: string; caseId: string; caseReference: string } };
+type StateInBody = { status: string; version: number; serviceId: string; dueAt: string | null };
+type Body = {
+  type: string;
+  timestamp: string;
+  data: { feedCursor: string; eventType: string; caseId: string; caseReference: string; caseState: StateInBody | null; previousCaseState: StateInBody | null };
+};
 const bodyOf = (request: Received) => JSON.parse(request.body) as Body;
 
 const feedOrder = (a: string, b: string) => {
@@ -314,6 +319,20 @@ describe('webhooks', () => {
     await createWebhook(tokens.energyAccount!, { url: `${receiver.url}/replay`, after: first });
     await until('the replay', () => (receiver.on('/replay').length >= later.length ? true : undefined));
     expect(receiver.on('/replay').map((request) => bodyOf(request).data.feedCursor)).toEqual(later);
+    // Each body carries the case as of its event, as GraphQL gives it (ids are global ids).
+    type StateAtEvent = { status: string; version: number; service: { id: string }; dueAt: string | null };
+    const { data } = await execute<{ case: { timeline: { edges: { node: { feedCursor: string; state: StateAtEvent } }[] } } }>(
+      server.client(tokens.energyAccount!),
+      gql`query ($id: ID!) { case(id: $id) { timeline(first: 100) { edges { node { feedCursor state { status version service { id } dueAt } } } } } }`,
+      { id: caseId },
+    );
+    const stateOf = new Map(data!.case.timeline.edges.map((edge) => [edge.node.feedCursor, edge.node.state]));
+    for (const request of receiver.on('/replay')) {
+      const { feedCursor, caseState, previousCaseState } = bodyOf(request).data;
+      const expected = stateOf.get(feedCursor)!;
+      expect(caseState).toMatchObject({ status: expected.status, version: expected.version, serviceId: expected.service.id, dueAt: expected.dueAt });
+      expect(previousCaseState).not.toBeNull();
+    }
   }, 30_000);
 
   it('does never send a service account an event of a case never of or handed to its service', async () => {

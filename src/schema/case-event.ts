@@ -1,6 +1,8 @@
+import { CASE_STATE_FIELDS, type CaseStateField, changedCaseFields, type StoredCaseState } from '../domain/case-state.js';
 import type { CaseEventRow } from '../services/case-events.js';
 import { Agent } from './agent.js';
 import { builder } from './builder.js';
+import { CaseStatusEnum, LineEnum, PriorityEnum, ResolutionEnum } from './enums.js';
 import { vocabularyLabelField } from './language.js';
 import { type ColumnsOfField } from './selection.js';
 import { Service } from './service.js';
@@ -17,6 +19,9 @@ export const COLUMNS_OF_CASE_EVENT_FIELD: ColumnsOfField<CaseEventRow> = {
   actorService: ['actorServiceId'],
   payload: ['payload'],
   occurredAt: ['occurredAt'],
+  state: ['caseState'],
+  previousState: ['caseStateBefore'],
+  changedFields: ['caseState', 'caseStateBefore'],
 };
 
 export const CaseEventTypeEnum = builder.enumType('CaseEventType', {
@@ -29,8 +34,10 @@ export const CaseEventTypeEnum = builder.enumType('CaseEventType', {
     HANDOFF_REQUESTED: { description: 'A handoff to another line was requested.' },
     HANDOFF_ACCEPTED: { description: 'The receiving service accepted the handoff.' },
     HANDOFF_REJECTED: { description: 'The receiving service rejected the handoff.' },
-    HANDOFF_COMPLETED: { description: 'The receiving service completed the handoff.' },
-    HANDOFF_CANCELLED: { description: 'The requesting line cancelled the handoff.' },
+    HANDOFF_COMPLETED: {
+      description: 'The handoff was completed; payload.completion says how: RETURNED (completeHandoff, with the response), RESOLVED (the receiving line resolved the case), ESCALATED.',
+    },
+    HANDOFF_CANCELLED: { description: 'The requesting line cancelled the handoff, or the case was cancelled (payload.because: CASE_CANCELLED).' },
     CASE_ASSIGNED: { description: 'The assignee changed; payload has from and to agent ids.' },
     NOTE_ADDED: { description: 'An internal note was added.' },
     PROCEDURE_STEP_CHANGED: { description: 'The linked procedure moved to another step.' },
@@ -57,6 +64,40 @@ const ActorKindEnum = builder.enumType('ActorKind', {
   } as const,
 });
 
+const CaseStateAtEvent = builder.objectRef<StoredCaseState>('CaseStateAtEvent').implement({
+  description: 'The case as it was at one event, stored with the event in the same transaction: a replay or a webhook sent again says what the case was then.',
+  authScopes: { $any: { staff: true, citizen: true } },
+  fields: (t) => ({
+    status: t.expose('status', { type: CaseStatusEnum, description: 'Its status then.' }),
+    resolution: t.expose('resolution', { type: ResolutionEnum, nullable: true, description: 'Its resolution then; null unless resolved or closed.' }),
+    priority: t.expose('priority', { type: PriorityEnum, description: 'Its priority then.' }),
+    line: t.expose('line', { type: LineEnum, description: 'The line that held it then.' }),
+    service: t.field({ type: Service, description: 'The service that held it then.', resolve: (state) => state.serviceId }),
+    assignee: t.field({ type: Agent, nullable: true, authScopes: { staff: true }, description: 'Who worked on it then; null when unassigned. Staff only.', resolve: (state) => state.assigneeId }),
+    dueAt: t.field({ type: 'DateTime', nullable: true, description: 'Its due date then; null when none applied.', resolve: (state) => state.dueAt }),
+    version: t.exposeInt('version', { description: 'Its version then.' }),
+  }),
+});
+
+const CASE_STATE_FIELD_NAMES: Record<CaseStateField, string> = {
+  status: 'STATUS',
+  resolution: 'RESOLUTION',
+  priority: 'PRIORITY',
+  line: 'LINE',
+  serviceId: 'SERVICE',
+  assigneeId: 'ASSIGNEE',
+  dueAt: 'DUE_AT',
+  version: 'VERSION',
+};
+
+const CaseStateFieldEnum = builder.enumType('CaseStateField', {
+  description: 'A field of CaseStateAtEvent.',
+  values: Object.fromEntries(CASE_STATE_FIELDS.map((field) => [CASE_STATE_FIELD_NAMES[field], { value: field, description: `The case’s ${field.replace(/Id$/, '')}.` }])) as Record<
+    string,
+    { value: CaseStateField; description: string }
+  >,
+});
+
 export const CaseEvent = builder.objectRef<CaseEventRow>('CaseEvent').implement({
   description:
     'One entry of a case’s append-only timeline, written in the same transaction as the change it records. Readable wherever its case is: staff see every event, a citizen (or a tracking code holder) the CITIZEN-visible ones.',
@@ -71,5 +112,26 @@ export const CaseEvent = builder.objectRef<CaseEventRow>('CaseEvent').implement(
     actorService: t.field({ type: Service, nullable: true, description: 'The service account’s service; null otherwise.', resolve: (event) => event.actorServiceId }),
     payload: t.string({ description: 'Details of the change, as a JSON object.', resolve: (event) => JSON.stringify(event.payload) }),
     occurredAt: t.field({ type: 'DateTime', description: 'When the change was made.', resolve: (event) => event.occurredAt }),
+    state: t.field({
+      type: CaseStateAtEvent,
+      nullable: true,
+      authScopes: { $any: { staff: true, citizen: true } },
+      description: 'The case as of this event (after its change), the same whether read live, replayed or in a webhook; null for events recorded before states were kept. Staff and the case’s citizen.',
+      resolve: (event) => event.caseState,
+    }),
+    previousState: t.field({
+      type: CaseStateAtEvent,
+      nullable: true,
+      authScopes: { $any: { staff: true, citizen: true } },
+      description: 'The case as of its previous change (an earlier transaction): what this event’s change started from; null when unknown. Events recorded by one change share it.',
+      resolve: (event) => event.caseStateBefore,
+    }),
+    changedFields: t.field({
+      type: [CaseStateFieldEnum],
+      nullable: true,
+      authScopes: { $any: { staff: true, citizen: true } },
+      description: 'The fields of the state that differ from previousState; null when either is unknown.',
+      resolve: (event) => (event.caseState ? changedCaseFields(event.caseStateBefore, event.caseState) : null),
+    }),
   }),
 });

@@ -30,7 +30,7 @@ builder.objectFields(CaseEvent, (t) => ({
     description: 'Position of the event in the feed of caseEvents: pass it as `after` to resume right after this event.',
     resolve: (event) => encodeFeedCursor(event),
   }),
-  case: t.field({ type: Case, description: 'The case it happened on.', resolve: (event) => event.caseId }),
+  case: t.field({ type: Case, description: 'The case it happened on, as it is now (read when asked); `state` is the case as of the event.', resolve: (event) => event.caseId }),
 }));
 
 const CaseEventFilterInput = builder.inputType('CaseEventFilter', {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { CASE_EVENTS_CHANNEL } from '../events/wake-ups.js';
-import { caseEvents } from '../db/tables/index.js';
+import { caseEvents, cases } from '../db/tables/index.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { CaseEventType, EventVisibility } from '../domain/vocabulary.js';
 
@@ -30,14 +30,21 @@ export async function recordCaseEvent(
   viewer: Viewer,
   event: { caseId: string; type: CaseEventType; visibility: EventVisibility; payload?: Record<string, unknown>; occurredAt: Date },
 ): Promise<void> {
-  await tx.insert(caseEvents).values({
-    caseId: event.caseId,
-    type: event.type,
-    visibility: event.visibility,
-    payload: event.payload ?? {},
-    occurredAt: event.occurredAt,
-    ...actorOf(viewer),
-  });
+  const actor = actorOf(viewer);
+  // The case's state is read from its row in this transaction, after the change the event
+  // records, and stored with the event; the state before is the one stored with the case's
+  // latest event of an earlier transaction (every change of a case records an event, and a
+  // writer holds the case's row lock).
+  await tx.execute(sql`
+    insert into ${caseEvents} (case_id, type, visibility, payload, occurred_at, actor_kind, actor_agent_id, actor_citizen_id, actor_service_id, case_state, case_state_before)
+    select c.id, ${event.type}, ${event.visibility}, ${JSON.stringify(event.payload ?? {})}::jsonb, ${event.occurredAt.toISOString()}::timestamptz,
+      ${actor.actorKind}, ${actor.actorAgentId ?? null}::uuid, ${actor.actorCitizenId ?? null}::uuid, ${actor.actorServiceId ?? null}::uuid,
+      jsonb_build_object(
+        'status', c.status, 'resolution', c.resolution, 'priority', c.priority, 'line', c.current_line, 'serviceId', c.service_id,
+        'assigneeId', c.assignee_agent_id, 'dueAt', to_char(c.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'version', c.version
+      ),
+      (select e.case_state from ${caseEvents} e where e.case_id = c.id and e.transaction_id <> pg_current_xact_id() order by e.position desc limit 1)
+    from ${cases} c where c.id = ${event.caseId}::uuid`);
   // Announced on CASE_EVENTS_CHANNEL by a trigger of the table (migration 0011), at commit.
 }
 

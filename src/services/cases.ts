@@ -190,8 +190,8 @@ export async function insertCase(
 
 /** Applies a lifecycle move to a locked case row and records it; the caller's transaction commits both. */
 export async function moveCase(tx: Executor, viewer: Viewer, current: CaseRow, to: CaseStatus, resolution: Resolution | null, now: Date): Promise<CaseRow> {
-  const staff = requireStaff(viewer);
-  if (!holdsCase(staff, current)) {
+  // A citizen moves a case only through the portal's own rules (answering puts a waiting case back in progress).
+  if (isStaff(viewer) && !holdsCase(viewer, current)) {
     throw new ForbiddenError('Only the service that holds the case (or a supervisor) may change its status; you may still read it and add notes or contacts.');
   }
   const outcome = transition(current, to, resolution, now);

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { type Executor, selectRows } from '../db/client.js';
 import { anyOf } from '../db/lists.js';
 import { cases, serviceAccounts, services, webhookAttempts, webhookDeliveries, webhooks } from '../db/tables/index.js';
+import type { StoredCaseState } from '../domain/case-state.js';
 import { globalId } from '../domain/ids.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { DestinationAllowList } from '../domain/network-addresses.js';
@@ -133,8 +134,15 @@ function deliveryBody(event: CaseEventRow, caseReference: string | null): string
       actorKind: event.actorKind,
       payload: event.payload,
       occurredAt: event.occurredAt.toISOString(),
+      // As in GraphQL (CaseEvent.state, previousState): the case as of the event, null when unknown.
+      caseState: event.caseState && withGlobalIds(event.caseState),
+      previousCaseState: event.caseStateBefore && withGlobalIds(event.caseStateBefore),
     },
   });
+}
+
+function withGlobalIds(state: StoredCaseState) {
+  return { ...state, serviceId: globalId('Service', state.serviceId), assigneeId: state.assigneeId && globalId('Agent', state.assigneeId) };
 }
 
 export interface ClaimedDelivery {

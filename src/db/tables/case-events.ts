@@ -8,6 +8,7 @@ import {
   EVENT_VISIBILITIES,
   type EventVisibility,
 } from '../../domain/vocabulary.js';
+import type { StoredCaseState } from '../../domain/case-state.js';
 import { cases } from './cases.js';
 import { citizens } from './citizens.js';
 import { isOneOf, xid8 } from './columns.js';
@@ -35,6 +36,13 @@ export const caseEvents = pgTable(
     actorCitizenId: uuid().references(() => citizens.id, { onDelete: 'set null' }),
     actorServiceId: uuid().references(() => services.id, { onDelete: 'set null' }),
     payload: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * The case as of this event (services/case-events.ts), taken in its transaction; null for
+     * events written before states were kept (migration 0013) and for generated history.
+     */
+    caseState: jsonb().$type<StoredCaseState>(),
+    /** The case as of its latest event of an earlier transaction: what this event's change started from; null when unknown. */
+    caseStateBefore: jsonb().$type<StoredCaseState>(),
     occurredAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [
