@@ -151,7 +151,7 @@ query FirstLineInbox {
   {
     query: `# An internal note, as demo.first: paste a case id
 # from FirstLineInbox (edges.node.id) into the variables.
-# A running CaseEvents tab shows it as NOTE_ADDED.
+# CaseEvents, running in a second explorer window, shows it.
 mutation AddNote($caseId: ID!, $body: String!) {
   addNote(input: { caseId: $caseId, body: $body }) {
     __typename
@@ -229,10 +229,12 @@ query HandoffQueue {
 `,
   },
   {
-    query: `# Live case events over graphql-ws on this same URL,
-# as any signed-in identity: press ▶, then add a note
-# (AddNote tab). caseEvents(after: "<a feedCursor>")
-# replays what you missed first.
+    query: `# Live case events over graphql-ws on this same URL, as
+# any signed-in identity: press ▶, then run AddNote in a
+# second explorer window (▶ in any tab of this one stops
+# the subscription: GraphiQL runs one operation at a time).
+# caseEvents(after: "<a feedCursor>") replays what you
+# missed first.
 subscription CaseEvents {
   caseEvents {
     feedCursor
