@@ -288,6 +288,7 @@ export function explorerPageHtml({ production, demoTokens }: { production: boole
     #bar { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; padding: 6px 12px; background: #c8102e; color: white; }
     #bar h1 { margin: 0; font-size: 16px; }
     #bar label { display: flex; align-items: center; gap: 6px; }
+    #bar [hidden] { display: none; }
     #bar select, #bar input { font: 13px ui-monospace, monospace; padding: 3px 6px; border: 0; border-radius: 3px; }
     #bar input { width: 22em; }
     #notice code { background: rgba(255, 255, 255, 0.2); padding: 0 3px; }
