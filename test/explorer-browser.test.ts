@@ -132,7 +132,7 @@ describe('explorer in a browser, in production', () => {
   });
   afterAll(() => server?.close());
 
-  it('does load without introspection or a sign-in menu, say why, and still run a query', async () => {
+  it('does load without introspection or a sign-in menu, say why, and still run a query when NODE_ENV is production', async () => {
     const origin = new URL(server.url).origin;
     await inBrowser('explorer-production', browser, origin, async (page) => {
       await page.goto(`${origin}/graphql`);

@@ -58,7 +58,7 @@ describe('explorer outside production', () => {
     }
   });
 
-  it('does redirect / to /graphql', async () => {
+  it('does redirect to /graphql when / is asked', async () => {
     const response = await fetch(`${origin(server)}/`, { redirect: 'manual' });
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe('/graphql');
@@ -81,7 +81,7 @@ describe('explorer outside production', () => {
     }
   });
 
-  it('does keep POST /graphql and CSRF prevention as they were', async () => {
+  it('does keep POST /graphql and CSRF prevention as they were when the explorer is served', async () => {
     const post = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
     expect(await post.json()).toEqual({ data: { __typename: 'Query' } });
     expect((await fetch(`${server.url}?query=${encodeURIComponent('{__typename}')}`)).status).toBe(400);

@@ -375,7 +375,6 @@ const PAGE_SCRIPT = `
       if (!chosen) { tokenField.value = ''; return; }
       const { identities } = await demoTokens();
       tokenField.value = identities.find((identity) => identity.sub === chosen)?.token ?? '';
-      tokenField.dispatchEvent(new Event('change'));
     });
   }
   tokenField.addEventListener('input', () => { signInAs.value = ''; });
