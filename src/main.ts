@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
-import { openPreparedDatabase } from './startup.js';
+import { demoIdentities, openPreparedDatabase } from './startup.js';
 import { log } from './log.js';
 import { startServer } from './server/app.js';
 
@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const { handle, seeded } = await openPreparedDatabase(config);
   log('info', 'database ready', { driver: handle.driver, seeded, dataDir: handle.driver === 'pglite' ? config.dataDir : undefined });
-  const server = await startServer(config, handle);
+  const server = await startServer(config, handle, { demoIdentities: demoIdentities() });
   log('info', `Guichet listening on ${server.url}`, { startupMs: Date.now() - started });
 
   let stopping = false;

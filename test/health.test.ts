@@ -7,7 +7,7 @@ import { ERROR_CODES } from '../src/domain/errors.js';
 import { parseMetrics } from '../src/server/metrics.js';
 import { startTestServer, type TestServer, tokenFor } from './helpers/server.js';
 
-// Health endpoints, request ids, the landing page, and how the API behaves once its database is gone.
+// Health endpoints, request ids, and how the API behaves once its database is gone (the explorer page: explorer.test.ts).
 
 interface GraphQLBody {
   data?: unknown;
@@ -22,7 +22,7 @@ async function postQuery(url: string, query: string, headers: Record<string, str
 const origin = (server: TestServer) => new URL(server.url).origin;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-describe('health and landing page', () => {
+describe('health and request ids', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer();
@@ -61,18 +61,6 @@ describe('health and landing page', () => {
   it('does not take the request id from the client when it sends an x-request-id header', async () => {
     const response = await fetch(`${origin(server)}/healthz`, { headers: { 'x-request-id': 'chosen-by-client' } });
     expect(response.headers.get('x-request-id')).toMatch(UUID);
-  });
-
-  it('does serve a self-contained HTML page when a browser opens /graphql', async () => {
-    const response = await fetch(server.url, { headers: { accept: 'text/html' } });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toMatch(/text\/html/);
-    const html = await response.text();
-    expect(html).toContain('<textarea');
-    expect(html).not.toMatch(/<script[^>]+src=["']?https?:/i);
-    expect(html).not.toMatch(/<link[^>]+href=["']?https?:/i);
-    expect(html).not.toMatch(/@import\s+(url\()?["']?https?:/i);
-    expect(html).not.toMatch(/(src|href)=["']?\/\//i);
   });
 });
 

@@ -18,7 +18,7 @@ import { openReferenceCache } from '../services/reference-cache.js';
 import { startWebhookWorker } from '../services/webhook-delivery.js';
 import { type ContextDependencies, type ContextFor, createContext } from './context.js';
 import { contextCreationError, httpErrorBody, presentToClient, SHUTTING_DOWN_BODY, withContractCode } from './errors.js';
-import { landingPageHtml } from './landing-page.js';
+import { type DemoIdentity, explorerPagePlugin, serveExplorer } from './explorer.js';
 import { serveMetrics } from './metrics.js';
 import { costError, estimateCost, limitRules } from './limits.js';
 import { attachWebSocketServer, type WebSocketStats } from './websocket.js';
@@ -79,18 +79,11 @@ function costLimitPlugin(maxCost: number): ApolloServerPlugin<Context> {
   };
 }
 
-function landingPagePlugin(): ApolloServerPlugin<Context> {
-  const html = landingPageHtml();
-  return {
-    async serverWillStart() {
-      return { async renderLandingPage() { return { html }; } };
-    },
-  };
-}
-
 export interface ServerOptions {
   /** Where log lines go instead of stdout: lets a test read what the server logged. */
   logStream?: { write(line: string): void };
+  /** Who the explorer's "sign in as" menu offers outside production (the entry point knows the demo data; see explorer.ts). */
+  demoIdentities?: readonly DemoIdentity[];
 }
 
 export async function startServer(config: Config, database: DatabaseHandle, options: ServerOptions = {}): Promise<RunningServer> {
@@ -192,13 +185,14 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(config.limits.maxCost),
       errorPresentationPlugin(app.log),
-      landingPagePlugin(),
+      explorerPagePlugin<Context>(config, options.demoIdentities ?? []),
     ],
   });
   await apollo.start();
 
   const feedLag = startFeedLagMonitor({ db: database.db, driver: database.driver, warningMs: config.feedLagWarningMs, log: app.log });
   if (config.metricsEnabled) serveMetrics(app, database, feedLag);
+  serveExplorer(app, config, options.demoIdentities ?? []);
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     try {

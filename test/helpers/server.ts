@@ -3,6 +3,7 @@ import { ClientError, GraphQLClient } from 'graphql-request';
 import { signToken, type TokenClaims } from '../../src/auth/tokens.js';
 import { type Config, DEVELOPMENT_JWT_SECRET, loadConfig } from '../../src/config.js';
 import { type RunningServer, type ServerOptions, startServer } from '../../src/server/app.js';
+import { demoIdentities } from '../../src/startup.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface TestServer {
@@ -29,7 +30,8 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const database = options.database ?? (await createTestDatabase());
   const config = testConfig(options.env);
-  const server = await startServer(config, database.handle, { logStream: options.logStream });
+  // The demo identities as src/main.ts passes them: the explorer's sign-in menu.
+  const server = await startServer(config, database.handle, { logStream: options.logStream, demoIdentities: demoIdentities() });
   return {
     url: server.url,
     server,
