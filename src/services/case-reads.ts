@@ -295,7 +295,9 @@ function filterConditions(filter: CaseFilter, now: Date): SQL[] {
   const search = filter.search?.trim();
   if (search) {
     if (search.length > MAX_SEARCH_LENGTH) throw new ValidationError([{ path: ['filter', 'search'], message: `At most ${MAX_SEARCH_LENGTH} characters.` }]);
-    conditions.push(sql`${cases.searchVector} @@ case_search_query(${search})`);
+    // A word that no case holds also matches its closest known spellings (migrations/0012). The
+    // query is computed once, as an init plan: as a plain filter it would be run for every row.
+    conditions.push(sql`${cases.searchVector} @@ (select case_search_query_correcting(${search}))`);
   }
   return conditions;
 }
