@@ -19,11 +19,12 @@ CREATE INDEX "case_search_words_word_idx" ON "case_search_words" USING btree ("w
 CREATE INDEX "case_search_words_trgm_idx" ON "case_search_words" USING gin ("word" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "knowledge_search_words_trgm_idx" ON "knowledge_search_words" USING gin ("word" gin_trgm_ops);--> statement-breakpoint
 -- How many typos a word may carry before it is corrected: none under 4 letters (too many short
--- words look alike), in numbers and references, or above 40 letters; one up to 7 letters, two from 8.
+-- words look alike), in numbers, references, e-mail addresses and URLs, or above 40 letters; one
+-- up to 7 letters, two from 8.
 CREATE FUNCTION search_typos_allowed(word text) RETURNS integer
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$
-    SELECT CASE WHEN length(word) < 4 OR length(word) > 40 OR word ~ '[0-9]' THEN 0 WHEN length(word) < 8 THEN 1 ELSE 2 END
+    SELECT CASE WHEN length(word) < 4 OR length(word) > 40 OR word ~ '[0-9@./_:]' THEN 0 WHEN length(word) < 8 THEN 1 ELSE 2 END
   $$;--> statement-breakpoint
 -- Typos between a typed word and a known one: Levenshtein's edits (a letter left out, added or
 -- replaced), except that two neighbouring letters swapped count as one typo, not two.
