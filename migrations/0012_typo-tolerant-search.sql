@@ -76,9 +76,9 @@ CREATE AGGREGATE tsquery_any(tsquery) (SFUNC = tsquery_or, STYPE = tsquery);--> 
 -- The case search of migrations/0001 (French, German and plain words, accents folded, websearch
 -- syntax), in which each word that no case holds (none of its lexemes is a known word) is
 -- rewritten (ts_rewrite) into "the word or one of its closest known spellings": at most three,
--- all at the smallest distance found, within search_typos_allowed. A search whose words are all
--- known, or have no close spelling, is exactly case_search_query. At most 8 words are corrected
--- per search. Candidates come from the trigram index with its threshold lowered to 0.2, as a
+-- all at the smallest distance found, within search_typos_allowed. NULL when no word needs it
+-- (all known, or without a close spelling): case_search_query then is the query. At most 8
+-- words are corrected per search. Candidates come from the trigram index with its threshold lowered to 0.2, as a
 -- swap in a short word shares few trigrams ("daches"/"dahces": 0.27); the edit distance decides.
 CREATE FUNCTION case_search_query_correcting(words text) RETURNS tsquery
   LANGUAGE sql STABLE
@@ -119,7 +119,19 @@ CREATE FUNCTION case_search_query_correcting(words text) RETURNS tsquery
       SELECT corrections.n, ts_rewrite(rewritten.query, quote_literal(corrections.lexeme)::tsquery, quote_literal(corrections.lexeme)::tsquery || corrections.alternatives)
       FROM rewritten JOIN corrections ON corrections.n = rewritten.n + 1
     )
-    SELECT query FROM rewritten ORDER BY n DESC LIMIT 1
+    SELECT query FROM rewritten WHERE n > 0 ORDER BY n DESC LIMIT 1
+  $$;--> statement-breakpoint
+-- A corrected case search's query, computed beforehand, as the page statement reads it: a stable
+-- function priced like case_search_query (three websearch_to_tsquery), not a constant, so that
+-- the planner estimates its rows from the statistics (it evaluates it while planning) and weighs
+-- its cost per row as it does for an exact search. A constant is priced as nearly free per row,
+-- and a LIMIT page then walks an order index through every case to find a rare word.
+CREATE FUNCTION case_search_tsquery(corrected text) RETURNS tsquery
+  LANGUAGE plpgsql STABLE STRICT COST 300
+  AS $$
+    BEGIN
+      RETURN corrected::tsquery;
+    END
   $$;--> statement-breakpoint
 -- The knowledge search's query in one language (migrations/0006's configuration, websearch
 -- syntax), each word that no text of that language contains rewritten into "the word or one of

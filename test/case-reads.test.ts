@@ -329,8 +329,8 @@ describe('inbox search', () => {
 
   it('leaves a search whose words the cases contain exactly as it was', async () => {
     for (const search of ['prime toiture', 'énergie', 'wohnungspramie', 'Rappel géothermie', housing.reference]) {
-      const [row] = await rows<{ corrected: string; asked: string }>(sql`select case_search_query_correcting(${search})::text as corrected, case_search_query(${search})::text as asked`);
-      expect(row!.corrected, search).toBe(row!.asked);
+      const [row] = await rows<{ corrected: string | null }>(sql`select case_search_query_correcting(${search})::text as corrected`);
+      expect(row!.corrected, search).toBeNull();
     }
   });
 });
