@@ -305,6 +305,33 @@ describe('inbox search', () => {
   it('refuses a search longer than 200 characters with BAD_USER_INPUT', async () => {
     const { errors } = await execute(supervisor, CASES, { filter: { search: 'mot '.repeat(60) } });
     expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // The longest allowed, every word a typo that matches no case, finds nothing.
+    const words = Array.from({ length: 28 }, (_, index) => `qz${String.fromCharCode(97 + (index % 26))}${'wxyv'[index % 4]}lk`);
+    expect(await found(words.join(' ').slice(0, 200))).toEqual([]);
+  });
+
+  it('forgives one typo per word (a letter left out, two swapped, an accent missing), also in a word first written after the case was opened', async () => {
+    expect(await found('toitrue')).toEqual([energy.reference]);
+    expect(await found('prmie toitrue')).toEqual([energy.reference]);
+    expect(await found('Wohnungspramein Hasu')).toEqual([housing.reference]);
+    expect(await found('photovoltaiqes grnage')).toEqual([summaryOnly.reference]);
+    expect(await found('geothremie')).toEqual([followedUp.reference]);
+    // A word no case held before this file: the vocabulary learnt it with the case.
+    expect(await found('Zorglubienne'.toLowerCase())).toEqual([]);
+    const learnt = await registerContact(firstLine, { themeCode: 'INFORMATION.ORIENTATION', subject: 'Question', summary: 'Il parle de la Zorglubienne' });
+    expect(await found('Zorglubeinne')).toEqual([learnt.reference]);
+  });
+
+  it('still requires every word and finds nothing for words that look like no word of the cases', async () => {
+    expect(await found('toitrue geothremie')).toEqual([]);
+    for (const search of ['zzqx blorf', 'toiture grzlbnk', 'qwxyz']) expect(await found(search), search).toEqual([]);
+  });
+
+  it('leaves a search whose words the cases contain exactly as it was', async () => {
+    for (const search of ['prime toiture', 'énergie', 'wohnungspramie', 'Rappel géothermie', housing.reference]) {
+      const [row] = await rows<{ corrected: string | null }>(sql`select case_search_query_correcting(${search})::text as corrected`);
+      expect(row!.corrected, search).toBeNull();
+    }
   });
 });
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { gql } from 'graphql-request';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectRows } from '../src/db/client.js';
 import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
 
 // The knowledge base through the public API: search in French and German with typos, what
@@ -109,7 +111,77 @@ describe('searchKnowledge', () => {
 
     const typo = await search({ query: 'isolaton', language: 'FR', first: 50 });
     expect(typo.map((hit) => hit.article.id)).toContain(french[0]!.article.id);
-    expect(typo.every((hit) => hit.matchedBy === 'TITLE_SIMILARITY')).toBe(true);
+    expect(typo.every((hit) => hit.matchedBy === 'SPELLING_CORRECTED')).toBe(true);
+    // The extract marks the corrected word as the card writes it.
+    const corrected = await search({ query: 'Dämung Dach', language: 'DE' });
+    expect(corrected[0]!.article.id).toBe(french[0]!.article.id);
+    expect(corrected[0]!.snippet).toContain('<mark>Dämmung</mark>');
+  });
+
+  // Ten published cards: the two main words of their title, each with one typo (a letter left
+  // out, two letters swapped, an accent missing), in French and in German.
+  const TYPOS: { fr: [title: string, query: string]; de: [title: string, query: string] }[] = [
+    { fr: ['Prime pour l’isolation de la toiture', 'isolaton toitrue'], de: ['Prämie für die Dämmung des Daches', 'Dämung Dahces'] },
+    { fr: ['Audit logement : la première étape des Primes Habitation', 'premiere etpae'], de: ['Wohnungsaudit: der erste Schritt zu den Wohnungsprämien', 'Wohnungsaudt Schirtt'] },
+    { fr: ['Conseils gratuits en énergie : les Guichets Énergie Wallonie', 'conseils gratuts'], de: ['Kostenlose Energieberatung: die Energieschalter der Wallonie', 'Energieberatng Wallnoie'] },
+    { fr: ['Rénopack et Rénoprêt : prêts à 0 % pour rénover son logement', 'Renopakc Renopret'], de: ['Rénopack und Rénoprêt: zinslose Darlehen für die Renovierung', 'Renopack zinlsose'] },
+    { fr: ['Accesspack : prêt hypothécaire social pour acheter un logement', 'Acesspack hypothecaire'], de: ['Accesspack: sozialer Hypothekarkredit für den Wohnungserwerb', 'Accesspack Hypothekarkedit'] },
+    { fr: ['Autorisation de transport exceptionnel', 'autorisaton exceptionel'], de: ['Genehmigung für Sondertransporte', 'Genehmigugn Sondertransprote'] },
+    { fr: ['Signaler un problème sur une route régionale', 'probleme reginale'], de: ['Ein Problem auf einer Regionalstraße melden', 'Porblem Regionalstrase'] },
+    { fr: ['Limitations de vitesse et signalisation : qui décide ?', 'limitatoins signalisaton'], de: ['Geschwindigkeitsbegrenzungen und Verkehrszeichen: Wer ist zuständig?', 'Geschwindigkeitsbegrenzugen Verkehrszeichne'] },
+    { fr: ['Permis de chasse, vignette annuelle et examen de chasse', 'vigentte chase'], de: ['Jagdschein, Jahresvignette und Jagdprüfung', 'Jagdschien Jagdprufung'] },
+    { fr: ['Prime de naissance et allocations familiales', 'naisance familales'], de: ['Geburtsprämie und Familienleistungen', 'Geburtspramie Familienleistugnen'] },
+  ];
+
+  it('finds each of ten cards first when both main words of its title carry a typo, in French and in German', async () => {
+    for (const { fr, de } of TYPOS) {
+      const [french] = await search({ query: fr[1], language: 'FR' });
+      expect(french, fr[1]).toMatchObject({ title: fr[0], language: 'FR', matchedBy: 'SPELLING_CORRECTED' });
+      const [german] = await search({ query: de[1], language: 'DE' });
+      expect(german, de[1]).toMatchObject({ title: de[0], language: 'DE', matchedBy: 'SPELLING_CORRECTED' });
+      expect(german!.article.id, de[1]).toBe(french!.article.id);
+    }
+  });
+
+  it('leaves a search whose words the cards contain exactly as it was, and keeps its syntax when correcting', async () => {
+    const { db } = server.database.handle;
+    for (const [language, query] of [
+      ['fr', 'prime isolation toiture'],
+      ['fr', 'primes -chauffage "isolation des murs"'],
+      ['de', 'Dämmung Dach Prämie'],
+      ['de', 'Dammung Dach'],
+    ] as const) {
+      const [row] = await selectRows<{ corrected: string; asked: string }>(
+        db,
+        sql`select knowledge_search_query(${language}, ${query})::text as corrected, websearch_to_tsquery(knowledge_search_configuration(${language}), ${query})::text as asked`,
+      );
+      expect(row!.corrected, query).toBe(row!.asked);
+      const hits = await search({ query, language: language.toUpperCase() });
+      expect(hits.length, query).toBeGreaterThan(0);
+      expect(hits.every((hit) => hit.matchedBy === 'FULL_TEXT'), query).toBe(true);
+    }
+    // "-word" still excludes, also a corrected word: the walls' insulation, not the roof's.
+    const walls = (await search({ query: 'isolaton -toitrue', language: 'FR', first: 50 })).map((hit) => hit.title);
+    expect(walls).toContain('Prime pour l’isolation des murs');
+    expect(walls).not.toContain('Prime pour l’isolation de la toiture');
+  });
+
+  it('finds nothing for words that look like no word of the cards, also beside real words', async () => {
+    for (const query of ['zzqx blorf', 'qwxyz vbnmq plokij', 'toiture grzlbnk', 'isolaton xqvrtz']) {
+      expect(await search({ query, language: 'FR' }), query).toEqual([]);
+      expect(await search({ query, language: 'DE' }), query).toEqual([]);
+    }
+  });
+
+  it('answers the longest searches allowed, with typos in every word', async () => {
+    const repeated = `${'isolaton toitrue '.repeat(11)}isolaton`;
+    expect(repeated.length).toBeGreaterThan(190);
+    expect((await search({ query: repeated, language: 'FR' }))[0]?.title).toBe('Prime pour l’isolation de la toiture');
+    // 28 different words that no card holds: at most 8 are looked up, and nothing is found.
+    const words = Array.from({ length: 28 }, (_, index) => `qz${String.fromCharCode(97 + (index % 26))}${'wxyv'[index % 4]}lk`);
+    const many = words.join(' ').slice(0, 200);
+    expect(many.length).toBeGreaterThan(190);
+    expect(await search({ query: many, language: 'DE' })).toEqual([]);
   });
 
   it('ranks, pages with cursors and filters by theme', async () => {

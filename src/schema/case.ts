@@ -302,7 +302,7 @@ const CaseFilterInput = builder.inputType('CaseFilter', {
     createdTo: t.field({ type: 'DateTime', required: false, description: 'Opened before this instant.' }),
     overdue: t.boolean({ required: false, description: 'true: open cases past their due date (slaState BREACHED); false: all others.' }),
     slaState: t.field({ type: SlaStateEnum, required: false, description: 'Cases whose resolution deadline is in this state now.' }),
-    search: t.string({ required: false, description: 'Words searched in the reference, subject, description and interaction summaries; accents and French/German word forms do not matter.' }),
+    search: t.string({ required: false, description: 'Words searched in the reference, subject, description and interaction summaries (at most 200 characters); accents and French/German word forms do not matter, and a word that no case contains also finds its closest spellings in the cases (one typo forgiven: a letter left out, added, replaced or two swapped; two in words of 8 letters or more).' }),
     handedOffTo: t.globalID({ required: false, for: Service, description: 'Cases with a handoff to this service (open, or of handoffStatus).' }),
     handoffStatus: t.field({ type: HandoffStatusEnum, required: false, description: 'With handedOffTo: the handoff’s status; alone: cases with a handoff in this status.' }),
   }),

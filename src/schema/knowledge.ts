@@ -101,7 +101,11 @@ const KnowledgeMatchEnum = builder.enumType('KnowledgeMatch', {
   description: 'How a search hit was found.',
   values: {
     FULL_TEXT: { description: 'The card contains every word (in some form) of the search.' },
-    TITLE_SIMILARITY: { description: 'No card contains every word; the title looks like the search (typos).' },
+    SPELLING_CORRECTED: {
+      description:
+        'The card contains every word of the search, some only in a close spelling: a word that no card contains was taken for a typo of the closest words of the cards (one letter left out, added, replaced or two swapped; two in words of 8 letters or more).',
+    },
+    TITLE_SIMILARITY: { description: 'No card contains every word, even with typos corrected; the title looks like the search.' },
   } as const,
 });
 
@@ -358,7 +362,7 @@ builder.queryFields((t) => ({
     {
       type: KnowledgeSearchHit,
       description:
-        'Full-text search of the published cards in a language (stemming and accents folded; a card without that language is searched in French and says so), ranked, with highlighted extracts; titles similar to the words when nothing contains them all (typos). Agents search every published card; others the PUBLIC ones. A search by an agent or a citizen that finds nothing is counted in missingKnowledgeAnswers (numbers and e-mail addresses masked).',
+        'Full-text search of the published cards in a language (stemming and accents folded; a card without that language is searched in French and says so), ranked, with highlighted extracts. A word that no card contains also finds its closest spellings in the cards (a typo: see KnowledgeMatch.SPELLING_CORRECTED); titles similar to the words when nothing contains them all even so. Agents search every published card; others the PUBLIC ones. A search by an agent or a citizen that finds nothing is counted in missingKnowledgeAnswers (numbers and e-mail addresses masked).',
       authScopes: PUBLIC,
       args: {
         query: t.arg.string({ required: true, description: 'The words, 1 to 200 characters; "quotes" for a phrase, -word to exclude.' }),

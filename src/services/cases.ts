@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Database, Executor } from '../db/client.js';
-import { agents, caseReferenceCounters, cases, citizens, handoffs, notes, themes } from '../db/tables/index.js';
+import { type Database, type Executor, selectRows } from '../db/client.js';
+import { anyOf } from '../db/lists.js';
+import { agents, caseReferenceCounters, caseSearchWords, cases, citizens, handoffs, notes, themes } from '../db/tables/index.js';
 import { caseMoveRefusal, transition } from '../domain/case-lifecycle.js';
 import { formatCaseReference } from '../domain/case-reference.js';
 import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from '../domain/errors.js';
@@ -58,6 +59,28 @@ export function newTrackingCode(vault: DataVault): { code: string; hash: string 
 /** Recomputes the full-text document of a case (reference, subject, description, summaries). */
 export async function refreshCaseSearch(tx: Executor, caseId: string): Promise<void> {
   await tx.execute(sql`update ${cases} set search_vector = case_search_vector(${caseId}::uuid) where ${cases.id} = ${caseId}::uuid`);
+}
+
+/** The words of these cases' search documents that the typo corrections know (migrations/0014). */
+export async function caseSearchWordsOf(tx: Executor, caseIds: readonly string[]): Promise<string[]> {
+  const rows = await selectRows<{ word: string }>(
+    tx,
+    sql`select distinct lexeme as word from ${cases}, unnest(tsvector_to_array(${cases.searchVector})) as lexeme
+        where ${anyOf(cases.id, caseIds)} and search_typos_allowed(lexeme) > 0`,
+  );
+  return rows.map((row) => row.word);
+}
+
+/**
+ * Forgets those of the given words that no case's search document holds any more (after an
+ * erasure redacted the texts they came from): the correction vocabulary keeps no personal data.
+ */
+export async function forgetCaseSearchWords(tx: Executor, words: readonly string[]): Promise<void> {
+  if (words.length === 0) return;
+  await tx.execute(sql`
+    delete from ${caseSearchWords} as known
+    where known.word = any(${sql.param(words)}::text[])
+      and not exists (select 1 from ${cases} where ${cases.searchVector} @@ quote_literal(known.word)::tsquery)`);
 }
 
 /** Sets the given columns and recomputes the full-text document of a case in one update. */

@@ -196,17 +196,22 @@ export interface KnowledgeHit {
   /** Extracts of the body around the words found, each found word between <mark> and </mark>. */
   snippet: string;
   rank: number;
-  matchedBy: 'FULL_TEXT' | 'TITLE_SIMILARITY';
+  matchedBy: KnowledgeMatch;
 }
 
 const SNIPPET_START = '<mark>';
 const SNIPPET_STOP = '</mark>';
 
+/** How a hit was found: every word as typed, some words in a corrected spelling, or the title alone. */
+export type KnowledgeMatch = 'FULL_TEXT' | 'SPELLING_CORRECTED' | 'TITLE_SIMILARITY';
+
 /**
  * Full-text search over the cards in force, in the asked language with the language's stemming
  * and accent folding; a card without a text in that language is searched and shown in French
- * (isFallback). When no card matches every word, titles similar to the words are returned
- * instead (typos). Ranked by ts_rank_cd (title words weigh more), then similarity. The cursor
+ * (isFallback). A word that no text of the language contains also matches its closest spellings
+ * in the cards (knowledge_search_query, migrations/0014): one typo per word forgiven. When no card
+ * matches every word even so, titles similar to the words are returned instead. Ranked by
+ * ts_rank_cd (title words weigh more), then similarity. The cursor
  * is the position in the ranking. A first page without any result, asked by an agent or a
  * citizen, is counted in the missing answers.
  */
@@ -223,8 +228,6 @@ export async function searchKnowledge(
   const { limit, after } = readPageRequest(request, maxPageSize, ['integer']);
   const offset = (after?.[0] as number | undefined) ?? 0;
   const language = input.language;
-  const askedWords = sql`websearch_to_tsquery(knowledge_search_configuration(${language}), ${query})`;
-  const frenchWords = sql`websearch_to_tsquery('guichet_french', ${query})`;
   // The texts searched: of the version in force of the published cards the viewer may read, in
   // the asked language, or in French for a card without it.
   const inForceText = sql`
@@ -240,16 +243,29 @@ export async function searchKnowledge(
     title: string;
     snippet: string;
     rank: number;
-    matchedBy: 'FULL_TEXT' | 'TITLE_SIMILARITY';
+    matchedBy: KnowledgeMatch;
   }>(
     db,
     sql`
-    with full_text as (
-      select t.article_id, t.language, t.title, t.body, ts_rank_cd(t.search_vector, words.query) as rank, words.query as words, 'FULL_TEXT' as matched_by
+    -- The words as asked, and with their typos corrected (migrations/0014), once per search: in
+    -- the asked language, and in French for the cards shown in French.
+    with words as (
+      select websearch_to_tsquery(knowledge_search_configuration(${language}), ${query}) as asked_exact,
+        websearch_to_tsquery('guichet_french', ${query}) as french_exact,
+        knowledge_search_query(${language}, ${query}) as asked,
+        ${language === 'fr' ? sql`null::tsquery` : sql`knowledge_search_query('fr', ${query})`} as french
+    ),
+    full_text as (
+      select t.article_id, t.language, t.title, t.body, ts_rank_cd(t.search_vector, q.query) as rank, q.query as words,
+        case when t.search_vector @@ q.exact then 'FULL_TEXT' else 'SPELLING_CORRECTED' end as matched_by
       from knowledge_article_texts as t
-      cross join lateral (select case when t.language = ${language} then ${askedWords} else ${frenchWords} end as query) as words
+      cross join lateral (
+        select case when t.language = ${language} then w.asked else coalesce(w.french, w.asked) end as query,
+          case when t.language = ${language} then w.asked_exact else w.french_exact end as exact
+        from words as w) as q
       ${inForceText}
-        and ((t.language = ${language} and t.search_vector @@ ${askedWords}) or (t.language = 'fr' and t.search_vector @@ ${frenchWords}))
+        and ((t.language = ${language} and t.search_vector @@ (select asked from words))
+          or (t.language = 'fr' and t.search_vector @@ (select coalesce(french, asked) from words)))
     ),
     -- Typos: when no card has every word, titles that contain something like the words
     -- (pg_trgm's <% : word_similarity above pg_trgm.word_similarity_threshold, 0.6 by default).
@@ -261,7 +277,7 @@ export async function searchKnowledge(
     ),
     found as (select * from full_text union all select * from similar_titles)
     select article_id as "articleId", language, title,
-      case when matched_by = 'FULL_TEXT'
+      case when words is not null
         then ts_headline(knowledge_search_configuration(language), body, words,
           ${`StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`})
         else left(body, 240) end as snippet,

@@ -23,7 +23,7 @@ import { ForbiddenError, NotFoundError } from '../domain/errors.js';
 import { isUuid } from '../domain/ids.js';
 import type { Viewer } from '../domain/viewer.js';
 import { caseColumns } from './case-reads.js';
-import { refreshCaseSearch } from './cases.js';
+import { caseSearchWordsOf, forgetCaseSearchWords, refreshCaseSearch } from './cases.js';
 import type { DataVault } from './data-vault.js';
 
 /**
@@ -87,7 +87,8 @@ const REDACTED = '[anonymised]';
  * Erases a citizen's personal data (GDPR erasure) while keeping their cases for statistics:
  * names replaced, national number and contact points removed, and every free text of their
  * cases that may carry personal data redacted, wherever it was copied: events, search
- * documents, procedure answers, webhook delivery bodies. Admins only; the erasure itself is logged.
+ * documents and the words typos are corrected against, procedure answers, webhook delivery
+ * bodies. Admins only; the erasure itself is logged.
  */
 export async function anonymizeCitizen(db: Database, viewer: Viewer, citizenId: string, requestId: string): Promise<{ id: string; cases: number }> {
   if (viewer.kind !== 'agent' || viewer.role !== 'ADMIN') throw new ForbiddenError('Only an admin anonymises a citizen.');
@@ -102,6 +103,7 @@ export async function anonymizeCitizen(db: Database, viewer: Viewer, citizenId: 
     const caseIds = (await tx.select({ id: cases.id }).from(cases).where(eq(cases.citizenId, citizenId))).map((row) => row.id);
     await tx.update(publicationOrders).set({ deliveryAddress: null }).where(eq(publicationOrders.citizenId, citizenId));
     if (caseIds.length > 0) {
+      const searchWords = await caseSearchWordsOf(tx, caseIds);
       await tx.update(cases).set({ subject: REDACTED, description: null }).where(anyOf(cases.id, caseIds));
       const interactionIds = tx.select({ id: interactions.id }).from(interactions).where(anyOf(interactions.caseId, caseIds));
       await tx.update(interactions).set({ summary: null }).where(anyOf(interactions.caseId, caseIds));
@@ -125,6 +127,8 @@ export async function anonymizeCitizen(db: Database, viewer: Viewer, citizenId: 
         .from(caseEvents)
         .where(and(eq(caseEvents.position, webhookDeliveries.eventPosition), anyOf(caseEvents.caseId, caseIds)));
       for (const caseId of caseIds) await refreshCaseSearch(tx, caseId);
+      // The typo corrections' vocabulary drops the words only these cases held.
+      await forgetCaseSearchWords(tx, searchWords);
     }
     await tx.insert(accessLog).values({
       actorKind: 'AGENT',

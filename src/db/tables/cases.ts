@@ -150,3 +150,21 @@ export const caseReferenceCounters = pgTable(
   },
   (table) => [check('case_reference_counters_number_check', sql`${table.lastNumber} >= 0`)],
 );
+
+/**
+ * The words of the case search documents, against which a search's misspelt words are corrected
+ * (migrations/0014): every lexeme of 4 to 40 letters without a digit that `cases.search_vector`
+ * holds or held, French and German stems included. Kept by a trigger on `cases`; an erasure
+ * removes the words no case holds any more. No unique index: concurrent writers of a new word
+ * never wait for each other, and a rare duplicate changes no correction.
+ */
+export const caseSearchWords = pgTable(
+  'case_search_words',
+  {
+    word: text().notNull(),
+  },
+  (table) => [
+    index('case_search_words_word_idx').on(table.word),
+    index('case_search_words_trgm_idx').using('gin', sql`${table.word} gin_trgm_ops`),
+  ],
+);

@@ -107,6 +107,25 @@ export const knowledgeArticleTexts = pgTable(
   ],
 );
 
+/**
+ * The words of the cards' texts as written (lower case, accents removed) by language, against
+ * which a search's misspelt words are corrected (migrations/0014). Kept by a trigger on
+ * knowledge_article_texts; words of drafts and older versions stay (a correction towards them
+ * finds nothing more than the typo did).
+ */
+export const knowledgeSearchWords = pgTable(
+  'knowledge_search_words',
+  {
+    language: text().$type<Language>().notNull(),
+    word: text().notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.language, table.word] }),
+    check('knowledge_search_words_language_check', isOneOf(table.language, LANGUAGES)),
+    index('knowledge_search_words_trgm_idx').using('gin', sql`${table.word} gin_trgm_ops`),
+  ],
+);
+
 /** A change proposed or an error reported by an agent, in the owner service's queue. */
 export const knowledgeSuggestions = pgTable(
   'knowledge_suggestions',
