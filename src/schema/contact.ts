@@ -8,7 +8,7 @@ import { Case } from './case.js';
 import { Citizen } from './citizen.js';
 import { ChannelEnum, DirectionEnum, PriorityEnum, ResolutionEnum } from './enums.js';
 import { Interaction } from './interaction.js';
-import { LanguageEnum, optionalLabelField } from './language.js';
+import { LanguageEnum, labelField } from './language.js';
 import { Service } from './service.js';
 import { Theme } from './theme.js';
 
@@ -28,6 +28,13 @@ export class RedirectRequired extends Error {
   }
 }
 
+const GENERAL_REDIRECT_MESSAGE: Labels = {
+  fr: 'Cette demande n’est pas traitée par la première ligne : le service indiqué vous répondra.',
+  de: 'Dieses Anliegen wird nicht von der ersten Linie bearbeitet: Der angegebene Dienst hilft Ihnen weiter.',
+  nl: 'Deze vraag wordt niet door de eerste lijn behandeld: de vermelde dienst helpt u verder.',
+  en: 'This request is not handled by the first line: the service shown will help you.',
+};
+
 builder.objectType(RedirectRequired, {
   name: 'RedirectRequired',
   description: 'The theme is not handled by the first line (e.g. personal tax files): no case was opened; redirect the citizen with this message.',
@@ -35,7 +42,8 @@ builder.objectType(RedirectRequired, {
   fields: (t) => ({
     theme: t.field({ type: Theme, description: 'The excluded theme.', resolve: (redirect) => redirect.themeId }),
     service: t.field({ type: Service, nullable: true, description: 'Where to send the citizen, with its coordinates.', resolve: (redirect) => redirect.serviceId }),
-    message: optionalLabelField(t, 'What to tell the citizen, in the asked language.', (redirect) => redirect.redirectMessage),
+    // Never null: beside the typed errors of registerContact, `message` keeps one type (String!).
+    message: labelField(t, 'What to tell the citizen, in the asked language: the theme’s redirect message, or a general one when it has none.', (redirect) => redirect.redirectMessage ?? GENERAL_REDIRECT_MESSAGE),
   }),
 });
 

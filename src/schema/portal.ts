@@ -204,7 +204,13 @@ builder.mutationField('sendMessage', (t) =>
       description: 'The message was sent.',
       authScopes: STAFF_OR_OWNER,
       fields: (f) => ({
-        message: f.field({ type: Message, description: 'The message.', resolve: (result) => result.message }),
+        sentMessage: f.field({ type: Message, description: 'The message sent.', resolve: (result) => result.message }),
+        message: f.field({
+          type: Message,
+          description: 'The message sent; same as sentMessage.',
+          deprecationReason: 'Use sentMessage: `message` here has another type than Error.message, so both cannot be selected in one SendMessageResult selection.',
+          resolve: (result) => result.message,
+        }),
         case: f.field({ type: Case, description: 'The case (back IN_PROGRESS when the citizen answered a request for information).', resolve: (result) => result.case }),
       }),
     }),
