@@ -140,14 +140,14 @@ export const Case = builder.loadableNode('Case', {
       type: Agent,
       authScopes: STAFF,
       nullable: true,
-      description: 'The citizen’s single referent, kept across handoffs; null when none was named.',
+      description: 'The citizen’s single referent, kept across handoffs; null when none was named. Staff only. A citizen gets null and a FORBIDDEN error.',
       resolve: (row) => (row.related?.referent !== undefined ? row.related.referent : row.referentAgentId),
     }),
     assignee: t.field({
       type: Agent,
       authScopes: STAFF,
       nullable: true,
-      description: 'Who works on it now; null when unassigned.',
+      description: 'Who works on it now; null when unassigned. Staff only. A citizen gets null and a FORBIDDEN error.',
       resolve: (row) => (row.related?.assignee !== undefined ? row.related.assignee : row.assigneeAgentId),
     }),
     procedure: t.field({ type: Procedure, nullable: true, description: 'The linked online procedure; null when none.', resolve: (row) => row.procedureId }),
@@ -159,7 +159,7 @@ export const Case = builder.loadableNode('Case', {
       sort: (step) => step.id,
       resolve: (row) => row.procedureStepId,
     }),
-    confidentiality: t.expose('confidentiality', { type: ConfidentialityEnum, authScopes: STAFF, description: 'Who may read it. Staff only.' }),
+    confidentiality: t.expose('confidentiality', { type: ConfidentialityEnum, authScopes: STAFF, nullable: true, description: 'Who may read it. Staff only. A citizen gets null and a FORBIDDEN error.' }),
     dueAt: t.field({
       type: 'DateTime',
       nullable: true,
@@ -190,7 +190,8 @@ export const Case = builder.loadableNode('Case', {
     latestInteractions: t.field({
       type: [Interaction],
       authScopes: STAFF,
-      description: `The most recent interactions, newest first (count 1 to ${MAX_LATEST_INTERACTIONS}).`,
+      nullable: true,
+      description: `The most recent interactions, newest first (count 1 to ${MAX_LATEST_INTERACTIONS}). Staff only. A citizen gets null and a FORBIDDEN error.`,
       args: { count: t.arg.int({ required: false, defaultValue: 3, description: `How many, 1 to ${MAX_LATEST_INTERACTIONS}; 3 when omitted.` }) },
       // Not async: an answer read with the case is given at once, without a promise.
       resolve: (row, args, context) => {
@@ -208,7 +209,8 @@ export const Case = builder.loadableNode('Case', {
     handoffs: t.field({
       type: [Handoff],
       authScopes: STAFF,
-      description: 'Handoffs of this case, oldest first; only open ones (REQUESTED, ACCEPTED) with openOnly.',
+      nullable: true,
+      description: 'Handoffs of this case, oldest first; only open ones (REQUESTED, ACCEPTED) with openOnly. Staff only. A citizen gets null and a FORBIDDEN error.',
       args: { openOnly: t.arg.boolean({ required: false, defaultValue: false, description: 'Only handoffs still open.' }) },
       resolve: (row, args, context) => {
         const openOnly = Boolean(args.openOnly);
@@ -219,7 +221,8 @@ export const Case = builder.loadableNode('Case', {
     notes: t.field({
       type: [Note],
       authScopes: STAFF,
-      description: 'Internal notes, oldest first.',
+      nullable: true,
+      description: 'Internal notes, oldest first. Staff only. A citizen gets null and a FORBIDDEN error.',
       resolve: (row, _args, context) => batchLoader(context, 'notes', (caseIds) => notesByCaseIds(context.db, caseIds)).load(row.id),
     }),
   }),
@@ -231,7 +234,8 @@ builder.objectFields(Case, (t) => ({
     {
       type: Interaction,
       authScopes: STAFF,
-      description: 'Every interaction, oldest first. Staff only.',
+      nullable: true,
+      description: 'Every interaction, oldest first. Staff only. A citizen gets null and a FORBIDDEN error.',
       resolve: async (row, args, context) => {
         const { limit, after } = readPageRequest(args, context.limits.maxPageSize, ['timestamp', 'uuid']);
         const loader = batchLoader(context, `interactions:${limit}:${args.after ?? ''}`, (caseIds) =>
@@ -548,8 +552,9 @@ builder.objectFields(Citizen, (t) => ({
   cases: t.connection(
     {
       type: Case,
-      description: 'The citizen’s cases you may read, newest first. Staff only.',
+      description: 'The citizen’s cases you may read, newest first. Staff only. A citizen gets null and a FORBIDDEN error.',
       authScopes: STAFF,
+      nullable: true,
       resolve: async (citizen, args, context, info) =>
         toConnection(
           await listCases(

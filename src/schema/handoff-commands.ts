@@ -17,8 +17,9 @@ builder.objectFields(Service, (t) => ({
   incomingHandoffs: t.connection(
     {
       type: Handoff,
-      description: 'The service’s queue: handoffs to it with this status (REQUESTED by default), by due date (undated last). Staff only; only cases you may read.',
+      description: 'The service’s queue: handoffs to it with this status (REQUESTED by default), by due date (undated last); only cases you may read. Staff only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).',
       authScopes: STAFF,
+      nullable: true,
       args: { status: t.arg({ type: HandoffStatusEnum, required: false, defaultValue: 'REQUESTED', description: 'REQUESTED when omitted.' }) },
       resolve: async (service, args, context) =>
         toConnection(await listIncomingHandoffs(context.db, context.viewer, service.id, args.status ?? 'REQUESTED', args, context.limits.maxPageSize)),

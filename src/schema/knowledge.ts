@@ -142,8 +142,8 @@ const KnowledgeArticleVersion = builder.objectRef<KnowledgeVersionRow>('Knowledg
     number: t.exposeInt('number', { description: 'Its number, counting from 1.' }),
     isDraft: t.boolean({ description: 'True for the draft: not published yet.', resolve: (version) => version.publishedAt === null }),
     publishedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was published; null for the draft.', resolve: (version) => version.publishedAt }),
-    publishedBy: t.field({ type: Agent, nullable: true, authScopes: AGENT, description: 'Who published it. Agents only.', resolve: (version) => version.publishedByAgentId }),
-    editedBy: t.field({ type: Agent, nullable: true, authScopes: AGENT, description: 'Who last changed it. Agents only.', resolve: (version) => version.editedByAgentId }),
+    publishedBy: t.field({ type: Agent, nullable: true, authScopes: AGENT, description: 'Who published it; null for the draft. Agents only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).', resolve: (version) => version.publishedByAgentId }),
+    editedBy: t.field({ type: Agent, nullable: true, authScopes: AGENT, description: 'Who last changed it; null when unknown. Agents only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).', resolve: (version) => version.editedByAgentId }),
     editedAt: t.field({ type: 'DateTime', description: 'When it was last changed.', resolve: (version) => version.editedAt }),
     audience: t.expose('audience', { type: KnowledgeAudienceEnum, description: 'Who reads it.' }),
     themes: t.field({ type: [Theme], description: 'The themes it answers on.', resolve: (version) => version.themeIds }),
@@ -222,14 +222,14 @@ export const KnowledgeArticle = builder.loadableNode('KnowledgeArticle', {
       type: KnowledgeArticleVersion,
       nullable: true,
       authScopes: AGENT,
-      description: 'The unpublished changes; null when there are none. Agents only.',
+      description: 'The unpublished changes; null when there are none. Agents only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).',
       resolve: async (article, _args, context) => (await draftLoader(context).load(article.id)) ?? null,
     }),
     versionByNumber: t.field({
       type: KnowledgeArticleVersion,
       nullable: true,
       authScopes: AGENT,
-      description: 'Any version by number, old ones included; null when it has no such version. Agents only.',
+      description: 'Any version by number, old ones included; null when it has no such version. Agents only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).',
       args: { number: t.arg.int({ required: true, description: 'The version number.' }) },
       resolve: async (article, args, context) => (await versionLoader(context).load(versionKey(article.id, args.number))) ?? null,
     }),
@@ -237,7 +237,8 @@ export const KnowledgeArticle = builder.loadableNode('KnowledgeArticle', {
       {
         type: KnowledgeArticleVersion,
         authScopes: AGENT,
-        description: 'Every published version, newest first, with who published it and when. Agents only.',
+        nullable: true,
+        description: 'Every published version, newest first, with who published it and when. Agents only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).',
         resolve: async (article, args, context) => toConnection(await listPublishedVersions(context.db, article.id, args, context.limits.maxPageSize)),
       },
       { name: 'KnowledgeArticleVersionConnection', description: 'A page of versions.', authScopes: AGENT },
@@ -246,14 +247,16 @@ export const KnowledgeArticle = builder.loadableNode('KnowledgeArticle', {
     usage: t.field({
       type: KnowledgeUsageRef,
       authScopes: AGENT,
-      description: 'How agents use it on cases. Agents only.',
+      nullable: true,
+      description: 'How agents use it on cases. Agents only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).',
       resolve: (article, _args, context) => batchLoader(context, 'knowledgeUsage', (ids) => usageByArticleIds(context.db, ids)).load(article.id),
     }),
     suggestions: t.connection(
       {
         type: KnowledgeSuggestion,
         authScopes: AGENT,
-        description: 'Changes proposed and errors reported on it, oldest first. Agents only.',
+        nullable: true,
+        description: 'Changes proposed and errors reported on it, oldest first. Agents only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).',
         args: { status: t.arg({ type: KnowledgeSuggestionStatusEnum, required: false, description: 'Only suggestions in this state.' }) },
         resolve: async (article, args, context) =>
           toConnection(await listKnowledgeSuggestions(context.db, { articleId: article.id, status: args.status ?? undefined }, args, context.limits.maxPageSize)),
@@ -414,13 +417,15 @@ builder.objectFields(Case, (t) => ({
   knowledgeArticles: t.field({
     type: [KnowledgeArticle],
     authScopes: AGENT,
-    description: 'The cards agents used on this case, most recently used first. Agents only.',
+    nullable: true,
+    description: 'The cards agents used on this case, most recently used first. Agents only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).',
     resolve: (row, _args, context) => batchLoader(context, 'caseKnowledgeArticles', (ids) => usedArticleIdsByCaseIds(context.db, ids)).load(row.id),
   }),
   suggestedArticles: t.field({
     type: [KnowledgeArticle],
     authScopes: AGENT,
-    description: `Published cards that may answer this case: on its procedure, its theme (or a related one), or sharing words with its subject; best first. Agents only.`,
+    nullable: true,
+    description: `Published cards that may answer this case: on its procedure, its theme (or a related one), or sharing words with its subject; best first. Agents only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).`,
     args: { first: t.arg.int({ required: false, description: `How many, 1 to ${MAX_SUGGESTED}; 5 when omitted.` }) },
     resolve: (row, args, context) => {
       const first = args.first ?? 5;
