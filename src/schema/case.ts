@@ -295,19 +295,19 @@ const CaseFilterInput = builder.inputType('CaseFilter', {
   description: 'Criteria of the inbox; all given ones must match.',
   fields: (t) => ({
     statuses: t.field({ type: [CaseStatusEnum], required: false, description: 'Any of these statuses.' }),
-    serviceId: t.globalID({ required: false, for: Service, description: 'Cases the service works on now.' }),
+    serviceId: t.globalID({ required: false, for: Service, description: 'The global id of a service: the cases it works on now.' }),
     themeCode: t.string({ required: false, description: 'Cases of this theme or its sub-themes.' }),
     channels: t.field({ type: [ChannelEnum], required: false, description: 'Cases opened on any of these channels.' }),
     lines: t.field({ type: [LineEnum], required: false, description: 'Cases at any of these lines now.' }),
-    assigneeId: t.globalID({ required: false, for: Agent, description: 'Cases assigned to this agent.' }),
-    referentId: t.globalID({ required: false, for: Agent, description: 'Cases whose referent is this agent.' }),
-    citizenId: t.globalID({ required: false, for: Citizen, description: 'Cases of this citizen.' }),
+    assigneeId: t.globalID({ required: false, for: Agent, description: 'The global id of an agent: the cases assigned to them.' }),
+    referentId: t.globalID({ required: false, for: Agent, description: 'The global id of an agent: the cases whose referent they are.' }),
+    citizenId: t.globalID({ required: false, for: Citizen, description: 'The global id of a citizen: their cases.' }),
     createdFrom: t.field({ type: 'DateTime', required: false, description: 'Opened at or after this instant.' }),
     createdTo: t.field({ type: 'DateTime', required: false, description: 'Opened before this instant.' }),
     overdue: t.boolean({ required: false, description: 'true: open cases past their due date (slaState BREACHED); false: all others.' }),
     slaState: t.field({ type: SlaStateEnum, required: false, description: 'Cases whose resolution deadline is in this state now.' }),
     search: t.string({ required: false, description: 'Words searched in the reference, subject, description and interaction summaries; accents and French/German word forms do not matter.' }),
-    handedOffTo: t.globalID({ required: false, for: Service, description: 'Cases with a handoff to this service (open, or of handoffStatus).' }),
+    handedOffTo: t.globalID({ required: false, for: Service, description: 'The global id of a service: the cases with a handoff to it (open, or of handoffStatus).' }),
     handoffStatus: t.field({ type: HandoffStatusEnum, required: false, description: 'With handedOffTo: the handoff’s status; alone: cases with a handoff in this status.' }),
   }),
 });
@@ -318,7 +318,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One case by global id (a citizen: one of their own). A case you may not read gives NOT_FOUND exactly like a missing one.',
     authScopes: STAFF_OR_OWNER,
-    args: { id: t.arg.globalID({ required: true, for: Case, description: 'Global id of the case.' }) },
+    args: { id: t.arg.globalID({ required: true, for: Case, description: 'The global id of the case.' }) },
     resolve: async (_root, args, context, info) => {
       const row = await findReadableCase(context.db, context.viewer, { id: args.id.id }, caseRelationsAsked(info, [], context));
       if (!row) throw new NotFoundError('Case');
@@ -419,11 +419,11 @@ const OpenCaseInput = builder.inputType('OpenCaseInput', {
     subject: t.string({ required: true, description: 'What it is about, 1 to 200 characters.' }),
     description: t.string({ required: false, description: 'Longer description, at most 10,000 characters.' }),
     originChannel: t.field({ type: ChannelEnum, required: true, description: 'The channel the question came by.' }),
-    citizenId: t.globalID({ required: false, for: Citizen, description: 'The citizen; omitted for an anonymous question.' }),
+    citizenId: t.globalID({ required: false, for: Citizen, description: 'The global id of the citizen; omitted for an anonymous question.' }),
     priority: t.field({ type: PriorityEnum, required: false, description: 'NORMAL when omitted.' }),
     confidentiality: t.field({ type: ConfidentialityEnum, required: false, description: 'NORMAL when omitted.' }),
     language: t.field({ type: LanguageEnum, required: false, description: 'FR when omitted.' }),
-    referentId: t.globalID({ required: false, for: Agent, description: 'The referent; the agent opening the case when omitted.' }),
+    referentId: t.globalID({ required: false, for: Agent, description: 'The global id of the referent; the agent opening the case when omitted.' }),
     dueAt: t.field({ type: 'DateTime', required: false, description: 'When it should be settled; none when omitted.' }),
   }),
 });
@@ -451,7 +451,7 @@ builder.mutationField('openCase', (t) =>
 const UpdateCaseInput = builder.inputType('UpdateCaseInput', {
   description: 'Changes to a case’s own fields; omitted fields stay as they are.',
   fields: (t) => ({
-    id: t.globalID({ required: true, for: Case, description: 'The case.' }),
+    id: t.globalID({ required: true, for: Case, description: 'The global id of the case.' }),
     version: t.int({ required: true, description: 'The version you read; a stale one gives ConflictError and changes nothing.' }),
     subject: t.string({ required: false, description: 'New subject, 1 to 200 characters.' }),
     description: t.string({ required: false, description: 'New description (null clears it).' }),
@@ -478,7 +478,7 @@ builder.mutationField('updateCase', (t) =>
 const TransitionCaseInput = builder.inputType('TransitionCaseInput', {
   description: 'A move of the case lifecycle.',
   fields: (t) => ({
-    id: t.globalID({ required: true, for: Case, description: 'The case.' }),
+    id: t.globalID({ required: true, for: Case, description: 'The global id of the case.' }),
     version: t.int({ required: true, description: 'The version you read.' }),
     to: t.field({ type: CaseStatusEnum, required: true, description: 'The target status; HANDED_OFF is reached through handoffs only.' }),
     resolution: t.field({ type: ResolutionEnum, required: false, description: 'Required when moving to RESOLVED, refused otherwise.' }),
@@ -501,9 +501,9 @@ builder.mutationField('transitionCase', (t) =>
 const AssignCaseInput = builder.inputType('AssignCaseInput', {
   description: 'Who works on the case.',
   fields: (t) => ({
-    id: t.globalID({ required: true, for: Case, description: 'The case.' }),
+    id: t.globalID({ required: true, for: Case, description: 'The global id of the case.' }),
     version: t.int({ required: true, description: 'The version you read.' }),
-    assigneeId: t.globalID({ required: false, for: Agent, description: 'The agent; null or omitted unassigns.' }),
+    assigneeId: t.globalID({ required: false, for: Agent, description: 'The global id of the agent; null or omitted unassigns.' }),
   }),
 });
 
@@ -523,7 +523,7 @@ builder.mutationField('assignCase', (t) =>
 const AddNoteInput = builder.inputType('AddNoteInput', {
   description: 'An internal note.',
   fields: (t) => ({
-    caseId: t.globalID({ required: true, for: Case, description: 'The case.' }),
+    caseId: t.globalID({ required: true, for: Case, description: 'The global id of the case.' }),
     body: t.string({ required: true, description: 'The text, 1 to 10,000 characters; stored as given.' }),
   }),
 });

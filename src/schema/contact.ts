@@ -137,9 +137,9 @@ const RegisterContactInput = builder.inputType('RegisterContactInput', {
   fields: (t) => ({
     channel: t.field({ type: ChannelEnum, required: true, description: 'The channel.' }),
     externalId: t.string({ required: false, description: 'Id in the channel system (call id, Message-ID, …): sending it again returns the first result and records nothing.' }),
-    caseId: t.globalID({ required: false, for: Case, description: 'The case to attach the contact to.' }),
+    caseId: t.globalID({ required: false, for: Case, description: 'The global id of the case to attach the contact to.' }),
     caseReference: t.string({ required: false, description: 'Or its reference.' }),
-    citizenId: t.globalID({ required: false, for: Citizen, description: 'The citizen, when known.' }),
+    citizenId: t.globalID({ required: false, for: Citizen, description: 'The global id of the citizen, when known.' }),
     citizen: t.field({ type: CitizenIdentityInput, required: false, description: 'Or who the citizen is, to find or register them.' }),
     themeCode: t.string({ required: false, description: 'For a new case: its theme.' }),
     subject: t.string({ required: false, description: 'For a new case: what it is about.' }),
@@ -157,7 +157,7 @@ const RegisterContactInput = builder.inputType('RegisterContactInput', {
     knowledgeArticleIds: t.globalIDList({
       required: false,
       for: KnowledgeArticle,
-      description: 'Published knowledge cards the agent answered from (at most 20): counted as used on the case and this contact.',
+      description: 'The global ids of the published knowledge cards the agent answered from (at most 20): counted as used on the case and this contact.',
     }),
   }),
 });

@@ -1,3 +1,4 @@
+import type { ObjectRef } from '@pothos/core';
 import { ConflictError, InvalidTransitionError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { brusselsDay, chooseLanguage, isStale } from '../domain/knowledge.js';
 import {
@@ -34,9 +35,10 @@ import {
 } from '../services/knowledge-reads.js';
 import type { Language } from '../domain/vocabulary.js';
 import { Agent } from './agent.js';
-import { builder } from './builder.js';
+import { builder, type Types } from './builder.js';
 import { Case } from './case.js';
 import type { Context } from './context.js';
+import { Interaction } from './interaction.js';
 import { LanguageEnum } from './language.js';
 import { batchLoader } from './loaders.js';
 import { toConnection } from './pagination.js';
@@ -316,7 +318,7 @@ const KnowledgeMissingAnswer = builder.objectRef<KnowledgeMissingAnswerRow>('Kno
 const KnowledgeArticleFilter = builder.inputType('KnowledgeArticleFilter', {
   description: 'Which cards; all given criteria must match.',
   fields: (t) => ({
-    ownerServiceId: t.globalID({ required: false, for: Service, description: 'Cards of this owner service.' }),
+    ownerServiceId: t.globalID({ required: false, for: Service, description: 'The global id of a service: the cards it owns.' }),
     status: t.field({ type: KnowledgeArticleStatusEnum, required: false, description: 'Cards in this state.' }),
     audience: t.field({ type: KnowledgeAudienceEnum, required: false, description: 'Cards for this audience.' }),
     stale: t.boolean({ required: false, description: 'true: past their review date; false: not.' }),
@@ -389,7 +391,7 @@ builder.queryFields((t) => ({
       description: 'The queue of an owner service (yours when omitted): suggestions on its cards, oldest first, OPEN ones when no status is given. Agents only.',
       authScopes: AGENT,
       args: {
-        serviceId: t.arg.globalID({ required: false, for: Service, description: 'The owner service; yours when omitted.' }),
+        serviceId: t.arg.globalID({ required: false, for: Service, description: 'The global id of the owner service; yours when omitted.' }),
         status: t.arg({ type: KnowledgeSuggestionStatusEnum, required: false, description: 'OPEN when omitted.' }),
       },
       resolve: async (_root, args, context) => {
@@ -449,7 +451,7 @@ const KnowledgeTextInput = builder.inputType('KnowledgeTextInput', {
 const CreateKnowledgeArticleInput = builder.inputType('CreateKnowledgeArticleInput', {
   description: 'A new card, created as a DRAFT; publishKnowledgeArticle puts it in force.',
   fields: (t) => ({
-    ownerServiceId: t.globalID({ required: false, for: Service, description: 'The owner service: yours when omitted (only admins write for another service).' }),
+    ownerServiceId: t.globalID({ required: false, for: Service, description: 'The global id of the owner service: yours when omitted (only admins write for another service).' }),
     audience: t.field({ type: KnowledgeAudienceEnum, required: true, description: 'Who reads it.' }),
     themeCodes: t.stringList({ required: true, description: 'Its themes: 1 to 20 codes.' }),
     procedureCodes: t.stringList({ required: false, description: 'The procedures it explains, at most 20 codes.' }),
@@ -462,7 +464,7 @@ const CreateKnowledgeArticleInput = builder.inputType('CreateKnowledgeArticleInp
 const UpdateKnowledgeArticleInput = builder.inputType('UpdateKnowledgeArticleInput', {
   description: 'Changes to a card’s draft (started from the version in force when there is none) and to its review date. Omitted fields stay as they are.',
   fields: (t) => ({
-    id: t.globalID({ required: true, for: KnowledgeArticle, description: 'The card.' }),
+    id: t.globalID({ required: true, for: KnowledgeArticle, description: 'The global id of the card.' }),
     version: t.int({ required: true, description: 'The card’s version as you read it.' }),
     audience: t.field({ type: KnowledgeAudienceEnum, required: false, description: 'Who reads it.' }),
     themeCodes: t.stringList({ required: false, description: 'Replaces its themes: 1 to 20 codes.' }),
@@ -477,7 +479,7 @@ const UpdateKnowledgeArticleInput = builder.inputType('UpdateKnowledgeArticleInp
 const KnowledgeCommandInput = builder.inputType('KnowledgeArticleCommandInput', {
   description: 'A card and its version as you read it.',
   fields: (t) => ({
-    id: t.globalID({ required: true, for: KnowledgeArticle, description: 'The card.' }),
+    id: t.globalID({ required: true, for: KnowledgeArticle, description: 'The global id of the card.' }),
     version: t.int({ required: true, description: 'The card’s version as you read it.' }),
   }),
 });
@@ -538,7 +540,7 @@ builder.mutationField('archiveKnowledgeArticle', (t) =>
 const SuggestKnowledgeChangeInput = builder.inputType('SuggestKnowledgeChangeInput', {
   description: 'A change to propose or an error to report on a card.',
   fields: (t) => ({
-    articleId: t.globalID({ required: true, for: KnowledgeArticle, description: 'The card.' }),
+    articleId: t.globalID({ required: true, for: KnowledgeArticle, description: 'The global id of the card.' }),
     comment: t.string({ required: true, description: 'What should change and why, 1 to 2,000 characters.' }),
     kind: t.field({ type: KnowledgeSuggestionKindEnum, required: false, description: 'CHANGE when omitted.' }),
   }),
@@ -562,7 +564,7 @@ builder.mutationField('suggestKnowledgeChange', (t) =>
 const ResolveKnowledgeSuggestionInput = builder.inputType('ResolveKnowledgeSuggestionInput', {
   description: 'How the owner service closes a suggestion.',
   fields: (t) => ({
-    id: t.globalID({ required: true, for: KnowledgeSuggestion, description: 'The suggestion.' }),
+    id: t.globalID({ required: true, for: KnowledgeSuggestion, description: 'The global id of the suggestion.' }),
     outcome: t.field({ type: KnowledgeSuggestionOutcomeEnum, required: true, description: 'Applied or dismissed.' }),
     comment: t.string({ required: false, description: 'An answer to its author, at most 2,000 characters.' }),
   }),
@@ -586,9 +588,11 @@ builder.mutationField('resolveKnowledgeSuggestion', (t) =>
 const LinkKnowledgeArticleInput = builder.inputType('LinkKnowledgeArticleInput', {
   description: 'A published card used on a case.',
   fields: (t) => ({
-    caseId: t.globalID({ required: true, for: Case, description: 'The case.' }),
-    articleId: t.globalID({ required: true, for: KnowledgeArticle, description: 'The card, published.' }),
-    interactionId: t.globalID({ required: false, description: 'The interaction of the case it was used in, if any.' }),
+    caseId: t.globalID({ required: true, for: Case, description: 'The global id of the case.' }),
+    articleId: t.globalID({ required: true, for: KnowledgeArticle, description: 'The global id of the card, published.' }),
+    // Every interaction's id reads "Interaction:…" whatever its concrete type; Pothos types `for`
+    // as object refs only, but it reads no more than the name of what it is given.
+    interactionId: t.globalID({ required: false, for: Interaction as unknown as ObjectRef<Types, unknown>, description: 'The global id of the interaction of the case it was used in, if any.' }),
   }),
 });
 
@@ -613,8 +617,7 @@ builder.mutationField('linkKnowledgeArticle', (t) =>
         {
           caseId: input.caseId.id,
           articleId: input.articleId.id,
-          // Any other kind of id names no interaction of the case.
-          interactionId: input.interactionId ? (input.interactionId.typename === 'Interaction' ? input.interactionId.id : 'none') : null,
+          interactionId: input.interactionId?.id ?? null,
         },
         context.now,
       ),
