@@ -107,7 +107,8 @@ function* leaves(root: Target['root'], field: GraphQLField<unknown, unknown>, pa
 function validValue(type: GraphQLInputType, holder: GraphQLArgument | GraphQLInputField, seen = new Set<string>()): unknown {
   const nullable = getNullableType(type);
   if (isListType(nullable)) return [validValue(nullable.ofType, holder, seen)];
-  if (isEnumType(nullable)) return nullable.getValues()[0]!.value;
+  // Variables carry an enum's name, not its internal value.
+  if (isEnumType(nullable)) return nullable.getValues()[0]!.name;
   if (isInputObjectType(nullable)) {
     const value: Record<string, unknown> = {};
     for (const inner of Object.values(nullable.getFields())) {
@@ -420,5 +421,78 @@ describe('malformed subscription arguments', () => {
     }
     expect(faults).toEqual([]);
     expect(logLines.slice(logged).filter((line) => Number(line.level) >= 40)).toEqual([]);
+  });
+});
+
+describe('every id argument', () => {
+  /** Ids that name something in another system, not one of our objects: free text by design. */
+  const EXTERNAL_IDS = ['RegisterContactInput.externalId', 'EmailDetailsInput.messageId', 'OnlineProcedureDetailsInput.submissionId'];
+  const looksLikeId = (name: string, type: GraphQLInputType) => /^(id|ids)$|Ids?$/.test(name) || getNamedType(type).name === 'ID';
+
+  /** Every argument (of any field) and input field that takes an id, named as Type.field(arg) or Input.field. */
+  function idHolders(): { name: string; holder: GraphQLArgument | GraphQLInputField }[] {
+    const holders: { name: string; holder: GraphQLArgument | GraphQLInputField }[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__')) continue;
+      if (isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) if (looksLikeId(field.name, field.type)) holders.push({ name: `${type.name}.${field.name}`, holder: field });
+      } else if ('getFields' in type && !isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          for (const arg of field.args) if (looksLikeId(arg.name, arg.type)) holders.push({ name: `${type.name}.${field.name}(${arg.name})`, holder: arg });
+        }
+      }
+    }
+    return holders;
+  }
+
+  it('takes the global id of a declared type, and says so in its description, wherever an input names one of our objects', () => {
+    const holders = idHolders();
+    expect(holders.length).toBeGreaterThan(30);
+    const wrong: string[] = [];
+    for (const { name, holder } of holders) {
+      if (EXTERNAL_IDS.includes(name)) continue;
+      const extensions = holder.extensions as { isRelayGlobalID?: boolean; relayGlobalIDAlwaysParse?: boolean };
+      if (getNamedType(holder.type).name !== 'ID' || !extensions.isRelayGlobalID) wrong.push(`${name} is not a global id`);
+      else if (idTypesOf(holder).length === 0 && !extensions.relayGlobalIDAlwaysParse) wrong.push(`${name} accepts the id of any type`);
+      if (!/\bglobal ids?\b/i.test(holder.description ?? '')) wrong.push(`${name} does not say it takes a global id`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('refuses a raw uuid, a malformed id and an id of another type with BAD_USER_INPUT naming the input path, for every id of every query and mutation', { timeout: 120_000 }, async () => {
+    const targets = httpTargets().filter((target) => getNamedType(target.leaf.type).name === 'ID');
+    expect(targets.length).toBeGreaterThan(30);
+    const wrongValues = (target: Target) => {
+      const [typename = 'Case'] = idTypesOf(target.leaf);
+      // node(id:) and nodes(ids:) take the id of any type that has one.
+      const anyType = (target.leaf.extensions as { relayGlobalIDAlwaysParse?: boolean }).relayGlobalIDAlwaysParse;
+      return [randomUUID(), 'abc', anyType ? globalId('FieldProblem', randomUUID()) : globalId(typename === 'Citizen' ? 'Case' : 'Citizen', randomUUID())];
+    };
+    const probes = targets.flatMap((target) => wrongValues(target).map((value) => ({ target, value })));
+    const answers = await inPool(probes, async ({ target, value }) => {
+      // The first viewer the field lets through: most take an admin, webhooks a service account.
+      for (const viewer of ['admin', 'serviceAccount', 'citizen']) {
+        const args = argumentsWith(target.field, target.path, value);
+        const token = tokens[viewer];
+        const response = await fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: operationFor(target, args), variables: args }),
+        });
+        const body = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+        const errors = body.errors ?? [];
+        if (errors.some((error) => error.extensions?.code === 'FORBIDDEN')) continue;
+        return errors.map((error) => `${String(error.extensions?.code)} ${error.message}`);
+      }
+      return ['FORBIDDEN to every viewer'];
+    });
+    const wrong: string[] = [];
+    answers.forEach((errors, index) => {
+      const { target, value } = probes[index]!;
+      const path = target.path.join('.').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const expected = new RegExp(`^BAD_USER_INPUT ${path}(\\.0)?: Not (a global id|the id of a \\w+( or \\w+)*|the id of an object node\\(id:\\) can fetch)\\.`);
+      if (!errors.some((error) => expected.test(error))) wrong.push(`${target.root} ${target.field.name} ${target.path.join('.')} = ${describeValue(value)}: ${errors.join(' | ') || 'no error'}`);
+    });
+    expect(wrong).toEqual([]);
   });
 });

@@ -60,9 +60,9 @@ describe('trackCase', () => {
     expect(wrongCode.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('accepts the right code typed in lower case, without its dash or with spaces', async () => {
+  it('accepts the right code typed in lower case, without its dash, with spaces or with another dash', async () => {
     const [head, tail] = opened.trackingCode.split('-') as [string, string];
-    for (const typed of [opened.trackingCode.toLowerCase(), `${head}${tail}`, `${head.toLowerCase()}${tail}`, ` ${head} ${tail} `]) {
+    for (const typed of [opened.trackingCode.toLowerCase(), `${head}${tail}`, `${head.toLowerCase()}${tail}`, ` ${head} ${tail} `, `${head}\u2013${tail.toLowerCase()}`, `${head.toLowerCase()}${tail.toLowerCase()}`]) {
       const { data, errors } = await execute<{ trackCase: { reference: string } }>(server.client(), gql`query ($reference: String!, $trackingCode: String!) { trackCase(reference: $reference, trackingCode: $trackingCode) { reference } }`, {
         reference: opened.reference,
         trackingCode: typed,

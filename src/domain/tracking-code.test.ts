@@ -12,6 +12,11 @@ describe('tracking codes', () => {
     ['ABCDEFGH23', 'ABCDE-FGH23'],
     [' abcde fgh23 ', 'ABCDE-FGH23'],
     ['AB-CDE-FGH-23', 'ABCDE-FGH23'],
+    ['abcdefgh23', 'ABCDE-FGH23'],
+    ['ABCDE\u2013FGH23', 'ABCDE-FGH23'],
+    ['ABCDE\u2011FGH23', 'ABCDE-FGH23'],
+    ['ABCDE\u2212FGH23', 'ABCDE-FGH23'],
+    ['\tABCDE\u00a0FGH23\n', 'ABCDE-FGH23'],
   ])('reads "%s" as %s', (typed, issued) => {
     expect(normalizeTrackingCode(typed)).toBe(issued);
   });

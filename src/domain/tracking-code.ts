@@ -12,10 +12,11 @@ export function formatTrackingCode(randomBytes: Uint8Array): string {
 
 /**
  * The code as issued (upper case, XXXXX-XXXXX) from what someone typed: any letter case, with
- * or without the dash, spaces ignored. Anything that is not ten characters stays as typed and
- * simply matches no case.
+ * or without the dash, spaces ignored. Any dash counts as the dash (word processors and phones
+ * turn "-" into "–" or "‑"). Anything that is not ten characters stays as typed and simply
+ * matches no case.
  */
 export function normalizeTrackingCode(typed: string): string {
-  const characters = typed.replace(/[\s-]/g, '').toUpperCase();
+  const characters = typed.replace(/[\s\p{Pd}\u2212]/gu, '').toUpperCase();
   return characters.length === 10 ? `${characters.slice(0, 5)}-${characters.slice(5)}` : characters;
 }

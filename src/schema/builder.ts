@@ -68,12 +68,12 @@ export const builder = new SchemaBuilder<BuilderTypes>({
     nodeQueryOptions: {
       description: 'Any object by global id, under the access rules of its type: an object you may not read is null, like an unknown id.',
       authScopes: { public: true },
-      args: { id: { description: 'A global id.' } },
+      args: { id: { description: 'The global id of any object.' } },
     },
     nodesQueryOptions: {
       description: 'Several objects by global id; unreadable or unknown ids give null.',
       authScopes: { public: true },
-      args: { ids: { description: `Global ids, at most ${MAX_NODES} of them.` } },
+      args: { ids: { description: `The global ids of the objects, at most ${MAX_NODES} of them.` } },
       ...listSize((args) => (Array.isArray(args.ids) ? args.ids.length : MAX_NODES)),
       resolve: (_root, args, _context, _info, resolveNodes) => {
         if (args.ids.length > MAX_NODES) {

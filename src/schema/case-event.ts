@@ -108,7 +108,7 @@ export const CaseEvent = builder.objectRef<CaseEventRow>('CaseEvent').implement(
     label: vocabularyLabelField(t, 'CASE_EVENT_TYPE', 'What changed, in words, in the asked language.', (event) => event.type),
     visibility: t.expose('visibility', { type: EventVisibilityEnum, description: 'Whether the citizen sees it too.' }),
     actorKind: t.expose('actorKind', { type: ActorKindEnum, description: 'Who made the change.' }),
-    actorAgent: t.field({ type: Agent, nullable: true, authScopes: { staff: true }, description: 'The agent who made it; null otherwise. Staff only.', resolve: (event) => event.actorAgentId }),
+    actorAgent: t.field({ type: Agent, nullable: true, authScopes: { staff: true }, description: 'The agent who made it; null otherwise. Staff only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).', resolve: (event) => event.actorAgentId }),
     actorService: t.field({ type: Service, nullable: true, description: 'The service account’s service; null otherwise.', resolve: (event) => event.actorServiceId }),
     payload: t.string({ description: 'Details of the change, as a JSON object.', resolve: (event) => JSON.stringify(event.payload) }),
     occurredAt: t.field({ type: 'DateTime', description: 'When the change was made.', resolve: (event) => event.occurredAt }),

@@ -140,14 +140,14 @@ export const Case = builder.loadableNode('Case', {
       type: Agent,
       authScopes: STAFF,
       nullable: true,
-      description: 'The citizen’s single referent, kept across handoffs; null when none was named.',
+      description: 'The citizen’s single referent, kept across handoffs; null when none was named. Staff only. A citizen gets null and a FORBIDDEN error.',
       resolve: (row) => (row.related?.referent !== undefined ? row.related.referent : row.referentAgentId),
     }),
     assignee: t.field({
       type: Agent,
       authScopes: STAFF,
       nullable: true,
-      description: 'Who works on it now; null when unassigned.',
+      description: 'Who works on it now; null when unassigned. Staff only. A citizen gets null and a FORBIDDEN error.',
       resolve: (row) => (row.related?.assignee !== undefined ? row.related.assignee : row.assigneeAgentId),
     }),
     procedure: t.field({ type: Procedure, nullable: true, description: 'The linked online procedure; null when none.', resolve: (row) => row.procedureId }),
@@ -159,7 +159,7 @@ export const Case = builder.loadableNode('Case', {
       sort: (step) => step.id,
       resolve: (row) => row.procedureStepId,
     }),
-    confidentiality: t.expose('confidentiality', { type: ConfidentialityEnum, authScopes: STAFF, description: 'Who may read it. Staff only.' }),
+    confidentiality: t.expose('confidentiality', { type: ConfidentialityEnum, authScopes: STAFF, nullable: true, description: 'Who may read it. Staff only. A citizen gets null and a FORBIDDEN error.' }),
     dueAt: t.field({
       type: 'DateTime',
       nullable: true,
@@ -190,7 +190,8 @@ export const Case = builder.loadableNode('Case', {
     latestInteractions: t.field({
       type: [Interaction],
       authScopes: STAFF,
-      description: `The most recent interactions, newest first (count 1 to ${MAX_LATEST_INTERACTIONS}).`,
+      nullable: true,
+      description: `The most recent interactions, newest first (count 1 to ${MAX_LATEST_INTERACTIONS}). Staff only. A citizen gets null and a FORBIDDEN error.`,
       args: { count: t.arg.int({ required: false, defaultValue: 3, description: `How many, 1 to ${MAX_LATEST_INTERACTIONS}; 3 when omitted.` }) },
       // Not async: an answer read with the case is given at once, without a promise.
       resolve: (row, args, context) => {
@@ -208,7 +209,8 @@ export const Case = builder.loadableNode('Case', {
     handoffs: t.field({
       type: [Handoff],
       authScopes: STAFF,
-      description: 'Handoffs of this case, oldest first; only open ones (REQUESTED, ACCEPTED) with openOnly.',
+      nullable: true,
+      description: 'Handoffs of this case, oldest first; only open ones (REQUESTED, ACCEPTED) with openOnly. Staff only. A citizen gets null and a FORBIDDEN error.',
       args: { openOnly: t.arg.boolean({ required: false, defaultValue: false, description: 'Only handoffs still open.' }) },
       resolve: (row, args, context) => {
         const openOnly = Boolean(args.openOnly);
@@ -219,7 +221,8 @@ export const Case = builder.loadableNode('Case', {
     notes: t.field({
       type: [Note],
       authScopes: STAFF,
-      description: 'Internal notes, oldest first.',
+      nullable: true,
+      description: 'Internal notes, oldest first. Staff only. A citizen gets null and a FORBIDDEN error.',
       resolve: (row, _args, context) => batchLoader(context, 'notes', (caseIds) => notesByCaseIds(context.db, caseIds)).load(row.id),
     }),
   }),
@@ -231,7 +234,8 @@ builder.objectFields(Case, (t) => ({
     {
       type: Interaction,
       authScopes: STAFF,
-      description: 'Every interaction, oldest first. Staff only.',
+      nullable: true,
+      description: 'Every interaction, oldest first. Staff only. A citizen gets null and a FORBIDDEN error.',
       resolve: async (row, args, context) => {
         const { limit, after } = readPageRequest(args, context.limits.maxPageSize, ['timestamp', 'uuid']);
         const loader = batchLoader(context, `interactions:${limit}:${args.after ?? ''}`, (caseIds) =>
@@ -291,19 +295,19 @@ const CaseFilterInput = builder.inputType('CaseFilter', {
   description: 'Criteria of the inbox; all given ones must match.',
   fields: (t) => ({
     statuses: t.field({ type: [CaseStatusEnum], required: false, description: 'Any of these statuses.' }),
-    serviceId: t.globalID({ required: false, for: Service, description: 'Cases the service works on now.' }),
+    serviceId: t.globalID({ required: false, for: Service, description: 'The global id of a service: the cases it works on now.' }),
     themeCode: t.string({ required: false, description: 'Cases of this theme or its sub-themes.' }),
     channels: t.field({ type: [ChannelEnum], required: false, description: 'Cases opened on any of these channels.' }),
     lines: t.field({ type: [LineEnum], required: false, description: 'Cases at any of these lines now.' }),
-    assigneeId: t.globalID({ required: false, for: Agent, description: 'Cases assigned to this agent.' }),
-    referentId: t.globalID({ required: false, for: Agent, description: 'Cases whose referent is this agent.' }),
-    citizenId: t.globalID({ required: false, for: Citizen, description: 'Cases of this citizen.' }),
+    assigneeId: t.globalID({ required: false, for: Agent, description: 'The global id of an agent: the cases assigned to them.' }),
+    referentId: t.globalID({ required: false, for: Agent, description: 'The global id of an agent: the cases whose referent they are.' }),
+    citizenId: t.globalID({ required: false, for: Citizen, description: 'The global id of a citizen: their cases.' }),
     createdFrom: t.field({ type: 'DateTime', required: false, description: 'Opened at or after this instant.' }),
     createdTo: t.field({ type: 'DateTime', required: false, description: 'Opened before this instant.' }),
     overdue: t.boolean({ required: false, description: 'true: open cases past their due date (slaState BREACHED); false: all others.' }),
     slaState: t.field({ type: SlaStateEnum, required: false, description: 'Cases whose resolution deadline is in this state now.' }),
     search: t.string({ required: false, description: 'Words searched in the reference, subject, description and interaction summaries (at most 200 characters); accents and French/German word forms do not matter, and a word that no case contains also finds its closest spellings in the cases (one typo forgiven: a letter left out, added, replaced or two swapped; two in words of 8 letters or more).' }),
-    handedOffTo: t.globalID({ required: false, for: Service, description: 'Cases with a handoff to this service (open, or of handoffStatus).' }),
+    handedOffTo: t.globalID({ required: false, for: Service, description: 'The global id of a service: the cases with a handoff to it (open, or of handoffStatus).' }),
     handoffStatus: t.field({ type: HandoffStatusEnum, required: false, description: 'With handedOffTo: the handoff’s status; alone: cases with a handoff in this status.' }),
   }),
 });
@@ -314,7 +318,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One case by global id (a citizen: one of their own). A case you may not read gives NOT_FOUND exactly like a missing one.',
     authScopes: STAFF_OR_OWNER,
-    args: { id: t.arg.globalID({ required: true, for: Case, description: 'Global id of the case.' }) },
+    args: { id: t.arg.globalID({ required: true, for: Case, description: 'The global id of the case.' }) },
     resolve: async (_root, args, context, info) => {
       const row = await findReadableCase(context.db, context.viewer, { id: args.id.id }, caseRelationsAsked(info, [], context));
       if (!row) throw new NotFoundError('Case');
@@ -415,11 +419,11 @@ const OpenCaseInput = builder.inputType('OpenCaseInput', {
     subject: t.string({ required: true, description: 'What it is about, 1 to 200 characters.' }),
     description: t.string({ required: false, description: 'Longer description, at most 10,000 characters.' }),
     originChannel: t.field({ type: ChannelEnum, required: true, description: 'The channel the question came by.' }),
-    citizenId: t.globalID({ required: false, for: Citizen, description: 'The citizen; omitted for an anonymous question.' }),
+    citizenId: t.globalID({ required: false, for: Citizen, description: 'The global id of the citizen; omitted for an anonymous question.' }),
     priority: t.field({ type: PriorityEnum, required: false, description: 'NORMAL when omitted.' }),
     confidentiality: t.field({ type: ConfidentialityEnum, required: false, description: 'NORMAL when omitted.' }),
     language: t.field({ type: LanguageEnum, required: false, description: 'FR when omitted.' }),
-    referentId: t.globalID({ required: false, for: Agent, description: 'The referent; the agent opening the case when omitted.' }),
+    referentId: t.globalID({ required: false, for: Agent, description: 'The global id of the referent; the agent opening the case when omitted.' }),
     dueAt: t.field({ type: 'DateTime', required: false, description: 'When it should be settled; none when omitted.' }),
   }),
 });
@@ -447,7 +451,7 @@ builder.mutationField('openCase', (t) =>
 const UpdateCaseInput = builder.inputType('UpdateCaseInput', {
   description: 'Changes to a case’s own fields; omitted fields stay as they are.',
   fields: (t) => ({
-    id: t.globalID({ required: true, for: Case, description: 'The case.' }),
+    id: t.globalID({ required: true, for: Case, description: 'The global id of the case.' }),
     version: t.int({ required: true, description: 'The version you read; a stale one gives ConflictError and changes nothing.' }),
     subject: t.string({ required: false, description: 'New subject, 1 to 200 characters.' }),
     description: t.string({ required: false, description: 'New description (null clears it).' }),
@@ -474,7 +478,7 @@ builder.mutationField('updateCase', (t) =>
 const TransitionCaseInput = builder.inputType('TransitionCaseInput', {
   description: 'A move of the case lifecycle.',
   fields: (t) => ({
-    id: t.globalID({ required: true, for: Case, description: 'The case.' }),
+    id: t.globalID({ required: true, for: Case, description: 'The global id of the case.' }),
     version: t.int({ required: true, description: 'The version you read.' }),
     to: t.field({ type: CaseStatusEnum, required: true, description: 'The target status; HANDED_OFF is reached through handoffs only.' }),
     resolution: t.field({ type: ResolutionEnum, required: false, description: 'Required when moving to RESOLVED, refused otherwise.' }),
@@ -498,9 +502,9 @@ builder.mutationField('transitionCase', (t) =>
 const AssignCaseInput = builder.inputType('AssignCaseInput', {
   description: 'Who works on the case.',
   fields: (t) => ({
-    id: t.globalID({ required: true, for: Case, description: 'The case.' }),
+    id: t.globalID({ required: true, for: Case, description: 'The global id of the case.' }),
     version: t.int({ required: true, description: 'The version you read.' }),
-    assigneeId: t.globalID({ required: false, for: Agent, description: 'The agent; null or omitted unassigns.' }),
+    assigneeId: t.globalID({ required: false, for: Agent, description: 'The global id of the agent; null or omitted unassigns.' }),
   }),
 });
 
@@ -520,7 +524,7 @@ builder.mutationField('assignCase', (t) =>
 const AddNoteInput = builder.inputType('AddNoteInput', {
   description: 'An internal note.',
   fields: (t) => ({
-    caseId: t.globalID({ required: true, for: Case, description: 'The case.' }),
+    caseId: t.globalID({ required: true, for: Case, description: 'The global id of the case.' }),
     body: t.string({ required: true, description: 'The text, 1 to 10,000 characters; stored as given.' }),
   }),
 });
@@ -549,8 +553,9 @@ builder.objectFields(Citizen, (t) => ({
   cases: t.connection(
     {
       type: Case,
-      description: 'The citizen’s cases you may read, newest first. Staff only.',
+      description: 'The citizen’s cases you may read, newest first. Staff only. A citizen gets null and a FORBIDDEN error.',
       authScopes: STAFF,
+      nullable: true,
       resolve: async (citizen, args, context, info) =>
         toConnection(
           await listCases(

@@ -8,7 +8,7 @@ import { Case } from './case.js';
 import { Citizen } from './citizen.js';
 import { ChannelEnum, DirectionEnum, PriorityEnum, ResolutionEnum } from './enums.js';
 import { Interaction } from './interaction.js';
-import { LanguageEnum, optionalLabelField } from './language.js';
+import { LanguageEnum, labelField } from './language.js';
 import { Service } from './service.js';
 import { Theme } from './theme.js';
 
@@ -28,6 +28,13 @@ export class RedirectRequired extends Error {
   }
 }
 
+const GENERAL_REDIRECT_MESSAGE: Labels = {
+  fr: 'Cette demande n’est pas traitée par la première ligne : le service indiqué vous répondra.',
+  de: 'Dieses Anliegen wird nicht von der ersten Linie bearbeitet: Der angegebene Dienst hilft Ihnen weiter.',
+  nl: 'Deze vraag wordt niet door de eerste lijn behandeld: de vermelde dienst helpt u verder.',
+  en: 'This request is not handled by the first line: the service shown will help you.',
+};
+
 builder.objectType(RedirectRequired, {
   name: 'RedirectRequired',
   description: 'The theme is not handled by the first line (e.g. personal tax files): no case was opened; redirect the citizen with this message.',
@@ -35,7 +42,8 @@ builder.objectType(RedirectRequired, {
   fields: (t) => ({
     theme: t.field({ type: Theme, description: 'The excluded theme.', resolve: (redirect) => redirect.themeId }),
     service: t.field({ type: Service, nullable: true, description: 'Where to send the citizen, with its coordinates.', resolve: (redirect) => redirect.serviceId }),
-    message: optionalLabelField(t, 'What to tell the citizen, in the asked language.', (redirect) => redirect.redirectMessage),
+    // Never null: beside the typed errors of registerContact, `message` keeps one type (String!).
+    message: labelField(t, 'What to tell the citizen, in the asked language: the theme’s redirect message, or a general one when it has none.', (redirect) => redirect.redirectMessage ?? GENERAL_REDIRECT_MESSAGE),
   }),
 });
 
@@ -129,9 +137,9 @@ const RegisterContactInput = builder.inputType('RegisterContactInput', {
   fields: (t) => ({
     channel: t.field({ type: ChannelEnum, required: true, description: 'The channel.' }),
     externalId: t.string({ required: false, description: 'Id in the channel system (call id, Message-ID, …): sending it again returns the first result and records nothing.' }),
-    caseId: t.globalID({ required: false, for: Case, description: 'The case to attach the contact to.' }),
+    caseId: t.globalID({ required: false, for: Case, description: 'The global id of the case to attach the contact to.' }),
     caseReference: t.string({ required: false, description: 'Or its reference.' }),
-    citizenId: t.globalID({ required: false, for: Citizen, description: 'The citizen, when known.' }),
+    citizenId: t.globalID({ required: false, for: Citizen, description: 'The global id of the citizen, when known.' }),
     citizen: t.field({ type: CitizenIdentityInput, required: false, description: 'Or who the citizen is, to find or register them.' }),
     themeCode: t.string({ required: false, description: 'For a new case: its theme.' }),
     subject: t.string({ required: false, description: 'For a new case: what it is about.' }),
@@ -149,7 +157,7 @@ const RegisterContactInput = builder.inputType('RegisterContactInput', {
     knowledgeArticleIds: t.globalIDList({
       required: false,
       for: KnowledgeArticle,
-      description: 'Published knowledge cards the agent answered from (at most 20): counted as used on the case and this contact.',
+      description: 'The global ids of the published knowledge cards the agent answered from (at most 20): counted as used on the case and this contact.',
     }),
   }),
 });

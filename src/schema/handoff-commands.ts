@@ -17,8 +17,9 @@ builder.objectFields(Service, (t) => ({
   incomingHandoffs: t.connection(
     {
       type: Handoff,
-      description: 'The service’s queue: handoffs to it with this status (REQUESTED by default), by due date (undated last). Staff only; only cases you may read.',
+      description: 'The service’s queue: handoffs to it with this status (REQUESTED by default), by due date (undated last); only cases you may read. Staff only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).',
       authScopes: STAFF,
+      nullable: true,
       args: { status: t.arg({ type: HandoffStatusEnum, required: false, defaultValue: 'REQUESTED', description: 'REQUESTED when omitted.' }) },
       resolve: async (service, args, context) =>
         toConnection(await listIncomingHandoffs(context.db, context.viewer, service.id, args.status ?? 'REQUESTED', args, context.limits.maxPageSize)),
@@ -43,8 +44,8 @@ const ERRORS = { types: [ValidationError, NotFoundError, ConflictError, InvalidT
 const RequestHandoffInput = builder.inputType('RequestHandoffInput', {
   description: 'Hand a case to a service of the next line up.',
   fields: (t) => ({
-    caseId: t.globalID({ required: true, for: Case, description: 'The case; you must belong to the service that holds it (or be a supervisor).' }),
-    toServiceId: t.globalID({ required: true, for: Service, description: 'An internal service one line above the case’s current line.' }),
+    caseId: t.globalID({ required: true, for: Case, description: 'The global id of the case; you must belong to the service that holds it (or be a supervisor).' }),
+    toServiceId: t.globalID({ required: true, for: Service, description: 'The global id of an internal service one line above the case’s current line.' }),
     reason: t.string({ required: true, description: 'Why (internal), 1 to 2,000 characters.' }),
   }),
 });
@@ -66,7 +67,7 @@ const HandoffIdInput = (name: string, description: string, extra?: 'reason' | 'r
   builder.inputType(name, {
     description,
     fields: (t) => ({
-      id: t.globalID({ required: true, for: Handoff, description: 'The handoff.' }),
+      id: t.globalID({ required: true, for: Handoff, description: 'The global id of the handoff.' }),
       ...(extra === 'reason' ? { reason: t.string({ required: true, description: 'Why it is refused, 1 to 2,000 characters; shown in the timeline.' }) } : {}),
       ...(extra === 'response' ? { response: t.string({ required: true, description: 'The answer for the referent, 1 to 2,000 characters.' }) } : {}),
     }),

@@ -1,3 +1,4 @@
+import type { ObjectRef } from '@pothos/core';
 import { ConflictError, InvalidTransitionError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { brusselsDay, chooseLanguage, isStale } from '../domain/knowledge.js';
 import {
@@ -34,9 +35,10 @@ import {
 } from '../services/knowledge-reads.js';
 import type { Language } from '../domain/vocabulary.js';
 import { Agent } from './agent.js';
-import { builder } from './builder.js';
+import { builder, type Types } from './builder.js';
 import { Case } from './case.js';
 import type { Context } from './context.js';
+import { Interaction } from './interaction.js';
 import { LanguageEnum } from './language.js';
 import { batchLoader } from './loaders.js';
 import { toConnection } from './pagination.js';
@@ -146,8 +148,8 @@ const KnowledgeArticleVersion = builder.objectRef<KnowledgeVersionRow>('Knowledg
     number: t.exposeInt('number', { description: 'Its number, counting from 1.' }),
     isDraft: t.boolean({ description: 'True for the draft: not published yet.', resolve: (version) => version.publishedAt === null }),
     publishedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was published; null for the draft.', resolve: (version) => version.publishedAt }),
-    publishedBy: t.field({ type: Agent, nullable: true, authScopes: AGENT, description: 'Who published it. Agents only.', resolve: (version) => version.publishedByAgentId }),
-    editedBy: t.field({ type: Agent, nullable: true, authScopes: AGENT, description: 'Who last changed it. Agents only.', resolve: (version) => version.editedByAgentId }),
+    publishedBy: t.field({ type: Agent, nullable: true, authScopes: AGENT, description: 'Who published it; null for the draft. Agents only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).', resolve: (version) => version.publishedByAgentId }),
+    editedBy: t.field({ type: Agent, nullable: true, authScopes: AGENT, description: 'Who last changed it; null when unknown. Agents only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).', resolve: (version) => version.editedByAgentId }),
     editedAt: t.field({ type: 'DateTime', description: 'When it was last changed.', resolve: (version) => version.editedAt }),
     audience: t.expose('audience', { type: KnowledgeAudienceEnum, description: 'Who reads it.' }),
     themes: t.field({ type: [Theme], description: 'The themes it answers on.', resolve: (version) => version.themeIds }),
@@ -226,14 +228,14 @@ export const KnowledgeArticle = builder.loadableNode('KnowledgeArticle', {
       type: KnowledgeArticleVersion,
       nullable: true,
       authScopes: AGENT,
-      description: 'The unpublished changes; null when there are none. Agents only.',
+      description: 'The unpublished changes; null when there are none. Agents only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).',
       resolve: async (article, _args, context) => (await draftLoader(context).load(article.id)) ?? null,
     }),
     versionByNumber: t.field({
       type: KnowledgeArticleVersion,
       nullable: true,
       authScopes: AGENT,
-      description: 'Any version by number, old ones included; null when it has no such version. Agents only.',
+      description: 'Any version by number, old ones included; null when it has no such version. Agents only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).',
       args: { number: t.arg.int({ required: true, description: 'The version number.' }) },
       resolve: async (article, args, context) => (await versionLoader(context).load(versionKey(article.id, args.number))) ?? null,
     }),
@@ -241,7 +243,8 @@ export const KnowledgeArticle = builder.loadableNode('KnowledgeArticle', {
       {
         type: KnowledgeArticleVersion,
         authScopes: AGENT,
-        description: 'Every published version, newest first, with who published it and when. Agents only.',
+        nullable: true,
+        description: 'Every published version, newest first, with who published it and when. Agents only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).',
         resolve: async (article, args, context) => toConnection(await listPublishedVersions(context.db, article.id, args, context.limits.maxPageSize)),
       },
       { name: 'KnowledgeArticleVersionConnection', description: 'A page of versions.', authScopes: AGENT },
@@ -250,14 +253,16 @@ export const KnowledgeArticle = builder.loadableNode('KnowledgeArticle', {
     usage: t.field({
       type: KnowledgeUsageRef,
       authScopes: AGENT,
-      description: 'How agents use it on cases. Agents only.',
+      nullable: true,
+      description: 'How agents use it on cases. Agents only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).',
       resolve: (article, _args, context) => batchLoader(context, 'knowledgeUsage', (ids) => usageByArticleIds(context.db, ids)).load(article.id),
     }),
     suggestions: t.connection(
       {
         type: KnowledgeSuggestion,
         authScopes: AGENT,
-        description: 'Changes proposed and errors reported on it, oldest first. Agents only.',
+        nullable: true,
+        description: 'Changes proposed and errors reported on it, oldest first. Agents only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).',
         args: { status: t.arg({ type: KnowledgeSuggestionStatusEnum, required: false, description: 'Only suggestions in this state.' }) },
         resolve: async (article, args, context) =>
           toConnection(await listKnowledgeSuggestions(context.db, { articleId: article.id, status: args.status ?? undefined }, args, context.limits.maxPageSize)),
@@ -317,7 +322,7 @@ const KnowledgeMissingAnswer = builder.objectRef<KnowledgeMissingAnswerRow>('Kno
 const KnowledgeArticleFilter = builder.inputType('KnowledgeArticleFilter', {
   description: 'Which cards; all given criteria must match.',
   fields: (t) => ({
-    ownerServiceId: t.globalID({ required: false, for: Service, description: 'Cards of this owner service.' }),
+    ownerServiceId: t.globalID({ required: false, for: Service, description: 'The global id of a service: the cards it owns.' }),
     status: t.field({ type: KnowledgeArticleStatusEnum, required: false, description: 'Cards in this state.' }),
     audience: t.field({ type: KnowledgeAudienceEnum, required: false, description: 'Cards for this audience.' }),
     stale: t.boolean({ required: false, description: 'true: past their review date; false: not.' }),
@@ -390,7 +395,7 @@ builder.queryFields((t) => ({
       description: 'The queue of an owner service (yours when omitted): suggestions on its cards, oldest first, OPEN ones when no status is given. Agents only.',
       authScopes: AGENT,
       args: {
-        serviceId: t.arg.globalID({ required: false, for: Service, description: 'The owner service; yours when omitted.' }),
+        serviceId: t.arg.globalID({ required: false, for: Service, description: 'The global id of the owner service; yours when omitted.' }),
         status: t.arg({ type: KnowledgeSuggestionStatusEnum, required: false, description: 'OPEN when omitted.' }),
       },
       resolve: async (_root, args, context) => {
@@ -418,13 +423,15 @@ builder.objectFields(Case, (t) => ({
   knowledgeArticles: t.field({
     type: [KnowledgeArticle],
     authScopes: AGENT,
-    description: 'The cards agents used on this case, most recently used first. Agents only.',
+    nullable: true,
+    description: 'The cards agents used on this case, most recently used first. Agents only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).',
     resolve: (row, _args, context) => batchLoader(context, 'caseKnowledgeArticles', (ids) => usedArticleIdsByCaseIds(context.db, ids)).load(row.id),
   }),
   suggestedArticles: t.field({
     type: [KnowledgeArticle],
     authScopes: AGENT,
-    description: `Published cards that may answer this case: on its procedure, its theme (or a related one), or sharing words with its subject; best first. Agents only.`,
+    nullable: true,
+    description: `Published cards that may answer this case: on its procedure, its theme (or a related one), or sharing words with its subject; best first. Agents only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).`,
     args: { first: t.arg.int({ required: false, description: `How many, 1 to ${MAX_SUGGESTED}; 5 when omitted.` }) },
     resolve: (row, args, context) => {
       const first = args.first ?? 5;
@@ -448,7 +455,7 @@ const KnowledgeTextInput = builder.inputType('KnowledgeTextInput', {
 const CreateKnowledgeArticleInput = builder.inputType('CreateKnowledgeArticleInput', {
   description: 'A new card, created as a DRAFT; publishKnowledgeArticle puts it in force.',
   fields: (t) => ({
-    ownerServiceId: t.globalID({ required: false, for: Service, description: 'The owner service: yours when omitted (only admins write for another service).' }),
+    ownerServiceId: t.globalID({ required: false, for: Service, description: 'The global id of the owner service: yours when omitted (only admins write for another service).' }),
     audience: t.field({ type: KnowledgeAudienceEnum, required: true, description: 'Who reads it.' }),
     themeCodes: t.stringList({ required: true, description: 'Its themes: 1 to 20 codes.' }),
     procedureCodes: t.stringList({ required: false, description: 'The procedures it explains, at most 20 codes.' }),
@@ -461,7 +468,7 @@ const CreateKnowledgeArticleInput = builder.inputType('CreateKnowledgeArticleInp
 const UpdateKnowledgeArticleInput = builder.inputType('UpdateKnowledgeArticleInput', {
   description: 'Changes to a card’s draft (started from the version in force when there is none) and to its review date. Omitted fields stay as they are.',
   fields: (t) => ({
-    id: t.globalID({ required: true, for: KnowledgeArticle, description: 'The card.' }),
+    id: t.globalID({ required: true, for: KnowledgeArticle, description: 'The global id of the card.' }),
     version: t.int({ required: true, description: 'The card’s version as you read it.' }),
     audience: t.field({ type: KnowledgeAudienceEnum, required: false, description: 'Who reads it.' }),
     themeCodes: t.stringList({ required: false, description: 'Replaces its themes: 1 to 20 codes.' }),
@@ -476,7 +483,7 @@ const UpdateKnowledgeArticleInput = builder.inputType('UpdateKnowledgeArticleInp
 const KnowledgeCommandInput = builder.inputType('KnowledgeArticleCommandInput', {
   description: 'A card and its version as you read it.',
   fields: (t) => ({
-    id: t.globalID({ required: true, for: KnowledgeArticle, description: 'The card.' }),
+    id: t.globalID({ required: true, for: KnowledgeArticle, description: 'The global id of the card.' }),
     version: t.int({ required: true, description: 'The card’s version as you read it.' }),
   }),
 });
@@ -537,7 +544,7 @@ builder.mutationField('archiveKnowledgeArticle', (t) =>
 const SuggestKnowledgeChangeInput = builder.inputType('SuggestKnowledgeChangeInput', {
   description: 'A change to propose or an error to report on a card.',
   fields: (t) => ({
-    articleId: t.globalID({ required: true, for: KnowledgeArticle, description: 'The card.' }),
+    articleId: t.globalID({ required: true, for: KnowledgeArticle, description: 'The global id of the card.' }),
     comment: t.string({ required: true, description: 'What should change and why, 1 to 2,000 characters.' }),
     kind: t.field({ type: KnowledgeSuggestionKindEnum, required: false, description: 'CHANGE when omitted.' }),
   }),
@@ -561,7 +568,7 @@ builder.mutationField('suggestKnowledgeChange', (t) =>
 const ResolveKnowledgeSuggestionInput = builder.inputType('ResolveKnowledgeSuggestionInput', {
   description: 'How the owner service closes a suggestion.',
   fields: (t) => ({
-    id: t.globalID({ required: true, for: KnowledgeSuggestion, description: 'The suggestion.' }),
+    id: t.globalID({ required: true, for: KnowledgeSuggestion, description: 'The global id of the suggestion.' }),
     outcome: t.field({ type: KnowledgeSuggestionOutcomeEnum, required: true, description: 'Applied or dismissed.' }),
     comment: t.string({ required: false, description: 'An answer to its author, at most 2,000 characters.' }),
   }),
@@ -585,9 +592,11 @@ builder.mutationField('resolveKnowledgeSuggestion', (t) =>
 const LinkKnowledgeArticleInput = builder.inputType('LinkKnowledgeArticleInput', {
   description: 'A published card used on a case.',
   fields: (t) => ({
-    caseId: t.globalID({ required: true, for: Case, description: 'The case.' }),
-    articleId: t.globalID({ required: true, for: KnowledgeArticle, description: 'The card, published.' }),
-    interactionId: t.globalID({ required: false, description: 'The interaction of the case it was used in, if any.' }),
+    caseId: t.globalID({ required: true, for: Case, description: 'The global id of the case.' }),
+    articleId: t.globalID({ required: true, for: KnowledgeArticle, description: 'The global id of the card, published.' }),
+    // Every interaction's id reads "Interaction:…" whatever its concrete type; Pothos types `for`
+    // as object refs only, but it reads no more than the name of what it is given.
+    interactionId: t.globalID({ required: false, for: Interaction as unknown as ObjectRef<Types, unknown>, description: 'The global id of the interaction of the case it was used in, if any.' }),
   }),
 });
 
@@ -612,8 +621,7 @@ builder.mutationField('linkKnowledgeArticle', (t) =>
         {
           caseId: input.caseId.id,
           articleId: input.articleId.id,
-          // Any other kind of id names no interaction of the case.
-          interactionId: input.interactionId ? (input.interactionId.typename === 'Interaction' ? input.interactionId.id : 'none') : null,
+          interactionId: input.interactionId?.id ?? null,
         },
         context.now,
       ),

@@ -168,7 +168,7 @@ builder.mutationField('startProcedure', (t) =>
 const AdvanceProcedureStepInput = builder.inputType('AdvanceProcedureStepInput', {
   description: 'Move a case’s procedure to a later step.',
   fields: (t) => ({
-    caseId: t.globalID({ required: true, for: Case, description: 'The case.' }),
+    caseId: t.globalID({ required: true, for: Case, description: 'The global id of the case.' }),
     stepCode: t.string({ required: true, description: 'The step to move to: the next one, or a later one when the procedure allows skipping.' }),
   }),
 });
@@ -193,7 +193,7 @@ builder.mutationField('advanceProcedureStep', (t) =>
 const SendMessageInput = builder.inputType('SendMessageInput', {
   description: 'A message on a case.',
   fields: (t) => ({
-    caseId: t.globalID({ required: true, for: Case, description: 'The case (a citizen: one of theirs).' }),
+    caseId: t.globalID({ required: true, for: Case, description: 'The global id of the case (a citizen: one of theirs).' }),
     body: t.string({ required: true, description: 'Plain text, 1 to 5,000 characters.' }),
   }),
 });
@@ -204,7 +204,13 @@ builder.mutationField('sendMessage', (t) =>
       description: 'The message was sent.',
       authScopes: STAFF_OR_OWNER,
       fields: (f) => ({
-        message: f.field({ type: Message, description: 'The message.', resolve: (result) => result.message }),
+        sentMessage: f.field({ type: Message, description: 'The message sent.', resolve: (result) => result.message }),
+        message: f.field({
+          type: Message,
+          description: 'The message sent; same as sentMessage.',
+          deprecationReason: 'Use sentMessage: `message` here has another type than Error.message, so both cannot be selected in one SendMessageResult selection.',
+          resolve: (result) => result.message,
+        }),
         case: f.field({ type: Case, description: 'The case (back IN_PROGRESS when the citizen answered a request for information).', resolve: (result) => result.case }),
       }),
     }),
@@ -268,7 +274,7 @@ const OrderPublicationsInput = builder.inputType('OrderPublicationsInput', {
   fields: (t) => ({
     items: t.field({ type: [OrderItemInput], required: true, description: '1 to 10 publications.' }),
     deliveryAddress: t.string({ required: true, description: 'Where to send them.' }),
-    citizenId: t.globalID({ required: false, for: Citizen, description: 'For an agent: the citizen ordering. A citizen orders for themself.' }),
+    citizenId: t.globalID({ required: false, for: Citizen, description: 'For an agent: the global id of the citizen ordering. A citizen orders for themself.' }),
   }),
 });
 
@@ -312,7 +318,7 @@ builder.queryField('myData', (t) =>
 
 const AnonymizeCitizenInput = builder.inputType('AnonymizeCitizenInput', {
   description: 'The citizen whose personal data is erased.',
-  fields: (t) => ({ id: t.globalID({ required: true, for: Citizen, description: 'The citizen.' }) }),
+  fields: (t) => ({ id: t.globalID({ required: true, for: Citizen, description: 'The global id of the citizen.' }) }),
 });
 
 builder.mutationField('anonymizeCitizen', (t) =>

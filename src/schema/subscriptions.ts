@@ -36,8 +36,8 @@ builder.objectFields(CaseEvent, (t) => ({
 const CaseEventFilterInput = builder.inputType('CaseEventFilter', {
   description: 'Which events to receive; all given criteria must match.',
   fields: (t) => ({
-    caseId: t.globalID({ required: false, for: Case, description: 'Events of this case.' }),
-    serviceId: t.globalID({ required: false, for: Service, description: 'Events of cases of this service or handed to it.' }),
+    caseId: t.globalID({ required: false, for: Case, description: 'The global id of a case: its events.' }),
+    serviceId: t.globalID({ required: false, for: Service, description: 'The global id of a service: the events of its cases and of those handed to it.' }),
     themeCodes: t.stringList({ required: false, description: 'Events of cases on these themes or their sub-themes.' }),
     types: t.field({ type: [CaseEventTypeEnum], required: false, description: 'Only these types.' }),
   }),
@@ -71,7 +71,7 @@ builder.subscriptionFields((t) => ({
     type: CaseEvent,
     description: 'The events of one case from now on, live.',
     authScopes: { $any: { staff: true, citizen: true } },
-    args: { id: t.arg.globalID({ required: true, for: Case, description: 'The case.' }) },
+    args: { id: t.arg.globalID({ required: true, for: Case, description: 'The global id of the case.' }) },
     subscribe: (_root, args, context) =>
       cancellable((signal) => context.caseEvents.stream(context.viewer, { caseId: args.id.id }, undefined, signal)),
     resolve: (event: CaseEventRow) => event,

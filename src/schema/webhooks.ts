@@ -121,7 +121,7 @@ builder.queryFields((t) => ({
         'The delivery log of one of your endpoints, newest first. Delivered and dead deliveries are deleted some time after their creation (30 days unless the operator sets otherwise). Service accounts only; another account’s webhook is NOT_FOUND.',
       authScopes: SERVICE_ACCOUNT,
       args: {
-        webhookId: t.arg.globalID({ required: true, for: Webhook, description: 'The webhook.' }),
+        webhookId: t.arg.globalID({ required: true, for: Webhook, description: 'The global id of the webhook.' }),
         status: t.arg({ type: WebhookDeliveryStatusEnum, required: false, description: 'Only deliveries in this state.' }),
       },
       resolve: async (_root, args, context) =>
@@ -135,7 +135,7 @@ builder.queryFields((t) => ({
 const WebhookFilterInput = builder.inputType('WebhookFilterInput', {
   description: 'Which events to send; all given criteria must match. Events are always limited to cases your service may read.',
   fields: (t) => ({
-    serviceId: t.globalID({ required: false, for: Service, description: 'Only events of cases of this service or handed to it.' }),
+    serviceId: t.globalID({ required: false, for: Service, description: 'The global id of a service: only the events of its cases and of those handed to it.' }),
     themeCodes: t.stringList({ required: false, description: 'Only cases on these themes or their sub-themes (at most 50 codes).' }),
     types: t.field({ type: [CaseEventTypeEnum], required: false, description: 'Only these event types.' }),
   }),
@@ -195,7 +195,7 @@ builder.mutationField('createWebhook', (t) =>
 
 const DeleteWebhookInput = builder.inputType('DeleteWebhookInput', {
   description: 'The endpoint to remove.',
-  fields: (t) => ({ id: t.globalID({ required: true, for: Webhook, description: 'The webhook.' }) }),
+  fields: (t) => ({ id: t.globalID({ required: true, for: Webhook, description: 'The global id of the webhook.' }) }),
 });
 
 const DeleteWebhookSuccess = builder.objectRef<{ deletedWebhookId: string }>('DeleteWebhookSuccess').implement({
@@ -219,7 +219,7 @@ builder.mutationField('deleteWebhook', (t) =>
 
 const RedeliverWebhookInput = builder.inputType('RedeliverWebhookInput', {
   description: 'The delivery to send again.',
-  fields: (t) => ({ deliveryId: t.globalID({ required: true, for: WebhookDelivery, description: 'The delivery (DEAD, or any other to send again).' }) }),
+  fields: (t) => ({ deliveryId: t.globalID({ required: true, for: WebhookDelivery, description: 'The global id of the delivery (DEAD, or any other to send again).' }) }),
 });
 
 const RedeliverWebhookSuccess = builder.objectRef<{ delivery: WebhookDeliveryRow }>('RedeliverWebhookSuccess').implement({
