@@ -234,13 +234,16 @@ query HandoffQueue {
 # second explorer window (▶ in any tab of this one stops
 # the subscription: GraphiQL runs one operation at a time).
 # caseEvents(after: "<a feedCursor>") replays what you
-# missed first.
+# missed first. state is the case as of the event (the same
+# when replayed), case the case as it is now.
 subscription CaseEvents {
   caseEvents {
     feedCursor
     type
     occurredAt
     label
+    state { status line service { code } version }
+    changedFields
     case { reference status currentLine }
   }
 }
