@@ -453,7 +453,7 @@ describe('cards on cases', () => {
   it('suggests the cards of the case’s theme and subject, and only to agents', async () => {
     const { data } = await execute<{ cases: { edges: { node: { id: string; theme: { code: string }; suggestedArticles: { id: string; themes: { code: string }[] }[] } }[] } }>(
       server.client(tokens['demo.energy']),
-      gql`query { cases(first: 20, filter: { themeCode: "ENERGY" }) { edges { node { id theme { code } suggestedArticles(first: 3) { id themes { code } } } } } }`,
+      gql`query { cases(first: 20, filter: { themeCode: "ENERGY" }) { edges { node { id theme { code } suggestedArticles(count: 3) { id themes { code } } } } } }`,
     );
     const withSuggestions = data!.cases.edges.filter((edge) => edge.node.suggestedArticles.length > 0);
     expect(withSuggestions.length).toBeGreaterThan(0);

@@ -37,7 +37,7 @@ const PROGRESS = gql`
       statusLabel(language: $language)
       dueAt
       procedureProgress { state stateLabel(language: $language) reachedAt step { code label(language: $language) } }
-      messages { author authorName body }
+      messages { edges { node { author authorName body } } }
       timeline(first: 50) { edges { node { type visibility label(language: $language) } } }
     }
   }
@@ -47,7 +47,7 @@ type Progress = {
   statusLabel: string;
   dueAt: string | null;
   procedureProgress: { state: string; stateLabel: string; reachedAt: string | null; step: { code: string; label: string } }[];
-  messages: { author: string; authorName: string | null; body: string }[];
+  messages: { edges: { node: { author: string; authorName: string | null; body: string } }[] };
   timeline: { edges: { node: { type: string; visibility: string; label: string } }[] };
 };
 
@@ -100,7 +100,7 @@ describe('the citizen portal', () => {
     expect(progress.map((entry) => entry.state)).toEqual(['DONE', 'DONE', 'CURRENT', 'PENDING', 'PENDING', 'PENDING']);
     expect(progress.slice(0, 3).every((entry) => entry.reachedAt !== null)).toBe(true);
     expect(progress.slice(3).every((entry) => entry.reachedAt === null)).toBe(true);
-    expect(french.data!.case.messages).toEqual([{ author: 'ADMINISTRATION', authorName: 'Nathalie', body: 'Merci, votre dossier est complet. Nous l’examinons.' }]);
+    expect(french.data!.case.messages.edges.map((edge) => edge.node)).toEqual([{ author: 'ADMINISTRATION', authorName: 'Nathalie', body: 'Merci, votre dossier est complet. Nous l’examinons.' }]);
     expect(french.data!.case.dueAt).not.toBeNull();
     const events = french.data!.case.timeline.edges.map((edge) => edge.node);
     expect(events.filter((event) => event.visibility !== 'CITIZEN')).toEqual([]);

@@ -91,7 +91,7 @@ describe('what a citizen sees of their case', () => {
           service { code label phone email } theme { code label } citizen { givenName familyName nationalNumber contactPoints { value } }
           procedure { code } procedureStep { code } procedureProgress { state step { code } reachedAt }
           referentSummary { givenName service { code } } dueAt firstResponseDueAt slaState waitingSince resolvedAt closedAt createdAt updatedAt version
-          messages { author authorName body createdAt }
+          messages(first: 100) { edges { node { author authorName body createdAt } } }
           timeline(first: 100) { edges { node { cursor type label visibility actorKind actorService { code } payload occurredAt } } }
         }
       }`,

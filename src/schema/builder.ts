@@ -34,6 +34,8 @@ interface BuilderTypes {
   Context: Context;
   AuthScopes: AuthScopes;
   DefaultFieldNullability: false;
+  /** What every connection resolver returns besides edges and pageInfo: a lazy total. */
+  Connection: { totalCount: () => Promise<number> };
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };
     Date: { Input: string; Output: string };

@@ -28,6 +28,7 @@ import {
   suggestedArticleIdsByCaseIds,
   textsByVersionKeys,
   usageByArticleIds,
+  MAX_USED_ARTICLES,
   usedArticleIdsByCaseIds,
   versionKey,
   versionsByKeys,
@@ -39,6 +40,7 @@ import { Case } from './case.js';
 import type { Context } from './context.js';
 import { LanguageEnum } from './language.js';
 import { batchLoader } from './loaders.js';
+import { listSize } from './cost.js';
 import { toConnection } from './pagination.js';
 import { Procedure } from './procedure.js';
 import { Service } from './service.js';
@@ -414,18 +416,19 @@ builder.objectFields(Case, (t) => ({
   knowledgeArticles: t.field({
     type: [KnowledgeArticle],
     authScopes: AGENT,
-    description: 'The cards agents used on this case, most recently used first. Agents only.',
+    description: `The cards agents used on this case, most recently used first, at most the ${MAX_USED_ARTICLES} latest. Agents only.`,
+    ...listSize(MAX_USED_ARTICLES),
     resolve: (row, _args, context) => batchLoader(context, 'caseKnowledgeArticles', (ids) => usedArticleIdsByCaseIds(context.db, ids)).load(row.id),
   }),
   suggestedArticles: t.field({
     type: [KnowledgeArticle],
     authScopes: AGENT,
-    description: `Published cards that may answer this case: on its procedure, its theme (or a related one), or sharing words with its subject; best first. Agents only.`,
-    args: { first: t.arg.int({ required: false, description: `How many, 1 to ${MAX_SUGGESTED}; 5 when omitted.` }) },
+    description: `Published cards that may answer this case: on its procedure, its theme (or a related one), or sharing words with its subject; best first, at most ${MAX_SUGGESTED} (a list, not a connection: only the best few are worth showing). Agents only.`,
+    args: { count: t.arg.int({ required: false, defaultValue: 5, description: `How many, 1 to ${MAX_SUGGESTED}; 5 when omitted.` }) },
     resolve: (row, args, context) => {
-      const first = args.first ?? 5;
-      if (!Number.isInteger(first) || first < 1 || first > MAX_SUGGESTED) throw new ValidationError([{ path: ['first'], message: `Must be between 1 and ${MAX_SUGGESTED}.` }]);
-      return batchLoader(context, `suggestedArticles:${first}`, (ids) => suggestedArticleIdsByCaseIds(context.db, ids, first)).load(row.id);
+      const count = args.count ?? 5;
+      if (!Number.isInteger(count) || count < 1 || count > MAX_SUGGESTED) throw new ValidationError([{ path: ['count'], message: `Must be between 1 and ${MAX_SUGGESTED}.` }]);
+      return batchLoader(context, `suggestedArticles:${count}`, (ids) => suggestedArticleIdsByCaseIds(context.db, ids, count)).load(row.id);
     },
   }),
 }));
