@@ -156,6 +156,11 @@ const KnowledgeArticleVersion = builder.objectRef<KnowledgeVersionRow>('Knowledg
       description: 'The languages it is written in (French always).',
       resolve: async (version, _args, context) => (await textsLoader(context).load(versionKey(version.articleId, version.number))).map((text) => text.language),
     }),
+    title: t.string({
+      description: 'Its title in a language, French when it has no text in that language: a shortcut for content(language:) { title }.',
+      args: { language: t.arg({ type: LanguageEnum, required: false, description: 'Defaults to the viewer’s language, else French.' }) },
+      resolve: async (version, args, context) => (await contentOf(context, version, args.language)).text.title,
+    }),
     content: t.field({
       type: KnowledgeContent,
       description: 'What it says in a language; French (isFallback) when it has no text in that language.',
@@ -208,6 +213,12 @@ export const KnowledgeArticle = builder.loadableNode('KnowledgeArticle', {
     themes: t.field({ type: [Theme], description: 'The themes it answers on.', resolve: async (article, _args, context) => (await shownVersion(context, article)).themeIds }),
     procedures: t.field({ type: [Procedure], description: 'The procedures it explains.', resolve: async (article, _args, context) => (await shownVersion(context, article)).procedureIds }),
     services: t.field({ type: [Service], description: 'The services whose coordinates it gives.', resolve: async (article, _args, context) => (await shownVersion(context, article)).serviceIds }),
+    title: t.string({
+      description:
+        'The title of the version shown (in force, or the draft of a card never published) in a language, French when it has no text in that language: a shortcut for content(language:) { title }.',
+      args: { language: t.arg({ type: LanguageEnum, required: false, description: 'Defaults to the viewer’s language, else French.' }) },
+      resolve: async (article, args, context) => (await contentOf(context, await shownVersion(context, article), args.language)).text.title,
+    }),
     content: t.field({
       type: KnowledgeContent,
       description: 'What it says in a language; French (isFallback) when it has no text in that language.',
