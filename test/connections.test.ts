@@ -60,7 +60,7 @@ async function startCase(client: GraphQLClient): Promise<string> {
   const data = await run<{ startProcedure: { __typename: string; case: { id: string } } }>(
     client,
     gql`mutation ($input: StartProcedureInput!) { startProcedure(input: $input) { __typename ... on StartProcedureSuccess { case { id } } } }`,
-    { input: { code: 'PRIME-HABITATION-ISOLATION', answers: JSON.stringify({ surface: 120, isolant: 'laine de roche' }) } },
+    { input: { code: 'PRIME-HABITATION-ISOLATION', answers: { surface: 120, isolant: 'laine de roche' } } },
   );
   expect(data.startProcedure.__typename).toBe('StartProcedureSuccess');
   return data.startProcedure.case.id;

@@ -71,6 +71,7 @@ describe('schema', () => {
     const BOUNDED_BY_NATURE: Record<string, string> = {
       'Case.handoffs': 'one open handoff at a time; a handful over a case’s life; read with the case by the planner',
       'Case.procedureProgress': 'the steps of its procedure (reference data)',
+      'Procedure.form': 'the few fields of one form (reference data)',
       'Citizen.contactPoints': 'a person’s few phone numbers and addresses',
       'KnowledgeArticle.procedures': 'the links of the shown version',
       'KnowledgeArticle.services': 'the links of the shown version',
