@@ -220,7 +220,8 @@ export const Case = builder.loadableNode('Case', {
     handoffs: t.field({
       type: [Handoff],
       authScopes: STAFF,
-      description: 'Handoffs of this case, oldest first; only open ones (REQUESTED, ACCEPTED) with openOnly.',
+      description:
+        'Handoffs of this case, oldest first; only open ones (REQUESTED, ACCEPTED) with openOnly. A list, not a connection: a case has at most one open handoff at a time and a handful over its life.',
       args: { openOnly: t.arg.boolean({ required: false, defaultValue: false, description: 'Only handoffs still open.' }) },
       resolve: (row, args, context) => {
         const openOnly = Boolean(args.openOnly);

@@ -70,7 +70,7 @@ export const Procedure = builder.loadableNode('Procedure', {
     }),
     steps: t.loadableList({
       type: ProcedureStep,
-      description: 'The steps, in order.',
+      description: `The steps, in order (at most ${REFERENCE_LIST_BOUNDS.procedureSteps}).`,
       ...listSize(REFERENCE_LIST_BOUNDS.procedureSteps),
       load: (procedureIds: string[], context) => stepsByProcedureIds(context.db, procedureIds),
       resolve: (row) => row.id,
@@ -81,7 +81,7 @@ export const Procedure = builder.loadableNode('Procedure', {
 builder.queryFields((t) => ({
   procedures: t.field({
     type: [Procedure],
-    description: 'Online procedures ordered by code, of a theme (and its sub-themes) and/or matching a text. Public.',
+    description: `Online procedures ordered by code, of a theme (and its sub-themes) and/or matching a text (reference data: at most ${REFERENCE_LIST_BOUNDS.procedures}). Public.`,
     ...listSize(REFERENCE_LIST_BOUNDS.procedures),
     authScopes: { public: true },
     args: {
