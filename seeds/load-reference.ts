@@ -86,6 +86,7 @@ export async function loadReferenceData(db: Database): Promise<void> {
         expectedDurationDays: procedure.expectedDurationDays,
         url: procedure.url ?? null,
         allowsSkippingSteps: procedure.allowsSkippingSteps ?? false,
+        form: procedure.form ?? null,
       };
       const [row] = await tx
         .insert(t.procedures)

@@ -231,7 +231,7 @@ describe('case access: citizens and anonymous callers', () => {
   });
 
   it('refuses the internal fields of their own case to a citizen with FORBIDDEN', async () => {
-    const { errors } = await execute(clients.marie, gql`query ($id: ID!) { case(id: $id) { notes { body } } }`, { id: mariesCase });
+    const { errors } = await execute(clients.marie, gql`query ($id: ID!) { case(id: $id) { notes { edges { node { body } } } } }`, { id: mariesCase });
     expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 

@@ -88,7 +88,7 @@ const CASE = gql`
   query Case($id: ID!) {
     case(id: $id) {
       ${CASE_FIELDS}
-      notes { id body author { login } }
+      notes(first: 100) { edges { node { id body author { login } } } }
       timeline(first: 50) { edges { node { cursor type visibility actorAgent { login } payload } } }
     }
   }
@@ -148,7 +148,7 @@ const assign = (input: Record<string, unknown>, token = firstLineToken) => run(A
 const addNote = (input: Record<string, unknown>, token = firstLineToken) => run(ADD_NOTE, 'addNote', input, token);
 
 interface CaseRead extends CaseView {
-  notes: { id: string; body: string; author: { login: string } | null }[];
+  notes: { edges: { node: { id: string; body: string; author: { login: string } | null } }[] };
   timeline: { edges: { node: { cursor: string; type: string; visibility: string; actorAgent: { login: string } | null; payload: string } }[] };
 }
 
@@ -438,7 +438,7 @@ describe('assignCase and addNote', () => {
     expect(result.case.version).toBe(created.version);
     const found = await read(created.id);
     expect(found.version).toBe(created.version);
-    expect(found.notes).toEqual([{ id: result.note.id, body: 'Rappeler après 14h.\nDossier incomplet.', author: { login: 'demo.first' } }]);
+    expect(found.notes.edges.map((edge) => edge.node)).toEqual([{ id: result.note.id, body: 'Rappeler après 14h.\nDossier incomplet.', author: { login: 'demo.first' } }]);
     expect(found.events.map((event) => event.type)).toEqual(['CASE_CREATED', 'NOTE_ADDED']);
     expect(found.events[1]).toMatchObject({ visibility: 'INTERNAL', actorAgent: { login: 'demo.first' } });
     // The note text stays out of the event payload.

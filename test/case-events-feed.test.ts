@@ -144,7 +144,7 @@ describe('caseEvents subscription', () => {
     const started = await execute<{ startProcedure: { case: { id: string } } }>(
       server.client(tokens.hans),
       gql`mutation ($input: StartProcedureInput!) { startProcedure(input: $input) { ... on StartProcedureSuccess { case { id } } } }`,
-      { input: { code: 'PRIME-HABITATION-ISOLATION', answers: JSON.stringify({ surface: 80, isolant: 'liège' }) } },
+      { input: { code: 'PRIME-HABITATION-ISOLATION', answers: { surface: 80, isolant: 'liège' } } },
     );
     sentinel = started.data!.startProcedure.case.id;
 

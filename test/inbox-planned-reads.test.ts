@@ -118,7 +118,7 @@ describe('one case read planned from the selection', () => {
     expect(mine.errors).toBeUndefined();
     const { id, reference } = mine.data!.myCases.edges[0]!.node;
     for (const [token, selection] of [
-      [tokens.supervisor!, `${CASE_FIELDS} notes { body } ${TIMELINE}`],
+      [tokens.supervisor!, `${CASE_FIELDS} notes { edges { node { body } } } ${TIMELINE}`],
       [marie, CITIZEN_FIELDS],
     ] as const) {
       let after: string | null = null;

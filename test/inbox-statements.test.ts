@@ -191,7 +191,7 @@ describe('SQL statements of the knowledge base', () => {
   `;
   const SUGGESTIONS = gql`
     query Suggestions($first: Int) {
-      cases(first: $first) { edges { node { reference suggestedArticles(first: 3) { content { title } themes { code } } knowledgeArticles { status } } } }
+      cases(first: $first) { edges { node { reference suggestedArticles(count: 3) { content { title } themes { code } } knowledgeArticles { status } } } }
     }
   `;
 

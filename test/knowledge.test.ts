@@ -301,6 +301,40 @@ describe('editing a card', () => {
     }
   `;
 
+  it('does give the title of the version shown on the card and of each version, in the asked language or French', async () => {
+    const word = uniqueWord();
+    const draftOnly = await writeCard({ texts: [{ language: 'FR', title: `Brouillon ${word}`, body: 'Texte.' }] }, false);
+    const card = await writeCard({ texts: [{ language: 'FR', title: `Première ${word}`, body: 'Texte.' }, { language: 'DE', title: `Erste ${word}`, body: 'Text.' }] });
+    const edited = await execute<{ updateKnowledgeArticle: { __typename: string } }>(server.client(tokens['demo.energy']), UPDATE, {
+      input: { id: card.id, version: card.version, texts: [{ language: 'FR', title: `Seconde ${word}`, body: 'Texte revu.' }] },
+    });
+    expect(edited.data!.updateKnowledgeArticle.__typename).toBe('UpdateKnowledgeArticleSuccess');
+    const TITLES = gql`
+      query ($ids: [ID!]!) {
+        nodes(ids: $ids) {
+          ... on KnowledgeArticle {
+            fr: title(language: FR) de: title(language: DE) en: title(language: EN) shown: content(language: DE) { title }
+            draft { title(language: FR) } currentVersion { title(language: DE) } versionByNumber(number: 1) { title }
+          }
+        }
+      }
+    `;
+    const { data, errors } = await execute<{ nodes: Record<string, unknown>[] }>(server.client(tokens['demo.first']), TITLES, { ids: [card.id, draftOnly.id] });
+    expect(errors).toBeUndefined();
+    // The card shows version 1 (in force) until the draft is published; the draft has French only.
+    expect(data!.nodes[0]).toEqual({
+      fr: `Première ${word}`,
+      de: `Erste ${word}`,
+      en: `Première ${word}`,
+      shown: { title: `Erste ${word}` },
+      draft: { title: `Seconde ${word}` },
+      currentVersion: { title: `Erste ${word}` },
+      versionByNumber: { title: `Première ${word}` },
+    });
+    // A card never published shows its draft.
+    expect(data!.nodes[1]).toMatchObject({ fr: `Brouillon ${word}`, de: `Brouillon ${word}`, currentVersion: null });
+  });
+
   it('refuses a stale version with ConflictError, publishes a new version and keeps the previous one readable', async () => {
     const word = uniqueWord();
     const card = await writeCard({ texts: [{ language: 'FR', title: `Première ${word}`, body: 'Texte initial.' }] });
@@ -525,7 +559,7 @@ describe('cards on cases', () => {
   it('suggests the cards of the case’s theme and subject, and only to agents', async () => {
     const { data } = await execute<{ cases: { edges: { node: { id: string; theme: { code: string }; suggestedArticles: { id: string; themes: { code: string }[] }[] } }[] } }>(
       server.client(tokens['demo.energy']),
-      gql`query { cases(first: 20, filter: { themeCode: "ENERGY" }) { edges { node { id theme { code } suggestedArticles(first: 3) { id themes { code } } } } } }`,
+      gql`query { cases(first: 20, filter: { themeCode: "ENERGY" }) { edges { node { id theme { code } suggestedArticles(count: 3) { id themes { code } } } } } }`,
     );
     const withSuggestions = data!.cases.edges.filter((edge) => edge.node.suggestedArticles.length > 0);
     expect(withSuggestions.length).toBeGreaterThan(0);

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { gql } from 'graphql-request';
+import { selectRows } from '../src/db/client.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
 
@@ -37,7 +39,7 @@ const PROGRESS = gql`
       statusLabel(language: $language)
       dueAt
       procedureProgress { state stateLabel(language: $language) reachedAt step { code label(language: $language) } }
-      messages { author authorName body }
+      messages { edges { node { author authorName body } } }
       timeline(first: 50) { edges { node { type visibility label(language: $language) } } }
     }
   }
@@ -47,7 +49,7 @@ type Progress = {
   statusLabel: string;
   dueAt: string | null;
   procedureProgress: { state: string; stateLabel: string; reachedAt: string | null; step: { code: string; label: string } }[];
-  messages: { author: string; authorName: string | null; body: string }[];
+  messages: { edges: { node: { author: string; authorName: string | null; body: string } }[] };
   timeline: { edges: { node: { type: string; visibility: string; label: string } }[] };
 };
 
@@ -55,18 +57,80 @@ async function start(token: string, code = 'PRIME-HABITATION-ISOLATION') {
   const { data, errors } = await execute<{ startProcedure: { __typename: string; trackingCode: string; case: { id: string; reference: string; status: string; originChannel: string; procedure: { code: string } } } }>(
     server.client(token),
     START,
-    { input: { code, answers: JSON.stringify({ surface: 120, isolant: 'laine de roche' }) } },
+    { input: { code, answers: { surface: 120, isolant: 'laine de roche' } } },
   );
   expect(errors).toBeUndefined();
   return data!.startProcedure;
 }
 
 describe('the citizen portal', () => {
+  it('does take the answers as a JSON object, inline or in a variable, and keep them as sent', async () => {
+    const started = await start(tokens.marie!);
+    expect(started.__typename).toBe('StartProcedureSuccess');
+    const inline = await execute<{ startProcedure: { __typename: string } }>(
+      server.client(tokens.marie!),
+      gql`mutation { startProcedure(input: { code: "PRIME-HABITATION-ISOLATION", answers: { surface: 42.5, isolant: "liège", finTravaux: "2026-03-02", remarque: ["libre"] } }) { __typename } }`,
+    );
+    expect(inline.errors).toBeUndefined();
+    expect(inline.data!.startProcedure.__typename).toBe('StartProcedureSuccess');
+    const [stored] = await selectRows<{ answers: unknown }>(
+      server.database.handle.db,
+      sql`select s.answers from online_submissions s join interactions i on i.id = s.interaction_id join cases c on c.id = i.case_id
+          where c.reference = ${started.case.reference}`,
+    );
+    expect(stored!.answers).toEqual({ surface: 120, isolant: 'laine de roche' });
+  });
+
+  it('does refuse answers that are not a JSON object as a ValidationError on input.answers', async () => {
+    for (const answers of ['{"surface": 120, "isolant": "laine"}', [1, 2], 120, null]) {
+      const { data, errors } = await execute<{ startProcedure: { __typename: string; problems: { path: string[]; message: string }[] } }>(
+        server.client(tokens.marie!),
+        START,
+        { input: { code: 'PRIME-HABITATION-ISOLATION', answers } },
+      );
+      if (answers === null) {
+        // A non-null argument given null is refused by GraphQL itself, before the resolver.
+        expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+        continue;
+      }
+      expect(errors).toBeUndefined();
+      expect(data!.startProcedure).toEqual({ __typename: 'ValidationError', problems: [{ path: ['input', 'answers'], message: expect.stringMatching(/JSON object/) }] });
+    }
+  });
+
+  it('does check the answers against the procedure’s form, one problem per answer, and take any object without a form', async () => {
+    const form = await execute<{ procedure: { form: { name: string; type: string; required: boolean }[] | null } }>(
+      server.client(),
+      gql`{ procedure(code: "PRIME-HABITATION-ISOLATION") { form { name type required } } }`,
+    );
+    expect(form.errors).toBeUndefined();
+    expect(form.data!.procedure.form).toEqual([
+      { name: 'surface', type: 'NUMBER', required: true },
+      { name: 'isolant', type: 'TEXT', required: true },
+      { name: 'finTravaux', type: 'DATE', required: false },
+    ]);
+    const { data } = await execute<{ startProcedure: { __typename: string; problems: { path: string[]; message: string }[] } }>(server.client(tokens.marie!), START, {
+      input: { code: 'PRIME-HABITATION-ISOLATION', answers: { surface: '120', finTravaux: '2026-02-30' } },
+    });
+    expect(data!.startProcedure).toEqual({
+      __typename: 'ValidationError',
+      problems: [
+        { path: ['input', 'answers', 'surface'], message: 'Must be a number.' },
+        { path: ['input', 'answers', 'isolant'], message: 'Required: a text that is not empty.' },
+        { path: ['input', 'answers', 'finTravaux'], message: 'Must be a day that exists, as YYYY-MM-DD.' },
+      ],
+    });
+    const withoutForm = await execute<{ procedure: { form: unknown } }>(server.client(), gql`{ procedure(code: "ALLOCATION-LOYER") { form { name } } }`);
+    expect(withoutForm.data!.procedure.form).toBeNull();
+    const free = await execute<{ startProcedure: { __typename: string } }>(server.client(tokens.marie!), START, { input: { code: 'ALLOCATION-LOYER', answers: { quoi: 'que ce soit' } } });
+    expect(free.data!.startProcedure.__typename).toBe('StartProcedureSuccess');
+  });
+
   it('does refuse answers with a NUL written as a JSON escape as a ValidationError on input.answers', async () => {
     const { data, errors } = await execute<{ startProcedure: { __typename: string; problems: { path: string[]; message: string }[] } }>(
       server.client(tokens.marie!),
       START,
-      { input: { code: 'PRIME-HABITATION-ISOLATION', answers: '{"isolant":"laine\\u0000de roche"}' } },
+      { input: { code: 'PRIME-HABITATION-ISOLATION', answers: { surface: 1, isolant: 'laine\u0000de roche' } } },
     );
     expect(errors).toBeUndefined();
     expect(data?.startProcedure.__typename).toBe('ValidationError');
@@ -100,7 +164,7 @@ describe('the citizen portal', () => {
     expect(progress.map((entry) => entry.state)).toEqual(['DONE', 'DONE', 'CURRENT', 'PENDING', 'PENDING', 'PENDING']);
     expect(progress.slice(0, 3).every((entry) => entry.reachedAt !== null)).toBe(true);
     expect(progress.slice(3).every((entry) => entry.reachedAt === null)).toBe(true);
-    expect(french.data!.case.messages).toEqual([{ author: 'ADMINISTRATION', authorName: 'Nathalie', body: 'Merci, votre dossier est complet. Nous l’examinons.' }]);
+    expect(french.data!.case.messages.edges.map((edge) => edge.node)).toEqual([{ author: 'ADMINISTRATION', authorName: 'Nathalie', body: 'Merci, votre dossier est complet. Nous l’examinons.' }]);
     expect(french.data!.case.dueAt).not.toBeNull();
     const events = french.data!.case.timeline.edges.map((edge) => edge.node);
     expect(events.filter((event) => event.visibility !== 'CITIZEN')).toEqual([]);

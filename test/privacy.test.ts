@@ -91,7 +91,7 @@ describe('what a citizen sees of their case', () => {
           service { code label phone email } theme { code label } citizen { givenName familyName nationalNumber contactPoints { value } }
           procedure { code } procedureStep { code } procedureProgress { state step { code } reachedAt }
           referentSummary { givenName service { code } } dueAt firstResponseDueAt slaState waitingSince resolvedAt closedAt createdAt updatedAt version
-          messages { author authorName body createdAt }
+          messages(first: 100) { edges { node { author authorName body createdAt } } }
           timeline(first: 100) { edges { node { cursor type label visibility actorKind actorService { code } payload occurredAt } } }
         }
       }`,
@@ -170,7 +170,7 @@ describe('my data and anonymisation', () => {
     const [procedure] = await rows<{ code: string }>(sql`select code from procedures where active order by code limit 1`);
     await ok(citizenToken, gql`mutation ($input: StartProcedureInput!) { startProcedure(input: $input) { __typename } }`, {
       code: procedure!.code,
-      answers: JSON.stringify({ demandeur: `Zébulon ${family}`, remarque: texts.answer }),
+      answers: { demandeur: `Zébulon ${family}`, remarque: texts.answer },
     });
     // The housing service's webhook has queued the handoff, whose body carries the reason.
     const queued = async () => (await rows<{ n: number }>(sql`select count(*)::int as n from webhook_deliveries where body like ${`%${texts.reason}%`}`))[0]!.n;

@@ -69,7 +69,7 @@ describe('staff-only fields through the API', () => {
       gql`query ($id: ID!) {
         case(id: $id) {
           id reference status
-          notes { body }
+          notes(first: 2) { edges { node { body } } }
           confidentiality
           assignee { login }
           interactions(first: 2) { edges { cursor } }

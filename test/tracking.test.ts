@@ -14,7 +14,7 @@ beforeAll(async () => {
   const { data } = await execute<{ startProcedure: { trackingCode: string; case: { id: string; reference: string } } }>(
     server.client(token),
     gql`mutation ($input: StartProcedureInput!) { startProcedure(input: $input) { ... on StartProcedureSuccess { trackingCode case { id reference } } } }`,
-    { input: { code: 'PRIME-HABITATION-ISOLATION', answers: '{}' } },
+    { input: { code: 'PRIME-HABITATION-ISOLATION', answers: { surface: 60, isolant: 'laine de bois' } } },
   );
   opened = { reference: data!.startProcedure.case.reference, trackingCode: data!.startProcedure.trackingCode };
   // An INTERNAL event on the case, so that the tracking page's filter has something to leave out.

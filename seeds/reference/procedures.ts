@@ -261,12 +261,22 @@ export const procedures: ProcedureSeed[] = [
       ['PAYMENT', 30],
     ),
   },
-  primeHabitationWorks('PRIME-HABITATION-ISOLATION', 'ENERGY.PREMIUMS', [
-    'Prime Habitation – isolation (toiture, murs, sols)',
-    'Wohnungsprämie – Dämmung (Dach, Wände, Böden)',
-    'Woningpremie – isolatie (dak, muren, vloeren)',
-    'Home premium – insulation (roof, walls, floors)',
-  ]),
+  {
+    ...primeHabitationWorks('PRIME-HABITATION-ISOLATION', 'ENERGY.PREMIUMS', [
+      'Prime Habitation – isolation (toiture, murs, sols)',
+      'Wohnungsprämie – Dämmung (Dach, Wände, Böden)',
+      'Woningpremie – isolatie (dak, muren, vloeren)',
+      'Home premium – insulation (roof, walls, floors)',
+    ]),
+    // The insulated surface (m²) and the material are what the premium is computed from.
+    form: {
+      fields: [
+        { name: 'surface', type: 'NUMBER', required: true },
+        { name: 'isolant', type: 'TEXT', required: true },
+        { name: 'finTravaux', type: 'DATE', required: false },
+      ],
+    },
+  },
   primeHabitationWorks('PRIME-HABITATION-MENUISERIES', 'ENERGY.PREMIUMS', [
     'Prime Habitation – menuiseries extérieures',
     'Wohnungsprämie – Außentüren und -fenster',

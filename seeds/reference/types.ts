@@ -1,5 +1,6 @@
 // Shapes of the reference data files in this folder. Every record is keyed by a stable `code`
 // so that seeding is idempotent (upsert by code) and other records refer to it by code.
+import type { ProcedureForm } from '../../src/domain/procedure-form.js';
 
 export type SeedLanguage = 'fr' | 'de' | 'nl' | 'en';
 
@@ -62,6 +63,8 @@ export interface ProcedureSeed {
   url?: string;
   /** True when the back office may move to any later step (not only the next one). */
   allowsSkippingSteps?: boolean;
+  /** What the online form asks; without one, startProcedure takes any answers object. */
+  form?: ProcedureForm;
   steps: ProcedureStepSeed[];
 }
 

@@ -4,6 +4,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError, Kind } from 'graphql';
+import { GraphQLJSON } from 'graphql-scalars';
 import { DEFAULT_LIMITS } from '../config.js';
 import { FIRST_YEAR, LAST_YEAR, readDay, readInstant } from '../domain/calendar-values.js';
 import { ValidationError } from '../domain/errors.js';
@@ -34,9 +35,12 @@ interface BuilderTypes {
   Context: Context;
   AuthScopes: AuthScopes;
   DefaultFieldNullability: false;
+  /** What every connection resolver returns besides edges and pageInfo: a lazy total. */
+  Connection: { totalCount: () => Promise<number> };
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };
     Date: { Input: string; Output: string };
+    JSON: { Input: unknown; Output: unknown };
   };
 }
 
@@ -126,6 +130,10 @@ builder.scalarType('Date', {
   parseValue: (value) => parseDay(value),
   parseLiteral: (ast) => parseDay(ast.kind === Kind.STRING ? ast.value : undefined),
 });
+
+// graphql-scalars' JSON: any JSON value, in a variable or written inline; the field that takes
+// it checks its shape and answers a typed ValidationError.
+builder.addScalarType('JSON', GraphQLJSON, {});
 
 function parseDateTime(value: unknown): Date {
   const instant = readInstant(value);

@@ -1,6 +1,18 @@
 import { ConflictError, InvalidTransitionError, NotFoundError, ValidationError } from '../domain/errors.js';
 import type { GraphQLResolveInfo } from 'graphql';
-import { type CaseRelations, type CaseRow, findReadableCase, handoffsByCaseIds, interactionPagesByCaseIds, listCases, type NoteRow, notesByCaseIds, readableCasesByIds, timelinePagesByCaseIds } from '../services/case-reads.js';
+import {
+  type CaseRelations,
+  type CaseRow,
+  findReadableCase,
+  handoffsByCaseIds,
+  interactionPagesByCaseIds,
+  listCases,
+  notePagesByCaseIds,
+  type NoteRow,
+  readableCasesByIds,
+  rowCountsByCaseIds,
+  timelinePagesByCaseIds,
+} from '../services/case-reads.js';
 import { addNote, assignCase, openCase, transitionCase, updateCase } from '../services/cases.js';
 import { type PageRequest, readPageRequest } from '../services/pagination.js';
 import { stepsByIds } from '../services/reference-data.js';
@@ -210,7 +222,8 @@ export const Case = builder.loadableNode('Case', {
       type: [Handoff],
       authScopes: STAFF,
       nullable: true,
-      description: 'Handoffs of this case, oldest first; only open ones (REQUESTED, ACCEPTED) with openOnly. Staff only. A citizen gets null and a FORBIDDEN error.',
+      description:
+        'Handoffs of this case, oldest first; only open ones (REQUESTED, ACCEPTED) with openOnly. A list, not a connection: a case has at most one open handoff at a time and a handful over its life. Staff only. A citizen gets null and a FORBIDDEN error.',
       args: { openOnly: t.arg.boolean({ required: false, defaultValue: false, description: 'Only handoffs still open.' }) },
       resolve: (row, args, context) => {
         const openOnly = Boolean(args.openOnly);
@@ -218,15 +231,16 @@ export const Case = builder.loadableNode('Case', {
         return batchLoader(context, `handoffs:${openOnly}`, (caseIds) => handoffsByCaseIds(context.db, caseIds, openOnly)).load(row.id);
       },
     }),
-    notes: t.field({
-      type: [Note],
-      authScopes: STAFF,
-      nullable: true,
-      description: 'Internal notes, oldest first. Staff only. A citizen gets null and a FORBIDDEN error.',
-      resolve: (row, _args, context) => batchLoader(context, 'notes', (caseIds) => notesByCaseIds(context.db, caseIds)).load(row.id),
-    }),
   }),
 });
+
+/**
+ * How many rows of a case's growing list each case holds: one statement for every case of the
+ * request whose total is asked. The case itself was read under the access rule.
+ */
+export function caseRowCount(context: Context, table: Parameters<typeof rowCountsByCaseIds>[1], caseId: string, citizenVisibleOnly = false): Promise<number> {
+  return batchLoader(context, `count:${table}:${citizenVisibleOnly}`, (caseIds) => rowCountsByCaseIds(context.db, table, caseIds, { citizenVisibleOnly })).load(caseId);
+}
 
 // Connections of a case: the first page of every case in a list comes in one statement.
 builder.objectFields(Case, (t) => ({
@@ -241,7 +255,7 @@ builder.objectFields(Case, (t) => ({
         const loader = batchLoader(context, `interactions:${limit}:${args.after ?? ''}`, (caseIds) =>
           interactionPagesByCaseIds(context.db, caseIds, { limit, after }),
         );
-        return toConnection(await loader.load(row.id));
+        return toConnection(await loader.load(row.id), () => caseRowCount(context, 'interactions', row.id));
       },
     },
     { name: 'InteractionConnection', description: 'A page of interactions.', authScopes: STAFF },
@@ -255,17 +269,33 @@ builder.objectFields(Case, (t) => ({
       // Not async: a page read with the case is given at once, without a promise.
       resolve: (row, args, context) => {
         const { limit, after } = timelinePageAsked(args, context);
-        const planned = row.related?.timeline;
-        if (planned && planned.limit === limit && planned.after === after) return toConnection(planned.page);
         const citizenVisibleOnly = context.viewer.kind === 'citizen';
+        const totalCount = () => caseRowCount(context, 'caseEvents', row.id, citizenVisibleOnly);
+        const planned = row.related?.timeline;
+        if (planned && planned.limit === limit && planned.after === after) return toConnection(planned.page, totalCount);
         const loader = batchLoader(context, `timeline:${limit}:${args.after ?? ''}`, (caseIds) =>
           timelinePagesByCaseIds(context.db, caseIds, { limit, after, citizenVisibleOnly }),
         );
-        return loader.load(row.id).then(toConnection);
+        return loader.load(row.id).then((page) => toConnection(page, totalCount));
       },
     },
     { name: 'CaseEventConnection', description: 'A page of case events.', authScopes: STAFF_OR_OWNER },
     { name: 'CaseEventEdge', description: 'A case event and its cursor.', authScopes: STAFF_OR_OWNER },
+  ),
+  notes: t.connection(
+    {
+      type: Note,
+      authScopes: STAFF,
+      nullable: true,
+      description: 'Internal notes, oldest first, never shown to the citizen. Staff only. A citizen gets null and a FORBIDDEN error.',
+      resolve: async (row, args, context) => {
+        const { limit, after } = readPageRequest(args, context.limits.maxPageSize, ['timestamp', 'uuid']);
+        const loader = batchLoader(context, `notes:${limit}:${args.after ?? ''}`, (caseIds) => notePagesByCaseIds(context.db, caseIds, { limit, after }));
+        return toConnection(await loader.load(row.id), () => caseRowCount(context, 'notes', row.id));
+      },
+    },
+    { name: 'NoteConnection', description: 'A page of internal notes.', authScopes: STAFF },
+    { name: 'NoteEdge', description: 'A note and its cursor.', authScopes: STAFF },
   ),
 }));
 
@@ -374,20 +404,10 @@ builder.queryFields((t) => ({
           context.now,
           caseRelationsAsked(info, ['edges', 'node'], context),
         );
-        return { ...toConnection(page), totalCount: page.totalCount };
+        return toConnection(page);
       },
     },
-    {
-      name: 'CaseConnection',
-      description: 'A page of cases.',
-      authScopes: STAFF,
-      fields: (connection) => ({
-        totalCount: connection.int({
-          description: 'How many cases match the filter in all (one more count query: ask only when needed).',
-          resolve: (parent) => (parent as unknown as { totalCount: () => Promise<number> }).totalCount(),
-        }),
-      }),
-    },
+    { name: 'CaseConnection', description: 'A page of cases.', authScopes: STAFF },
     { name: 'CaseEdge', description: 'A case and its cursor.', authScopes: STAFF },
   ),
 }));

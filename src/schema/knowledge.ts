@@ -29,6 +29,7 @@ import {
   suggestedArticleIdsByCaseIds,
   textsByVersionKeys,
   usageByArticleIds,
+  MAX_USED_ARTICLES,
   usedArticleIdsByCaseIds,
   versionKey,
   versionsByKeys,
@@ -41,6 +42,7 @@ import type { Context } from './context.js';
 import { Interaction } from './interaction.js';
 import { LanguageEnum } from './language.js';
 import { batchLoader } from './loaders.js';
+import { listSize } from './cost.js';
 import { toConnection } from './pagination.js';
 import { Procedure } from './procedure.js';
 import { Service } from './service.js';
@@ -160,6 +162,11 @@ const KnowledgeArticleVersion = builder.objectRef<KnowledgeVersionRow>('Knowledg
       description: 'The languages it is written in (French always).',
       resolve: async (version, _args, context) => (await textsLoader(context).load(versionKey(version.articleId, version.number))).map((text) => text.language),
     }),
+    title: t.string({
+      description: 'Its title in a language, French when it has no text in that language: a shortcut for content(language:) { title }.',
+      args: { language: t.arg({ type: LanguageEnum, required: false, description: 'Defaults to the viewer’s language, else French.' }) },
+      resolve: async (version, args, context) => (await contentOf(context, version, args.language)).text.title,
+    }),
     content: t.field({
       type: KnowledgeContent,
       description: 'What it says in a language; French (isFallback) when it has no text in that language.',
@@ -212,6 +219,12 @@ export const KnowledgeArticle = builder.loadableNode('KnowledgeArticle', {
     themes: t.field({ type: [Theme], description: 'The themes it answers on.', resolve: async (article, _args, context) => (await shownVersion(context, article)).themeIds }),
     procedures: t.field({ type: [Procedure], description: 'The procedures it explains.', resolve: async (article, _args, context) => (await shownVersion(context, article)).procedureIds }),
     services: t.field({ type: [Service], description: 'The services whose coordinates it gives.', resolve: async (article, _args, context) => (await shownVersion(context, article)).serviceIds }),
+    title: t.string({
+      description:
+        'The title of the version shown (in force, or the draft of a card never published) in a language, French when it has no text in that language: a shortcut for content(language:) { title }.',
+      args: { language: t.arg({ type: LanguageEnum, required: false, description: 'Defaults to the viewer’s language, else French.' }) },
+      resolve: async (article, args, context) => (await contentOf(context, await shownVersion(context, article), args.language)).text.title,
+    }),
     content: t.field({
       type: KnowledgeContent,
       description: 'What it says in a language; French (isFallback) when it has no text in that language.',
@@ -424,19 +437,20 @@ builder.objectFields(Case, (t) => ({
     type: [KnowledgeArticle],
     authScopes: AGENT,
     nullable: true,
-    description: 'The cards agents used on this case, most recently used first. Agents only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).',
+    description: `The cards agents used on this case, most recently used first, at most the ${MAX_USED_ARTICLES} latest. Agents only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).`,
+    ...listSize(MAX_USED_ARTICLES),
     resolve: (row, _args, context) => batchLoader(context, 'caseKnowledgeArticles', (ids) => usedArticleIdsByCaseIds(context.db, ids)).load(row.id),
   }),
   suggestedArticles: t.field({
     type: [KnowledgeArticle],
     authScopes: AGENT,
     nullable: true,
-    description: `Published cards that may answer this case: on its procedure, its theme (or a related one), or sharing words with its subject; best first. Agents only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).`,
-    args: { first: t.arg.int({ required: false, description: `How many, 1 to ${MAX_SUGGESTED}; 5 when omitted.` }) },
+    description: `Published cards that may answer this case: on its procedure, its theme (or a related one), or sharing words with its subject; best first, at most ${MAX_SUGGESTED} (a list, not a connection: only the best few are worth showing). Agents only. Anyone else gets null and an error (FORBIDDEN, or UNAUTHENTICATED without a token).`,
+    args: { count: t.arg.int({ required: false, defaultValue: 5, description: `How many, 1 to ${MAX_SUGGESTED}; 5 when omitted.` }) },
     resolve: (row, args, context) => {
-      const first = args.first ?? 5;
-      if (!Number.isInteger(first) || first < 1 || first > MAX_SUGGESTED) throw new ValidationError([{ path: ['first'], message: `Must be between 1 and ${MAX_SUGGESTED}.` }]);
-      return batchLoader(context, `suggestedArticles:${first}`, (ids) => suggestedArticleIdsByCaseIds(context.db, ids, first)).load(row.id);
+      const count = args.count ?? 5;
+      if (!Number.isInteger(count) || count < 1 || count > MAX_SUGGESTED) throw new ValidationError([{ path: ['count'], message: `Must be between 1 and ${MAX_SUGGESTED}.` }]);
+      return batchLoader(context, `suggestedArticles:${count}`, (ids) => suggestedArticleIdsByCaseIds(context.db, ids, count)).load(row.id);
     },
   }),
 }));

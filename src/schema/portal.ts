@@ -1,14 +1,15 @@
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import type { CaseStatus } from '../domain/vocabulary.js';
-import { type CaseRow, listCases, readableCasesByIds } from '../services/case-reads.js';
+import { type CaseRow, listCases, messagePagesByCaseIds, readableCasesByIds } from '../services/case-reads.js';
 import { type AccessLogEntry, listOwnAccessLog } from '../services/citizens.js';
-import { type MessageRow, messagesByCaseIds, sendMessage } from '../services/messages.js';
+import { type MessageRow, sendMessage } from '../services/messages.js';
+import { readPageRequest } from '../services/pagination.js';
 import { orderPublications, type PublicationOrderRow } from '../services/orders.js';
 import { anonymizeCitizen, exportCitizenData } from '../services/privacy.js';
 import { agentSummariesByIds, type AgentSummary } from '../services/people.js';
 import { advanceProcedureStep, procedureProgressByCaseIds, type StepProgress, startProcedure } from '../services/procedures.js';
 import { builder } from './builder.js';
-import { Case, caseRelationsAsked } from './case.js';
+import { Case, caseRelationsAsked, caseRowCount } from './case.js';
 import { Citizen } from './citizen.js';
 import { CaseStatusEnum } from './enums.js';
 import { vocabularyLabelField } from './language.js';
@@ -92,12 +93,20 @@ builder.objectFields(Case, (t) => ({
     resolve: (row, _args, context) =>
       row.referentAgentId ? batchLoader(context, 'agentSummaries', (ids) => agentSummariesByIds(context.db, ids)).load(row.referentAgentId) : null,
   }),
-  messages: t.field({
-    type: [Message],
-    authScopes: STAFF_OR_OWNER,
-    description: 'Messages exchanged with the citizen, oldest first.',
-    resolve: (row, _args, context) => batchLoader(context, 'messages', (ids) => messagesByCaseIds(context.db, ids)).load(row.id),
-  }),
+  messages: t.connection(
+    {
+      type: Message,
+      authScopes: STAFF_OR_OWNER,
+      description: 'Messages exchanged with the citizen, oldest first: the case’s staff and its citizen read them all.',
+      resolve: async (row, args, context) => {
+        const { limit, after } = readPageRequest(args, context.limits.maxPageSize, ['timestamp', 'uuid']);
+        const loader = batchLoader(context, `messages:${limit}:${args.after ?? ''}`, (caseIds) => messagePagesByCaseIds(context.db, caseIds, { limit, after }));
+        return toConnection(await loader.load(row.id), () => caseRowCount(context, 'messages', row.id));
+      },
+    },
+    { name: 'MessageConnection', description: 'A page of messages.', authScopes: STAFF_OR_OWNER },
+    { name: 'MessageEdge', description: 'A message and its cursor.', authScopes: STAFF_OR_OWNER },
+  ),
 }));
 
 builder.queryField('myCases', (t) =>
@@ -139,7 +148,12 @@ const StartProcedureInput = builder.inputType('StartProcedureInput', {
   description: 'An online procedure submitted by the citizen.',
   fields: (t) => ({
     code: t.string({ required: true, description: 'The procedure’s code.' }),
-    answers: t.string({ required: true, description: 'The form’s answers as a JSON object, at most 20,000 bytes.' }),
+    answers: t.field({
+      type: 'JSON',
+      required: true,
+      description:
+        'The form’s answers: a JSON object (not a string holding one), at most 20,000 bytes, e.g. { surface: 120, isolant: "laine de roche" }. Checked against the procedure’s form (Procedure.form) when it has one: a missing required answer or one of the wrong type is a ValidationError at input.answers.<name>; answers the form does not name are kept.',
+    }),
   }),
 });
 
@@ -150,18 +164,7 @@ builder.mutationField('startProcedure', (t) =>
     authScopes: CITIZEN,
     errors: { types: [ValidationError], directResult: true },
     args: { input: t.arg({ type: StartProcedureInput, required: true, description: 'The submission.' }) },
-    resolve: async (_root, { input }, context) => {
-      let answers: unknown;
-      try {
-        answers = JSON.parse(input.answers);
-      } catch {
-        answers = undefined;
-      }
-      if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
-        throw new ValidationError([{ path: ['input', 'answers'], message: 'A JSON object, e.g. {"surface": 120}.' }]);
-      }
-      return startProcedure(context.db, context.viewer, context.vault, { code: input.code, answers: answers as Record<string, unknown> }, context.now);
-    },
+    resolve: (_root, { input }, context) => startProcedure(context.db, context.viewer, context.vault, { code: input.code, answers: input.answers }, context.now),
   }),
 );
 

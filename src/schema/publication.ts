@@ -45,14 +45,14 @@ export const Counter = builder.loadableNode('Counter', {
 builder.queryFields((t) => ({
   publications: t.field({
     type: [Publication],
-    description: 'All publications, ordered by code. Public.',
+    description: `All publications, ordered by code (reference data: at most ${REFERENCE_LIST_BOUNDS.publications}). Public.`,
     ...listSize(REFERENCE_LIST_BOUNDS.publications),
     authScopes: { public: true },
     resolve: (_root, _args, context) => listPublications(context.db),
   }),
   counters: t.field({
     type: [Counter],
-    description: 'The Espaces Wallonie counters, ordered by code. Public.',
+    description: `The Espaces Wallonie counters, ordered by code (reference data: at most ${REFERENCE_LIST_BOUNDS.counters}). Public.`,
     ...listSize(REFERENCE_LIST_BOUNDS.counters),
     authScopes: { public: true },
     resolve: (_root, _args, context) => listCounters(context.db),

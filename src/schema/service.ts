@@ -47,7 +47,7 @@ export const Service = builder.loadableNode('Service', {
 builder.queryFields((t) => ({
   services: t.field({
     type: [Service],
-    description: 'All services, ordered by code, optionally of one line or kind. Public.',
+    description: `All services, ordered by code, optionally of one line or kind (reference data: at most ${REFERENCE_LIST_BOUNDS.services}). Public.`,
     ...listSize(REFERENCE_LIST_BOUNDS.services),
     authScopes: { public: true },
     args: {

@@ -40,7 +40,7 @@ builder.objectFields(Theme, (t) => ({
   parent: t.field({ type: Theme, nullable: true, description: 'The broader theme; null for a top-level theme.', resolve: (row) => row.parentId }),
   children: t.loadableList({
     type: Theme,
-    description: 'Narrower themes, in display order.',
+    description: `Narrower themes, in display order (reference data: at most ${REFERENCE_LIST_BOUNDS.themeChildren}).`,
     ...listSize(REFERENCE_LIST_BOUNDS.themeChildren, { hierarchySize: REFERENCE_LIST_BOUNDS.themes }),
     load: (parentIds: string[], context) => childThemesByParentIds(context.db, parentIds),
     resolve: (row) => row.id,
@@ -50,7 +50,7 @@ builder.objectFields(Theme, (t) => ({
 builder.queryFields((t) => ({
   themes: t.field({
     type: [Theme],
-    description: 'Themes ordered by code: all of them, only the top level (topLevelOnly), or the children of one theme. Public.',
+    description: `Themes ordered by code: all of them, only the top level (topLevelOnly), or the children of one theme (reference data: at most ${REFERENCE_LIST_BOUNDS.themes}). Public.`,
     ...listSize(REFERENCE_LIST_BOUNDS.themes),
     authScopes: { public: true },
     args: {

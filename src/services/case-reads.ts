@@ -14,6 +14,7 @@ import {
   handoffs,
   interactions,
   letters,
+  messages,
   notes,
   onlineSubmissions,
   phoneCalls,
@@ -30,7 +31,7 @@ import { type CitizenRow, readableCitizens } from './citizens.js';
 import type { AgentRow } from './people.js';
 import { inThemeBranch } from './reference-data.js';
 import type { CaseEventRow } from './case-events.js';
-import { type KeyPart, type Page, type PageRequest, readPageRequest, toPage } from './pagination.js';
+import { COUNT, countOf, type CountedPage, type KeyPart, type Page, type PageRequest, readPageRequest, toPage } from './pagination.js';
 
 /** A case as read; `related` holds what a read planned from the selection fetched with it. */
 export type CaseRow = Omit<typeof cases.$inferSelect, 'searchVector'> & { related?: RelatedOfCase };
@@ -321,7 +322,7 @@ export async function listCases(
   maxPageSize: number,
   now: Date,
   relations: CaseRelations = {},
-): Promise<Page<CaseRow> & { totalCount(): Promise<number> }> {
+): Promise<CountedPage<CaseRow>> {
   const key = orderKey(order);
   const { limit, after } = readPageRequest(request, maxPageSize, [key.part, 'uuid']);
   const search = filter.search?.trim();
@@ -337,13 +338,7 @@ export async function listCases(
     .orderBy(direction(key.expression), direction(cases.id))
     .limit(limit + 1);
   const rows = listed.map((row) => listedCase(row.listed, relations));
-  return {
-    ...toPage(rows, limit, (row) => [key.valueOf(row), row.id]),
-    totalCount: async () => {
-      const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(cases).where(and(...base));
-      return row?.count ?? 0;
-    },
-  };
+  return toPage(rows, limit, (row) => [key.valueOf(row), row.id], () => countOf(db.select(COUNT).from(cases).where(and(...base))));
 }
 
 // Relations of cases, batched per request: one statement for all the cases of a page.
@@ -436,9 +431,77 @@ export async function timelinePagesByCaseIds(
   );
 }
 
-export async function notesByCaseIds(db: Executor, caseIds: readonly string[]): Promise<NoteRow[][]> {
-  const rows = await db.select().from(notes).where(anyOf(notes.caseId, wellFormedUuids(caseIds))).orderBy(asc(notes.createdAt), asc(notes.id));
-  return caseIds.map((caseId) => rows.filter((row) => row.caseId === caseId));
+/** A page of each case's internal notes, oldest first. */
+export function notePagesByCaseIds(db: Executor, caseIds: readonly string[], options: { limit: number; after?: (string | number)[] }): Promise<Page<NoteRow>[]> {
+  return createdOrderPagesByCaseIds(db, notes, caseIds, options);
+}
+
+/** A page of each case's messages with the citizen, oldest first. */
+export function messagePagesByCaseIds(
+  db: Executor,
+  caseIds: readonly string[],
+  options: { limit: number; after?: (string | number)[] },
+): Promise<Page<typeof messages.$inferSelect>[]> {
+  return createdOrderPagesByCaseIds(db, messages, caseIds, options);
+}
+
+/** The tables of what a case holds in a list that grows: each row has a case id. */
+const ROWS_OF_CASE = { interactions, caseEvents, notes, messages } as const;
+
+/**
+ * How many rows of `table` each case holds, in the order of `caseIds`, in one statement; only
+ * citizen-visible events with `citizenVisibleOnly`. The caller has checked that the viewer
+ * reads these cases: a case's rows are readable with the case.
+ */
+export async function rowCountsByCaseIds(
+  db: Executor,
+  table: keyof typeof ROWS_OF_CASE,
+  caseIds: readonly string[],
+  options: { citizenVisibleOnly?: boolean } = {},
+): Promise<number[]> {
+  const ids = wellFormedUuids(caseIds);
+  if (ids.length === 0) return caseIds.map(() => 0);
+  const rows = await selectRows<{ caseId: string; count: number }>(
+    db,
+    sql`select case_id as "caseId", count(*)::int as count from ${ROWS_OF_CASE[table]}
+      where case_id = any(${sql.param(ids)}::uuid[]) ${options.citizenVisibleOnly ? sql`and visibility = 'CITIZEN'` : sql``}
+      group by case_id`,
+  );
+  const byCase = new Map(rows.map((row) => [row.caseId, Number(row.count)]));
+  return caseIds.map((caseId) => byCase.get(caseId) ?? 0);
+}
+
+/**
+ * A page of each case's notes or messages, oldest first, in one statement: a window numbers each
+ * case's rows by (created_at, id) and keeps `limit + 1` of them.
+ */
+async function createdOrderPagesByCaseIds<Table extends typeof notes | typeof messages>(
+  db: Executor,
+  table: Table,
+  caseIds: readonly string[],
+  options: { limit: number; after?: (string | number)[] },
+): Promise<Page<Table['$inferSelect']>[]> {
+  type Row = Table['$inferSelect'];
+  const keyOf = (row: Row) => [row.createdAt.toISOString(), row.id];
+  const ids = wellFormedUuids(caseIds);
+  if (ids.length === 0) return caseIds.map(() => toPage<Row>([], options.limit, keyOf));
+  const afterCondition = options.after ? sql`and (r.created_at, r.id) > (${String(options.after[0])}::timestamptz, ${String(options.after[1])}::uuid)` : sql``;
+  const numbered = sql`(select r.id, row_number() over (partition by r.case_id order by r.created_at, r.id) as rank
+    from ${table} r where r.case_id = any(${sql.param(ids)}::uuid[]) ${afterCondition})`;
+  const source = table as typeof notes;
+  const rows = (await db
+    .select(getTableColumns(source))
+    .from(source)
+    .innerJoin(sql`${numbered} as numbered`, sql`numbered.id = ${source.id}`)
+    .where(sql`numbered.rank <= ${options.limit + 1}`)
+    .orderBy(asc(source.createdAt), asc(source.id))) as Row[];
+  return caseIds.map((caseId) =>
+    toPage(
+      rows.filter((row) => row.caseId === caseId),
+      options.limit,
+      keyOf,
+    ),
+  );
 }
 
 export async function handoffsByCaseIds(db: Executor, caseIds: readonly string[], openOnly: boolean): Promise<HandoffRow[][]> {

@@ -10,7 +10,7 @@ import type { Viewer } from '../domain/viewer.js';
 import type { ContactPointKind, Language } from '../domain/vocabulary.js';
 import { readableCases } from './case-access.js';
 import type { DataVault } from './data-vault.js';
-import { type Page, type PageRequest, readPageRequest, toPage } from './pagination.js';
+import { COUNT, countOf, type CountedPage, emptyPage, type PageRequest, readPageRequest, toPage } from './pagination.js';
 
 export type CitizenRow = typeof citizens.$inferSelect;
 export type ContactPointRow = typeof contactPoints.$inferSelect;
@@ -145,7 +145,7 @@ export async function searchCitizens(
   search: CitizenSearch,
   request: PageRequest,
   maxPageSize: number,
-): Promise<Page<CitizenRow>> {
+): Promise<CountedPage<CitizenRow>> {
   const { limit, after } = readPageRequest(request, maxPageSize, ['text', 'text', 'uuid']);
   const conditions: SQL[] = [readableCitizens(viewer)];
   if (search.nationalNumber) {
@@ -170,14 +170,19 @@ export async function searchCitizens(
     throw new ValidationError([{ path: ['search'], message: 'Give at least one of nationalNumber, email, phone or name.' }]);
   }
   const sortKey = sql`(lower(${citizens.familyName}), lower(${citizens.givenName}), ${citizens.id})`;
-  if (after) conditions.push(sql`${sortKey} > (${String(after[0])}, ${String(after[1])}, ${String(after[2])}::uuid)`);
+  const matching = and(...conditions);
   const rows = await db
     .select()
     .from(citizens)
-    .where(and(...conditions))
+    .where(and(matching, after ? sql`${sortKey} > (${String(after[0])}, ${String(after[1])}, ${String(after[2])}::uuid)` : undefined))
     .orderBy(sql`lower(${citizens.familyName})`, sql`lower(${citizens.givenName})`, citizens.id)
     .limit(limit + 1);
-  return toPage(rows, limit, (row) => [row.familyName.toLowerCase(), row.givenName.toLowerCase(), row.id]);
+  return toPage(
+    rows,
+    limit,
+    (row) => [row.familyName.toLowerCase(), row.givenName.toLowerCase(), row.id],
+    () => countOf(db.select(COUNT).from(citizens).where(matching)),
+  );
 }
 
 /** Contact points of each citizen, grouped by citizen id, primary first. */
@@ -232,9 +237,9 @@ export interface AccessLogEntry {
  * The reads of the signed-in citizen's personal data, newest first: when, which service, which
  * fields — never who, beyond the service. Anyone else has no such log.
  */
-export async function listOwnAccessLog(db: Executor, viewer: Viewer, request: PageRequest, maxPageSize: number): Promise<Page<AccessLogEntry>> {
+export async function listOwnAccessLog(db: Executor, viewer: Viewer, request: PageRequest, maxPageSize: number): Promise<CountedPage<AccessLogEntry>> {
   const { limit, after } = readPageRequest(request, maxPageSize, ['integer']);
-  if (viewer.kind !== 'citizen') return toPage([], limit, () => []);
+  if (viewer.kind !== 'citizen') return emptyPage();
   const citizenId = viewer.citizenId;
   const rows = await db
     .select({
@@ -250,5 +255,5 @@ export async function listOwnAccessLog(db: Executor, viewer: Viewer, request: Pa
     .where(and(eq(accessLog.citizenId, citizenId), after ? sql`${accessLog.id} < ${Number(after[0])}` : undefined))
     .orderBy(sql`${accessLog.id} desc`)
     .limit(limit + 1);
-  return toPage(rows, limit, (row) => [row.id]);
+  return toPage(rows, limit, (row) => [row.id], () => countOf(db.select(COUNT).from(accessLog).where(eq(accessLog.citizenId, citizenId))));
 }

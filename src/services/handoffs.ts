@@ -12,7 +12,7 @@ import { recordCaseEvent } from './case-events.js';
 import { type CaseRow, findReadableCaseForUpdate, type HandoffRow } from './case-reads.js';
 import { checkText, holdsCase, requireStaff, slaClockAfterMove, type StaffViewer, writeCase } from './cases.js';
 import { constraintViolation } from './database-errors.js';
-import { type Page, type PageRequest, readPageRequest, toPage } from './pagination.js';
+import { COUNT, countOf, type CountedPage, emptyPage, type PageRequest, readPageRequest, toPage } from './pagination.js';
 import { planHandoffDeadline } from './sla.js';
 
 const MAX_REASON = 2_000;
@@ -234,27 +234,22 @@ export async function listIncomingHandoffs(
   status: HandoffRow['status'],
   request: PageRequest,
   maxPageSize: number,
-): Promise<Page<HandoffRow>> {
+): Promise<CountedPage<HandoffRow>> {
   const { limit, after } = readPageRequest(request, maxPageSize, ['timestamp', 'uuid']);
-  if (!isUuid(serviceId)) return toPage([], limit, () => []);
+  if (!isUuid(serviceId)) return emptyPage();
   const dueKey = sql`coalesce(${handoffs.dueAt}, 'infinity'::timestamptz)`;
+  const queued = and(eq(handoffs.toServiceId, serviceId), eq(handoffs.status, status), readableCases(viewer));
   const rows = await db
     .select({ handoff: handoffs })
     .from(handoffs)
     .innerJoin(cases, eq(cases.id, handoffs.caseId))
-    .where(
-      and(
-        eq(handoffs.toServiceId, serviceId),
-        eq(handoffs.status, status),
-        readableCases(viewer),
-        after ? sql`(${dueKey}, ${handoffs.id}) > (${after[0]}::timestamptz, ${String(after[1])}::uuid)` : undefined,
-      ),
-    )
+    .where(and(queued, after ? sql`(${dueKey}, ${handoffs.id}) > (${after[0]}::timestamptz, ${String(after[1])}::uuid)` : undefined))
     .orderBy(dueKey, handoffs.id)
     .limit(limit + 1);
   return toPage(
     rows.map((row) => row.handoff),
     limit,
     (handoff) => [handoff.dueAt?.toISOString() ?? 'infinity', handoff.id],
+    () => countOf(db.select(COUNT).from(handoffs).innerJoin(cases, eq(cases.id, handoffs.caseId)).where(queued)),
   );
 }

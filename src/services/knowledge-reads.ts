@@ -7,7 +7,7 @@ import { uuidOrNil, wellFormedUuids } from '../domain/ids.js';
 import { brusselsDay, MAX_SEARCH_QUERY, normaliseSearchQuery } from '../domain/knowledge.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { KnowledgeArticleStatus, KnowledgeAudience, KnowledgeSuggestionStatus, Language } from '../domain/vocabulary.js';
-import { type Page, type PageRequest, readPageRequest, toPage } from './pagination.js';
+import { COUNT, countOf, type CountedPage, type PageRequest, readPageRequest, toPage } from './pagination.js';
 import { inThemeBranch } from './reference-data.js';
 import { RESOLVED_AT_FIRST_CONTACT } from './statistics.js';
 
@@ -113,21 +113,16 @@ export async function shownVersionsByArticleIds(db: Executor, articleIds: readon
 }
 
 /** The published versions of a card, newest first. */
-export async function listPublishedVersions(db: Executor, articleId: string, request: PageRequest, maxPageSize: number): Promise<Page<KnowledgeVersionRow>> {
+export async function listPublishedVersions(db: Executor, articleId: string, request: PageRequest, maxPageSize: number): Promise<CountedPage<KnowledgeVersionRow>> {
   const { limit, after } = readPageRequest(request, maxPageSize, ['integer']);
+  const published = and(eq(knowledgeArticleVersions.articleId, articleId), isNotNull(knowledgeArticleVersions.publishedAt));
   const rows = await db
     .select()
     .from(knowledgeArticleVersions)
-    .where(
-      and(
-        eq(knowledgeArticleVersions.articleId, articleId),
-        isNotNull(knowledgeArticleVersions.publishedAt),
-        after ? lt(knowledgeArticleVersions.number, after[0] as number) : undefined,
-      ),
-    )
+    .where(and(published, after ? lt(knowledgeArticleVersions.number, after[0] as number) : undefined))
     .orderBy(desc(knowledgeArticleVersions.number))
     .limit(limit + 1);
-  return toPage(rows, limit, (row) => [row.number]);
+  return toPage(rows, limit, (row) => [row.number], () => countOf(db.select(COUNT).from(knowledgeArticleVersions).where(published)));
 }
 
 export interface KnowledgeArticleFilter {
@@ -155,7 +150,7 @@ export async function listKnowledgeArticles(
   request: PageRequest,
   maxPageSize: number,
   now: Date,
-): Promise<Page<KnowledgeArticleRow>> {
+): Promise<CountedPage<KnowledgeArticleRow>> {
   const byReview = order === 'REVIEW_DUE_ON';
   const { limit, after } = readPageRequest(request, maxPageSize, [byReview ? 'day' : 'timestamp', 'uuid']);
   const today = brusselsDay(now);
@@ -172,6 +167,7 @@ export async function listKnowledgeArticles(
       ? sql`exists (select 1 from knowledge_article_versions as tv where tv.article_id = ${knowledgeArticles.id} and ${isShownVersion(sql`tv`)} and tv.theme_ids && ${themeBranch(filter.themeCode)})`
       : undefined,
   ];
+  const matching = and(...conditions);
   if (after) {
     conditions.push(
       byReview
@@ -185,7 +181,12 @@ export async function listKnowledgeArticles(
     .where(and(...conditions))
     .orderBy(...(byReview ? [asc(knowledgeArticles.reviewDueOn), asc(knowledgeArticles.id)] : [desc(knowledgeArticles.updatedAt), desc(knowledgeArticles.id)]))
     .limit(limit + 1);
-  return toPage(rows, limit, (row) => [byReview ? row.reviewDueOn : row.updatedAt.toISOString(), row.id]);
+  return toPage(
+    rows,
+    limit,
+    (row) => [byReview ? row.reviewDueOn : row.updatedAt.toISOString(), row.id],
+    () => countOf(db.select(COUNT).from(knowledgeArticles).where(matching)),
+  );
 }
 
 export interface KnowledgeHit {
@@ -222,7 +223,7 @@ export async function searchKnowledge(
   request: PageRequest,
   maxPageSize: number,
   now: Date,
-): Promise<Page<KnowledgeHit>> {
+): Promise<CountedPage<KnowledgeHit>> {
   const query = input.query.trim();
   if (query === '' || query.length > MAX_SEARCH_QUERY) throw new ValidationError([{ path: ['query'], message: `Between 1 and ${MAX_SEARCH_QUERY} characters.` }]);
   const { limit, after } = readPageRequest(request, maxPageSize, ['integer']);
@@ -237,16 +238,7 @@ export async function searchKnowledge(
         ${input.themeCode ? sql`and v.theme_ids && ${themeBranch(input.themeCode)}` : sql``}
         and (t.language = ${language} or (t.language = 'fr' and not exists (
           select 1 from knowledge_article_texts as own where own.article_id = t.article_id and own.version_number = t.version_number and own.language = ${language})))`;
-  const rows = await selectRows<{
-    articleId: string;
-    language: Language;
-    title: string;
-    snippet: string;
-    rank: number;
-    matchedBy: KnowledgeMatch;
-  }>(
-    db,
-    sql`
+  const found = sql`
     -- The words as asked, and with their typos corrected (migrations/0014), once per search: in
     -- the asked language, and in French for the cards shown in French.
     with words as (
@@ -275,7 +267,17 @@ export async function searchKnowledge(
       ${inForceText}
         and not exists (select 1 from full_text) and ${query} <% t.title
     ),
-    found as (select * from full_text union all select * from similar_titles)
+    found as (select * from full_text union all select * from similar_titles)`;
+  const rows = await selectRows<{
+    articleId: string;
+    language: Language;
+    title: string;
+    snippet: string;
+    rank: number;
+    matchedBy: KnowledgeMatch;
+  }>(
+    db,
+    sql`${found}
     select article_id as "articleId", language, title,
       case when words is not null
         then ts_headline(knowledge_search_configuration(language), body, words,
@@ -293,7 +295,12 @@ export async function searchKnowledge(
     const article = articles.get(row.articleId);
     return article ? [{ ...row, article, isFallback: row.language !== language, rank: Number(row.rank), position: offset + index + 1 }] : [];
   });
-  return toPage(hits, limit, (hit) => [hit.position]);
+  return toPage(
+    hits,
+    limit,
+    (hit) => [hit.position],
+    async () => (await selectRows<{ count: number }>(db, sql`${found} select count(*)::int as count from found`))[0]?.count ?? 0,
+  );
 }
 
 async function countMissingAnswer(db: Executor, query: string, language: Language, now: Date): Promise<void> {
@@ -307,14 +314,15 @@ async function countMissingAnswer(db: Executor, query: string, language: Languag
 }
 
 /** Searches that found nothing, most frequent first. */
-export async function listMissingAnswers(db: Executor, language: Language | undefined, request: PageRequest, maxPageSize: number): Promise<Page<KnowledgeMissingAnswerRow>> {
+export async function listMissingAnswers(db: Executor, language: Language | undefined, request: PageRequest, maxPageSize: number): Promise<CountedPage<KnowledgeMissingAnswerRow>> {
   const { limit, after } = readPageRequest(request, maxPageSize, ['integer', 'text', 'text']);
+  const ofLanguage = language ? eq(knowledgeMissingAnswers.language, language) : undefined;
   const rows = await db
     .select()
     .from(knowledgeMissingAnswers)
     .where(
       and(
-        language ? eq(knowledgeMissingAnswers.language, language) : undefined,
+        ofLanguage,
         after
           ? sql`(${knowledgeMissingAnswers.searches}, ${knowledgeMissingAnswers.query}, ${knowledgeMissingAnswers.language}) < (${after[0]}, ${after[1]}, ${after[2]})`
           : undefined,
@@ -322,7 +330,7 @@ export async function listMissingAnswers(db: Executor, language: Language | unde
     )
     .orderBy(desc(knowledgeMissingAnswers.searches), desc(knowledgeMissingAnswers.query), desc(knowledgeMissingAnswers.language))
     .limit(limit + 1);
-  return toPage(rows, limit, (row) => [row.searches, row.query, row.language]);
+  return toPage(rows, limit, (row) => [row.searches, row.query, row.language], () => countOf(db.select(COUNT).from(knowledgeMissingAnswers).where(ofLanguage)));
 }
 
 /** The suggestions on the cards of a service (or on one card), oldest first. */
@@ -331,17 +339,20 @@ export async function listKnowledgeSuggestions(
   filter: { ownerServiceId?: string; articleId?: string; status?: KnowledgeSuggestionStatus },
   request: PageRequest,
   maxPageSize: number,
-): Promise<Page<KnowledgeSuggestionRow>> {
+): Promise<CountedPage<KnowledgeSuggestionRow>> {
   const { limit, after } = readPageRequest(request, maxPageSize, ['timestamp', 'uuid']);
+  const matching = and(
+    filter.ownerServiceId ? eq(knowledgeArticles.ownerServiceId, uuidOrNil(filter.ownerServiceId)) : undefined,
+    filter.articleId ? eq(knowledgeSuggestions.articleId, uuidOrNil(filter.articleId)) : undefined,
+    filter.status ? eq(knowledgeSuggestions.status, filter.status) : undefined,
+  );
   const rows = await db
     .select({ suggestion: knowledgeSuggestions })
     .from(knowledgeSuggestions)
     .innerJoin(knowledgeArticles, eq(knowledgeArticles.id, knowledgeSuggestions.articleId))
     .where(
       and(
-        filter.ownerServiceId ? eq(knowledgeArticles.ownerServiceId, uuidOrNil(filter.ownerServiceId)) : undefined,
-        filter.articleId ? eq(knowledgeSuggestions.articleId, uuidOrNil(filter.articleId)) : undefined,
-        filter.status ? eq(knowledgeSuggestions.status, filter.status) : undefined,
+        matching,
         after ? sql`(${knowledgeSuggestions.createdAt}, ${knowledgeSuggestions.id}) > (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined,
       ),
     )
@@ -351,6 +362,7 @@ export async function listKnowledgeSuggestions(
     rows.map((row) => row.suggestion),
     limit,
     (row) => [row.createdAt.toISOString(), row.id],
+    () => countOf(db.select(COUNT).from(knowledgeSuggestions).innerJoin(knowledgeArticles, eq(knowledgeArticles.id, knowledgeSuggestions.articleId)).where(matching)),
   );
 }
 
@@ -386,12 +398,20 @@ export async function usageByArticleIds(db: Executor, articleIds: readonly strin
 }
 
 /** The cards attached to each case (agents only), most recently used first. */
+/** The most cards `Case.knowledgeArticles` lists: the latest used, a bounded list. */
+export const MAX_USED_ARTICLES = 20;
+
 export async function usedArticleIdsByCaseIds(db: Executor, caseIds: readonly string[]): Promise<string[][]> {
   const rows = await selectRows<{ caseId: string; articleId: string }>(
     db,
-    sql`select case_id as "caseId", article_id as "articleId" from knowledge_article_uses
-        where case_id = any(${sql.param([...caseIds])}::uuid[])
-        group by case_id, article_id order by max(used_at) desc`,
+    sql`select "caseId", "articleId" from (
+          select case_id as "caseId", article_id as "articleId", max(used_at) as last_used,
+            row_number() over (partition by case_id order by max(used_at) desc, article_id) as rank
+          from knowledge_article_uses
+          where case_id = any(${sql.param([...caseIds])}::uuid[])
+          group by case_id, article_id) as used
+        where rank <= ${MAX_USED_ARTICLES}
+        order by last_used desc, "articleId"`,
   );
   const byCase = new Map<string, string[]>(caseIds.map((id) => [id, []]));
   for (const row of rows) byCase.get(row.caseId)?.push(row.articleId);

@@ -1,9 +1,6 @@
-import { asc } from 'drizzle-orm';
-import type { Database, Executor } from '../db/client.js';
-import { anyOf } from '../db/lists.js';
+import type { Database } from '../db/client.js';
 import { messages } from '../db/tables/index.js';
 import { ForbiddenError, ValidationError } from '../domain/errors.js';
-import { wellFormedUuids } from '../domain/ids.js';
 import type { Viewer } from '../domain/viewer.js';
 import { recordCaseEvent } from './case-events.js';
 import { type CaseRow, findReadableCaseForUpdate } from './case-reads.js';
@@ -47,7 +44,3 @@ export async function sendMessage(db: Database, viewer: Viewer, input: { caseId:
   });
 }
 
-export async function messagesByCaseIds(db: Executor, caseIds: readonly string[]): Promise<MessageRow[][]> {
-  const rows = await db.select().from(messages).where(anyOf(messages.caseId, wellFormedUuids(caseIds))).orderBy(asc(messages.createdAt), asc(messages.id));
-  return caseIds.map((caseId) => rows.filter((row) => row.caseId === caseId));
-}

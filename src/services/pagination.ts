@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { ValidationError } from '../domain/errors.js';
 import { readDay, readInstant } from '../domain/calendar-values.js';
 import { isUuid } from '../domain/ids.js';
@@ -19,6 +20,15 @@ export interface Page<Row> {
   rows: Row[];
   hasNextPage: boolean;
   cursorOf(row: Row): string;
+}
+
+/** A page that can also tell how many rows the whole list holds. */
+export interface CountedPage<Row> extends Page<Row> {
+  /**
+   * How many rows the whole list holds (every page, under the same access rule and filter),
+   * counted by one more statement only when called: the GraphQL `totalCount` calls it when asked.
+   */
+  totalCount(): Promise<number>;
 }
 
 export function encodeCursor(key: readonly (string | number)[]): string {
@@ -58,11 +68,32 @@ export function readPageRequest(request: PageRequest, maxPageSize: number, keyPa
   return { limit: first, after: key as (string | number)[] };
 }
 
-/** Splits the `limit + 1` rows a query fetched into the page and whether more follow. */
-export function toPage<Row>(rows: Row[], limit: number, keyOf: (row: Row) => readonly (string | number)[]): Page<Row> {
-  return {
+/**
+ * Splits the `limit + 1` rows a query fetched into the page and whether more follow. `countAll`
+ * counts the rows of every page (the query's conditions without the cursor's); it runs only
+ * when the total is asked. Pages of many parents read in one statement are counted apart, by
+ * the caller (one count statement for all the parents).
+ */
+export function toPage<Row>(rows: Row[], limit: number, keyOf: (row: Row) => readonly (string | number)[]): Page<Row>;
+export function toPage<Row>(rows: Row[], limit: number, keyOf: (row: Row) => readonly (string | number)[], countAll: () => Promise<number>): CountedPage<Row>;
+export function toPage<Row>(rows: Row[], limit: number, keyOf: (row: Row) => readonly (string | number)[], countAll?: () => Promise<number>): Page<Row> | CountedPage<Row> {
+  const page: Page<Row> = {
     rows: rows.slice(0, limit),
     hasNextPage: rows.length > limit,
     cursorOf: (row) => encodeCursor(keyOf(row)),
   };
+  return countAll ? { ...page, totalCount: countAll } : page;
+}
+
+/** The page of a list the viewer may not read any of: empty, and counting nothing. */
+export function emptyPage<Row>(): CountedPage<Row> {
+  return toPage<Row>([], 0, () => [], async () => 0);
+}
+
+/** The selection of a count statement, read by `countOf`. */
+export const COUNT = { count: sql<number>`count(*)::int` };
+
+/** The number a `select count(*)::int as count` statement returned. */
+export async function countOf(rows: Promise<{ count: number }[]>): Promise<number> {
+  return (await rows)[0]?.count ?? 0;
 }

@@ -3,7 +3,7 @@ import type { Executor } from '../db/client.js';
 import { anyOf } from '../db/lists.js';
 import { agents, services } from '../db/tables/index.js';
 import { wellFormedUuids } from '../domain/ids.js';
-import { type Page, type PageRequest, readPageRequest, toPage } from './pagination.js';
+import { COUNT, countOf, type CountedPage, emptyPage, type PageRequest, readPageRequest, toPage } from './pagination.js';
 import type { Viewer } from '../domain/viewer.js';
 
 export type AgentRow = typeof agents.$inferSelect;
@@ -22,22 +22,18 @@ export async function listAgents(
   filter: { serviceCode?: string },
   request: PageRequest,
   maxPageSize: number,
-): Promise<Page<AgentRow>> {
+): Promise<CountedPage<AgentRow>> {
   const { limit, after } = readPageRequest(request, maxPageSize, ['text']);
-  if (viewer.kind !== 'agent' && viewer.kind !== 'service') return toPage([], limit, () => []);
+  if (viewer.kind !== 'agent' && viewer.kind !== 'service') return emptyPage();
   const serviceIds = db.select({ id: services.id }).from(services).where(eq(services.code, filter.serviceCode ?? ''));
+  const ofService = filter.serviceCode === undefined ? undefined : inArray(agents.serviceId, serviceIds);
   const rows = await db
     .select()
     .from(agents)
-    .where(
-      and(
-        filter.serviceCode === undefined ? undefined : inArray(agents.serviceId, serviceIds),
-        after ? gt(agents.login, String(after[0])) : undefined,
-      ),
-    )
+    .where(and(ofService, after ? gt(agents.login, String(after[0])) : undefined))
     .orderBy(asc(agents.login))
     .limit(limit + 1);
-  return toPage(rows, limit, (row) => [row.login]);
+  return toPage(rows, limit, (row) => [row.login], () => countOf(db.select(COUNT).from(agents).where(ofService)));
 }
 
 /** What a citizen may know of an agent: first name and service, never the login. */

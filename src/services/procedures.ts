@@ -5,6 +5,7 @@ import { anyOf } from '../db/lists.js';
 import { caseEvents, cases, citizens, interactions, onlineSubmissions, procedureSteps, procedures, services, themes } from '../db/tables/index.js';
 import { ForbiddenError, ValidationError } from '../domain/errors.js';
 import { pickLabel } from '../domain/labels.js';
+import { checkAnswers } from '../domain/procedure-form.js';
 import { wellFormedUuids } from '../domain/ids.js';
 import type { Viewer } from '../domain/viewer.js';
 import { recordCaseEvent } from './case-events.js';
@@ -30,24 +31,33 @@ export async function startProcedure(
   db: Database,
   viewer: Viewer,
   vault: DataVault,
-  input: { code: string; answers: Record<string, unknown> },
+  input: { code: string; answers: unknown },
   now: Date,
 ): Promise<{ case: CaseRow; trackingCode: string }> {
   if (viewer.kind !== 'citizen') throw new ForbiddenError('Only a citizen starts a procedure on the portal.');
-  if (JSON.stringify(input.answers).length > MAX_ANSWERS_BYTES) {
+  if (typeof input.answers !== 'object' || input.answers === null || Array.isArray(input.answers)) {
+    throw new ValidationError([{ path: ['input', 'answers'], message: 'Must be a JSON object, e.g. { surface: 120 }: not a string, number, list or null.' }]);
+  }
+  // Written inline in a query, the JSON scalar gives objects without a prototype, which Drizzle
+  // cannot bind: the answers are kept as the plain JSON they serialise to.
+  const serialised = JSON.stringify(input.answers);
+  const answers = JSON.parse(serialised) as Record<string, unknown>;
+  if (Buffer.byteLength(serialised) > MAX_ANSWERS_BYTES) {
     throw new ValidationError([{ path: ['input', 'answers'], message: `At most ${MAX_ANSWERS_BYTES} bytes of answers.` }]);
   }
-  if (holdsNul(input.answers)) {
+  if (holdsNul(answers)) {
     throw new ValidationError([{ path: ['input', 'answers'], message: 'Answers may not contain NUL characters (\\u0000).' }]);
   }
   return db.transaction(async (tx) => {
     const [procedure] = await tx
-      .select({ id: procedures.id, labels: procedures.labels, active: procedures.active, themeCode: themes.code, serviceId: services.id, line: services.line })
+      .select({ id: procedures.id, labels: procedures.labels, active: procedures.active, form: procedures.form, themeCode: themes.code, serviceId: services.id, line: services.line })
       .from(procedures)
       .innerJoin(themes, eq(themes.id, procedures.themeId))
       .innerJoin(services, eq(services.id, procedures.ownerServiceId))
       .where(eq(procedures.code, input.code));
     if (!procedure?.active) throw new ValidationError([{ path: ['input', 'code'], message: `No open procedure has the code "${input.code}".` }]);
+    const problems = checkAnswers(procedure.form, answers, ['input', 'answers']);
+    if (problems.length > 0) throw new ValidationError(problems);
     const [firstStep] = await tx.select().from(procedureSteps).where(eq(procedureSteps.procedureId, procedure.id)).orderBy(asc(procedureSteps.position)).limit(1);
     const [citizen] = await tx.select({ language: citizens.preferredLanguage }).from(citizens).where(eq(citizens.id, viewer.citizenId));
     const created = await insertCase(
@@ -75,7 +85,7 @@ export async function startProcedure(
       procedureId: procedure.id,
       submissionId: `WAL-${now.getUTCFullYear()}-${randomUUID().slice(0, 8).toUpperCase()}`,
       stepId: firstStep?.id ?? null,
-      answers: input.answers,
+      answers,
     });
     await recordCaseEvent(tx, viewer, {
       caseId: created.row.id,

@@ -9,7 +9,7 @@ import type { WebhookDeliveryStatus } from '../domain/vocabulary.js';
 import { type WebhookPolicy, webhookUrlProblem } from '../domain/webhooks.js';
 import type { DataVault } from './data-vault.js';
 import { currentFeedEnd, decodeFeedCursor } from './event-feed.js';
-import { type Page, type PageRequest, readPageRequest, toPage } from './pagination.js';
+import { COUNT, countOf, type CountedPage, type PageRequest, readPageRequest, toPage } from './pagination.js';
 import { newWebhookSecret } from './standard-webhooks.js';
 import { wakeDeliveryWorkers } from './case-events.js';
 
@@ -103,7 +103,7 @@ async function filterProblems(db: Executor, filter: WebhookFilter): Promise<Fiel
   return problems;
 }
 
-export async function listWebhooks(db: Executor, viewer: Viewer, request: PageRequest, maxPageSize: number): Promise<Page<WebhookRow>> {
+export async function listWebhooks(db: Executor, viewer: Viewer, request: PageRequest, maxPageSize: number): Promise<CountedPage<WebhookRow>> {
   const account = requireServiceAccount(viewer);
   const { limit, after } = readPageRequest(request, maxPageSize, ['timestamp', 'uuid']);
   const rows = await db
@@ -117,7 +117,12 @@ export async function listWebhooks(db: Executor, viewer: Viewer, request: PageRe
     )
     .orderBy(asc(webhooks.createdAt), asc(webhooks.id))
     .limit(limit + 1);
-  return toPage(rows, limit, (row) => [row.createdAt.toISOString(), row.id]);
+  return toPage(
+    rows,
+    limit,
+    (row) => [row.createdAt.toISOString(), row.id],
+    () => countOf(db.select(COUNT).from(webhooks).where(eq(webhooks.serviceAccountId, account.accountId))),
+  );
 }
 
 /** Removes an endpoint and its delivery log; what was not sent yet is not sent. */
@@ -151,23 +156,28 @@ export async function listWebhookDeliveries(
   status: WebhookDeliveryStatus | undefined,
   request: PageRequest,
   maxPageSize: number,
-): Promise<Page<WebhookDeliveryRow>> {
+): Promise<CountedPage<WebhookDeliveryRow>> {
   const account = requireServiceAccount(viewer);
   const { limit, after } = readPageRequest(request, maxPageSize, ['timestamp', 'uuid']);
   const webhook = await ownWebhook(db, account, webhookId);
+  const listed = and(eq(webhookDeliveries.webhookId, webhook.id), status ? eq(webhookDeliveries.status, status) : undefined);
   const rows = await db
     .select()
     .from(webhookDeliveries)
     .where(
       and(
-        eq(webhookDeliveries.webhookId, webhook.id),
-        status ? eq(webhookDeliveries.status, status) : undefined,
+        listed,
         after ? sql`(${webhookDeliveries.createdAt}, ${webhookDeliveries.id}) < (${after[0]}::timestamptz, ${String(after[1])}::uuid)` : undefined,
       ),
     )
     .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
     .limit(limit + 1);
-  return toPage(rows, limit, (row) => [row.createdAt.toISOString(), row.id]);
+  return toPage(
+    rows,
+    limit,
+    (row) => [row.createdAt.toISOString(), row.id],
+    () => countOf(db.select(COUNT).from(webhookDeliveries).where(listed)),
+  );
 }
 
 /** Sends a delivery again from the first try of the schedule, whatever its state. */

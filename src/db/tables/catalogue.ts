@@ -12,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { type Labels, PUBLICATION_FORMATS, type PublicationFormat } from '../../domain/vocabulary.js';
+import type { ProcedureForm } from '../../domain/procedure-form.js';
 import { createdAt, isOneOf, updatedAt } from './columns.js';
 import { services } from './organisation.js';
 
@@ -58,6 +59,8 @@ export const procedures = pgTable(
     expectedDurationDays: integer().notNull(),
     url: text(),
     allowsSkippingSteps: boolean().notNull().default(false),
+    /** What the online form asks (fields, their types, which are required); null: any answers object. */
+    form: jsonb().$type<ProcedureForm>(),
     active: boolean().notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
