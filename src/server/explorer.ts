@@ -354,8 +354,21 @@ const PAGE_SCRIPT = `
     catch { return false; }
   };
 
+  // Run at once after a change of tab, GraphiQL 3 may still send the previous tab's operation
+  // name (seen in CI: "Unknown operation named FirstLineInbox" from the CaseEvents tab): a name
+  // the document does not define is replaced by its only operation's.
+  const withKnownOperation = (params) => {
+    try {
+      const operations = parse(params.query).definitions.filter((definition) => definition.kind === 'OperationDefinition');
+      const known = operations.some((operation) => operation.name && operation.name.value === params.operationName);
+      if (params.operationName && !known && operations.length === 1) return { ...params, operationName: operations[0].name ? operations[0].name.value : undefined };
+    } catch {}
+    return params;
+  };
+
   const httpFetcher = GraphiQL.createFetcher({ url });
-  const fetcher = (params, options = {}) => {
+  const fetcher = (asked, options = {}) => {
+    const params = withKnownOperation(asked);
     const authorization = authorizationOf(options.headers);
     if (isSubscription(params)) return webSocketClientFor(authorization).iterate(params);
     return httpFetcher(params, { ...options, headers: { ...options.headers, ...(authorization ? { authorization } : {}) } });
