@@ -14,7 +14,7 @@ import {
   timelinePagesByCaseIds,
 } from '../services/case-reads.js';
 import { addNote, assignCase, openCase, transitionCase, updateCase } from '../services/cases.js';
-import { type PageRequest, readPageRequest } from '../services/pagination.js';
+import { type Page, type PageRequest, readPageRequest } from '../services/pagination.js';
 import { stepsByIds } from '../services/reference-data.js';
 import { Agent, COLUMNS_OF_AGENT_FIELD } from './agent.js';
 import { builder } from './builder.js';
@@ -242,6 +242,21 @@ export function caseRowCount(context: Context, table: Parameters<typeof rowCount
   return batchLoader(context, `count:${table}:${citizenVisibleOnly}`, (caseIds) => rowCountsByCaseIds(context.db, table, caseIds, { citizenVisibleOnly })).load(caseId);
 }
 
+/**
+ * A connection of a case's rows in (time, id) order: the pages of every case of the request in
+ * one statement, counted only when totalCount is asked.
+ */
+export function casePage<Row>(
+  table: 'interactions' | 'notes' | 'messages',
+  pagesByCaseIds: (db: Context['db'], caseIds: readonly string[], options: { limit: number; after?: (string | number)[] }) => Promise<Page<Row>[]>,
+) {
+  return async (row: CaseRow, args: PageRequest, context: Context) => {
+    const { limit, after } = readPageRequest(args, context.limits.maxPageSize, ['timestamp', 'uuid']);
+    const loader = batchLoader(context, `${table}:${limit}:${args.after ?? ''}`, (caseIds) => pagesByCaseIds(context.db, caseIds, { limit, after }));
+    return toConnection(await loader.load(row.id), () => caseRowCount(context, table, row.id));
+  };
+}
+
 // Connections of a case: the first page of every case in a list comes in one statement.
 builder.objectFields(Case, (t) => ({
   interactions: t.connection(
@@ -250,13 +265,7 @@ builder.objectFields(Case, (t) => ({
       authScopes: STAFF,
       nullable: true,
       description: 'Every interaction, oldest first. Staff only. A citizen gets null and a FORBIDDEN error.',
-      resolve: async (row, args, context) => {
-        const { limit, after } = readPageRequest(args, context.limits.maxPageSize, ['timestamp', 'uuid']);
-        const loader = batchLoader(context, `interactions:${limit}:${args.after ?? ''}`, (caseIds) =>
-          interactionPagesByCaseIds(context.db, caseIds, { limit, after }),
-        );
-        return toConnection(await loader.load(row.id), () => caseRowCount(context, 'interactions', row.id));
-      },
+      resolve: casePage('interactions', interactionPagesByCaseIds),
     },
     { name: 'InteractionConnection', description: 'A page of interactions.', authScopes: STAFF },
     { name: 'InteractionEdge', description: 'An interaction and its cursor.', authScopes: STAFF },
@@ -288,11 +297,7 @@ builder.objectFields(Case, (t) => ({
       authScopes: STAFF,
       nullable: true,
       description: 'Internal notes, oldest first, never shown to the citizen. Staff only. A citizen gets null and a FORBIDDEN error.',
-      resolve: async (row, args, context) => {
-        const { limit, after } = readPageRequest(args, context.limits.maxPageSize, ['timestamp', 'uuid']);
-        const loader = batchLoader(context, `notes:${limit}:${args.after ?? ''}`, (caseIds) => notePagesByCaseIds(context.db, caseIds, { limit, after }));
-        return toConnection(await loader.load(row.id), () => caseRowCount(context, 'notes', row.id));
-      },
+      resolve: casePage('notes', notePagesByCaseIds),
     },
     { name: 'NoteConnection', description: 'A page of internal notes.', authScopes: STAFF },
     { name: 'NoteEdge', description: 'A note and its cursor.', authScopes: STAFF },

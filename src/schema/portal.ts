@@ -3,13 +3,12 @@ import type { CaseStatus } from '../domain/vocabulary.js';
 import { type CaseRow, listCases, messagePagesByCaseIds, readableCasesByIds } from '../services/case-reads.js';
 import { type AccessLogEntry, listOwnAccessLog } from '../services/citizens.js';
 import { type MessageRow, sendMessage } from '../services/messages.js';
-import { readPageRequest } from '../services/pagination.js';
 import { orderPublications, type PublicationOrderRow } from '../services/orders.js';
 import { anonymizeCitizen, exportCitizenData } from '../services/privacy.js';
 import { agentSummariesByIds, type AgentSummary } from '../services/people.js';
 import { advanceProcedureStep, procedureProgressByCaseIds, type StepProgress, startProcedure } from '../services/procedures.js';
 import { builder } from './builder.js';
-import { Case, caseRelationsAsked, caseRowCount } from './case.js';
+import { Case, casePage, caseRelationsAsked } from './case.js';
 import { Citizen } from './citizen.js';
 import { CaseStatusEnum } from './enums.js';
 import { vocabularyLabelField } from './language.js';
@@ -98,11 +97,7 @@ builder.objectFields(Case, (t) => ({
       type: Message,
       authScopes: STAFF_OR_OWNER,
       description: 'Messages exchanged with the citizen, oldest first: the case’s staff and its citizen read them all.',
-      resolve: async (row, args, context) => {
-        const { limit, after } = readPageRequest(args, context.limits.maxPageSize, ['timestamp', 'uuid']);
-        const loader = batchLoader(context, `messages:${limit}:${args.after ?? ''}`, (caseIds) => messagePagesByCaseIds(context.db, caseIds, { limit, after }));
-        return toConnection(await loader.load(row.id), () => caseRowCount(context, 'messages', row.id));
-      },
+      resolve: casePage('messages', messagePagesByCaseIds),
     },
     { name: 'MessageConnection', description: 'A page of messages.', authScopes: STAFF_OR_OWNER },
     { name: 'MessageEdge', description: 'A message and its cursor.', authScopes: STAFF_OR_OWNER },
