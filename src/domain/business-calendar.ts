@@ -50,7 +50,7 @@ function localParts(instant: number): { year: number; month: number; day: number
 }
 
 /** The instant at which Brussels clocks show `minutes` after midnight of the given date. */
-function instantAt(year: number, month: number, day: number, minutes: number): number {
+export function instantAt(year: number, month: number, day: number, minutes: number): number {
   const wall = Date.UTC(year, month - 1, day) + minutes * MINUTE;
   // Brussels is UTC+1 or UTC+2: correct the guess by the offset observed there, twice, so that
   // times next to a daylight-saving change land right (opening hours never fall in the gap).
@@ -63,7 +63,7 @@ function instantAt(year: number, month: number, day: number, minutes: number): n
   return guess;
 }
 
-function isoDate(year: number, month: number, day: number): string {
+export function isoDate(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
