@@ -60,6 +60,10 @@ export type AgentRole = (typeof AGENT_ROLES)[number];
 export const HANDOFF_STATUSES = ['REQUESTED', 'ACCEPTED', 'COMPLETED', 'REJECTED', 'CANCELLED'] as const;
 export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
 
+/** Where an appointment at a counter or a permanence stands (issue 19; lifecycle in appointment-lifecycle.ts). */
+export const APPOINTMENT_STATUSES = ['BOOKED', 'CHECKED_IN', 'DONE', 'CANCELLED', 'NO_SHOW'] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
 /** How a COMPLETED handoff ended: given back to the referent's line, resolved by the receiving line, or escalated one line up. */
 export const HANDOFF_COMPLETIONS = ['RETURNED', 'RESOLVED', 'ESCALATED'] as const;
 export type HandoffCompletion = (typeof HANDOFF_COMPLETIONS)[number];
