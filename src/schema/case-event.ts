@@ -64,9 +64,12 @@ const ActorKindEnum = builder.enumType('ActorKind', {
   } as const,
 });
 
+/** The case's state at an event: staff, and the case's own citizen (not a tracking-code holder). */
+const STAFF_OR_CITIZEN = { $any: { staff: true, citizen: true } } as const;
+
 const CaseStateAtEvent = builder.objectRef<StoredCaseState>('CaseStateAtEvent').implement({
   description: 'The case as it was at one event, stored with the event in the same transaction: a replay or a webhook sent again says what the case was then.',
-  authScopes: { $any: { staff: true, citizen: true } },
+  authScopes: STAFF_OR_CITIZEN,
   fields: (t) => ({
     status: t.expose('status', { type: CaseStatusEnum, description: 'Its status then.' }),
     resolution: t.expose('resolution', { type: ResolutionEnum, nullable: true, description: 'Its resolution then; null unless resolved or closed.' }),
@@ -115,21 +118,21 @@ export const CaseEvent = builder.objectRef<CaseEventRow>('CaseEvent').implement(
     state: t.field({
       type: CaseStateAtEvent,
       nullable: true,
-      authScopes: { $any: { staff: true, citizen: true } },
+      authScopes: STAFF_OR_CITIZEN,
       description: 'The case as of this event (after its change), the same whether read live, replayed or in a webhook; null for events recorded before states were kept. Staff and the case’s citizen.',
       resolve: (event) => event.caseState,
     }),
     previousState: t.field({
       type: CaseStateAtEvent,
       nullable: true,
-      authScopes: { $any: { staff: true, citizen: true } },
+      authScopes: STAFF_OR_CITIZEN,
       description: 'The case as of its previous change (an earlier transaction): what this event’s change started from; null when unknown. Events recorded by one change share it.',
       resolve: (event) => event.caseStateBefore,
     }),
     changedFields: t.field({
       type: [CaseStateFieldEnum],
       nullable: true,
-      authScopes: { $any: { staff: true, citizen: true } },
+      authScopes: STAFF_OR_CITIZEN,
       description: 'The fields of the state that differ from previousState; null when either is unknown.',
       resolve: (event) => (event.caseState ? changedCaseFields(event.caseStateBefore, event.caseState) : null),
     }),
