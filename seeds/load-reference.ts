@@ -143,6 +143,8 @@ export async function loadReferenceData(db: Database): Promise<void> {
       await tx.insert(t.counters).values({ code: counter.code, ...values }).onConflictDoUpdate({ target: t.counters.code, set: values });
     }
 
+    await loadBookableResources(tx, serviceIds, themeIds);
+
     for (const option of reference.ivrOptions) {
       const values = {
         labels: option.labels,
@@ -200,4 +202,42 @@ export async function loadReferenceData(db: Database): Promise<void> {
         set: { kind: sql`excluded.kind`, labels: sql`excluded.labels` },
       });
   });
+}
+
+/** Postal code centroids, bookable resources, their hours, themes and own closure days; a resource's hours and themes are replaced. */
+async function loadBookableResources(tx: Executor, serviceIds: CodeMap, themeIds: CodeMap): Promise<void> {
+  for (const place of reference.postalCodePlaces) {
+    const { postalCode, ...values } = place;
+    await tx.insert(t.postalCodePlaces).values(place).onConflictDoUpdate({ target: t.postalCodePlaces.postalCode, set: values });
+  }
+  const counterIds = new Map((await tx.select({ id: t.counters.id, code: t.counters.code }).from(t.counters)).map((row) => [row.code, row.id]));
+  for (const resource of reference.bookableResources) {
+    const values = {
+      kind: resource.kind,
+      labels: resource.labels,
+      counterId: requireId(counterIds, resource.counterCode, 'counter'),
+      serviceId: requireId(serviceIds, resource.serviceCode, 'service'),
+      desks: resource.desks,
+    };
+    const [row] = await tx
+      .insert(t.bookableResources)
+      .values({ code: resource.code, ...values })
+      .onConflictDoUpdate({ target: t.bookableResources.code, set: values })
+      .returning({ id: t.bookableResources.id });
+    const resourceId = row!.id;
+    await tx.delete(t.resourceOpeningHours).where(eq(t.resourceOpeningHours.resourceId, resourceId));
+    await tx
+      .insert(t.resourceOpeningHours)
+      .values(resource.hours.flatMap((window) => window.weekdays.map((weekday) => ({ resourceId, weekday, opensAt: window.opensAt, closesAt: window.closesAt }))));
+    await tx.delete(t.resourceThemes).where(eq(t.resourceThemes.resourceId, resourceId));
+    await tx
+      .insert(t.resourceThemes)
+      .values(resource.themes.map((theme) => ({ resourceId, themeId: requireId(themeIds, theme.code, 'theme'), durationMinutes: theme.minutes })));
+    for (const closure of resource.closureDays ?? []) {
+      await tx
+        .insert(t.resourceClosureDays)
+        .values({ resourceId, day: closure.day, reason: closure.reason })
+        .onConflictDoUpdate({ target: [t.resourceClosureDays.resourceId, t.resourceClosureDays.day], set: { reason: closure.reason } });
+    }
+  }
 }

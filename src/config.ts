@@ -38,6 +38,8 @@ export interface Config {
    * /readyz shows it; FEED_LAG_WARNING_MS.
    */
   feedLagWarningMs: number;
+  /** The no-show job (every instance may run it: it skips rows another holds); APPOINTMENT_NO_SHOW_JOB, APPOINTMENT_NO_SHOW_INTERVAL_MS. */
+  noShowJob: { enabled: boolean; intervalMs: number };
   /** Serve GET /metrics (Prometheus text: SQL statements, GraphQL requests, CPU, memory); off unless METRICS=true. */
   metricsEnabled: boolean;
   /** How long a SIGTERM may take to drain clients and close everything before the process exits with 1 anyway. */
@@ -136,6 +138,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bodyRetentionDays: positiveInteger(env, 'WEBHOOK_BODY_RETENTION_DAYS', 30),
     },
     feedLagWarningMs: positiveInteger(env, 'FEED_LAG_WARNING_MS', 30_000),
+    noShowJob: {
+      enabled: (env.APPOINTMENT_NO_SHOW_JOB ?? 'true') === 'true',
+      intervalMs: positiveInteger(env, 'APPOINTMENT_NO_SHOW_INTERVAL_MS', 300_000),
+    },
     metricsEnabled: env.METRICS === 'true',
     shutdownTimeoutMs: positiveInteger(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
   };

@@ -9,3 +9,4 @@ export { closureDays, FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR } from './calendar
 export { ivrOptions } from './ivr.js';
 export { slaPolicies } from './sla.js';
 export { vocabularyLabels } from './vocabulary-labels.js';
+export { bookableResources, postalCodePlaces } from './appointments.js';

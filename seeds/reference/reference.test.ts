@@ -1,10 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import {
+  bookableResources,
   closureDays,
   counters,
   departments,
   FIRST_CALENDAR_YEAR,
   LAST_CALENDAR_YEAR,
+  postalCodePlaces,
   procedures,
   publications,
   services,
@@ -294,6 +296,27 @@ describe('reference data', () => {
     });
   });
 
+  describe('bookable resources', () => {
+    it('gives every Espace Wallonie a reception and at least three permanences, each at a known counter and postal code, open some day', () => {
+      const counterCodes = new Set(counters.map((c) => c.code));
+      const placed = new Set(postalCodePlaces.map((place) => place.postalCode));
+      for (const c of counters) {
+        expect(bookableResources.some((r) => r.kind === 'COUNTER' && r.counterCode === c.code), c.code).toBe(true);
+        expect(placed.has(c.postalCode), c.postalCode).toBe(true);
+      }
+      expect(bookableResources.filter((r) => r.kind === 'PERMANENCE').length).toBeGreaterThanOrEqual(3);
+      const themeCodes = new Set(themes.map((theme) => theme.code));
+      for (const r of bookableResources) {
+        expect(counterCodes.has(r.counterCode), r.code).toBe(true);
+        expect(r.hours.length, r.code).toBeGreaterThan(0);
+        for (const window of r.hours) expect(window.opensAt < window.closesAt, r.code).toBe(true);
+        for (const theme of r.themes) expect(themeCodes.has(theme.code), `${r.code} ${theme.code}`).toBe(true);
+        expectFullLabels(r.labels, r.code);
+      }
+      expect(duplicates(bookableResources.map((r) => r.code))).toEqual([]);
+    });
+  });
+
   describe('closure days', () => {
     it('covers every year of the calendar range with working-day dates only', () => {
       const years = new Set(closureDays.map((d) => Number(d.date.slice(0, 4))));
@@ -328,6 +351,7 @@ describe('reference list bounds', () => {
     expect(procedures.length).toBeLessThanOrEqual(REFERENCE_LIST_BOUNDS.procedures);
     expect(publications.length).toBeLessThanOrEqual(REFERENCE_LIST_BOUNDS.publications);
     expect(counters.length).toBeLessThanOrEqual(REFERENCE_LIST_BOUNDS.counters);
+    expect(bookableResources.length).toBeLessThanOrEqual(REFERENCE_LIST_BOUNDS.bookableResources);
     const children = new Map<string, number>();
     for (const theme of themes) {
       const parent = theme.code.split('.').slice(0, -1).join('.');

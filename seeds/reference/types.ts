@@ -115,3 +115,30 @@ export interface SlaPolicySeed {
   businessMinutes: number;
   atRiskPercent?: number;
 }
+
+export interface PostalCodePlaceSeed {
+  postalCode: string;
+  city: string;
+  latitude: number;
+  longitude: number;
+}
+
+export interface OpeningWindowSeed {
+  /** ISO weekdays, 1 = Monday. */
+  weekdays: number[];
+  opensAt: string;
+  closesAt: string;
+}
+
+export interface BookableResourceSeed {
+  code: string;
+  kind: 'COUNTER' | 'PERMANENCE';
+  labels: FullLabels;
+  counterCode: string;
+  serviceCode: string;
+  desks: number;
+  hours: OpeningWindowSeed[];
+  /** Theme codes and the length of one appointment for each, in minutes. */
+  themes: { code: string; minutes: number }[];
+  closureDays?: { day: string; reason: string }[];
+}

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -140,7 +141,7 @@ async function openPglite(dataDir: string, loadDump: Blob | undefined, logger: Q
   try {
     // Extensions the migrations create must be loaded into the WASM build up front.
     client = await PGlite.create(dataDir, {
-      extensions: { unaccent, pg_trgm, fuzzystrmatch },
+      extensions: { unaccent, pg_trgm, fuzzystrmatch, btree_gist },
       startParams: [...PGlite.defaultStartParams, ...EMBEDDED_MEMORY_SETTINGS],
       ...(loadDump ? { loadDataDir: loadDump } : {}),
     });

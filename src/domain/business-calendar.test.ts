@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addBusinessTime, type BusinessCalendar, businessTimeBetween, isWithinOpeningHours, STANDARD_OPENING_HOURS } from './business-calendar.js';
+import {
+  addBusinessTime,
+  type BusinessCalendar,
+  brusselsDateOf,
+  brusselsDayBounds,
+  businessTimeBetween,
+  isWithinOpeningHours,
+  STANDARD_OPENING_HOURS,
+} from './business-calendar.js';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -74,5 +82,16 @@ describe('business calendar', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('brusselsDayBounds', () => {
+  it('gives a 23-hour day on the change to summer time and a 24-hour one otherwise', () => {
+    const spring = brusselsDayBounds('2027-03-28');
+    expect(spring.start.toISOString()).toBe('2027-03-27T23:00:00.000Z');
+    expect(spring.end.toISOString()).toBe('2027-03-28T22:00:00.000Z');
+    const winter = brusselsDayBounds('2026-12-07');
+    expect(winter.end.getTime() - winter.start.getTime()).toBe(86_400_000);
+    expect(brusselsDateOf(new Date('2026-12-06T23:30:00Z'))).toBe('2026-12-07');
   });
 });

@@ -24,6 +24,12 @@ export interface BusinessCalendar {
 }
 
 /** 08:30–17:00, Monday to Friday. */
+/** Minutes after midnight of a stored `time` value ('08:30' or '08:30:00'). */
+export function minutesOfTime(time: string): number {
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  return hours * 60 + minutes;
+}
+
 export const STANDARD_OPENING_HOURS: readonly OpeningHours[] = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opensAt: 510, closesAt: 1020 }));
 
 const partsFormat = new Intl.DateTimeFormat('en-GB', {
@@ -61,6 +67,22 @@ export function instantAt(year: number, month: number, day: number, minutes: num
     guess += wall - seenWall;
   }
   return guess;
+}
+
+/** The instants a Brussels calendar day (YYYY-MM-DD) starts and ends at (23 or 25 hours on a daylight-saving change). */
+export function brusselsDayBounds(day: string): { start: Date; end: Date } {
+  const [year, month, dayOfMonth] = day.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(year, month - 1, dayOfMonth + 1));
+  return {
+    start: new Date(instantAt(year, month, dayOfMonth, 0)),
+    end: new Date(instantAt(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0)),
+  };
+}
+
+/** The Brussels calendar day (YYYY-MM-DD) of an instant. */
+export function brusselsDateOf(instant: Date): string {
+  const local = localParts(instant.getTime());
+  return isoDate(local.year, local.month, local.day);
 }
 
 export function isoDate(year: number, month: number, day: number): string {

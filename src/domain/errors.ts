@@ -72,3 +72,24 @@ export class InvalidTransitionError extends DomainError {
     super(message);
   }
 }
+
+/** A free slot of a resource, as offered instead of a taken one. */
+export interface OfferedSlot {
+  resourceId: string;
+  start: Date;
+  end: Date;
+}
+
+/**
+ * The slot asked is not free (taken meanwhile, or not a time the resource offers): nothing was
+ * booked; the nearest free slots of the same resource and theme are offered instead.
+ */
+export class SlotUnavailableError extends DomainError {
+  readonly code = 'CONFLICT';
+  constructor(
+    message: string,
+    readonly nearestSlots: readonly OfferedSlot[],
+  ) {
+    super(message);
+  }
+}

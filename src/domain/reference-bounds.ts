@@ -13,4 +13,6 @@ export const REFERENCE_LIST_BOUNDS = {
   procedureSteps: 12,
   publications: 100,
   counters: 50,
+  /** Receptions and permanences that take appointments. */
+  bookableResources: 200,
 } as const;

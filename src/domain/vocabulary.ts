@@ -64,6 +64,10 @@ export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
 export const APPOINTMENT_STATUSES = ['BOOKED', 'CHECKED_IN', 'DONE', 'CANCELLED', 'NO_SHOW'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
+/** A counter's own reception desks, or a service's permanence held at a counter. */
+export const BOOKABLE_RESOURCE_KINDS = ['COUNTER', 'PERMANENCE'] as const;
+export type BookableResourceKind = (typeof BOOKABLE_RESOURCE_KINDS)[number];
+
 /** How a COMPLETED handoff ended: given back to the referent's line, resolved by the receiving line, or escalated one line up. */
 export const HANDOFF_COMPLETIONS = ['RETURNED', 'RESOLVED', 'ESCALATED'] as const;
 export type HandoffCompletion = (typeof HANDOFF_COMPLETIONS)[number];
@@ -83,6 +87,12 @@ export const CASE_EVENT_TYPES = [
   'PROCEDURE_STEP_CHANGED',
   'MESSAGE_SENT',
   'PUBLICATION_ORDERED',
+  'APPOINTMENT_BOOKED',
+  'APPOINTMENT_RESCHEDULED',
+  'APPOINTMENT_CANCELLED',
+  'APPOINTMENT_CHECKED_IN',
+  'APPOINTMENT_DONE',
+  'APPOINTMENT_NO_SHOW',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

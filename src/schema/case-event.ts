@@ -43,6 +43,14 @@ export const CaseEventTypeEnum = builder.enumType('CaseEventType', {
     PROCEDURE_STEP_CHANGED: { description: 'The linked procedure moved to another step.' },
     MESSAGE_SENT: { description: 'A message was exchanged with the citizen.' },
     PUBLICATION_ORDERED: { description: 'A publication order was recorded.' },
+    APPOINTMENT_BOOKED: {
+      description: 'An appointment was booked; payload has appointmentId (a global id), resource (its code), theme, start and end: what a reminder sender needs.',
+    },
+    APPOINTMENT_RESCHEDULED: { description: 'An appointment moved; payload has appointmentId, resource, start, end, previousResource and previousStart.' },
+    APPOINTMENT_CANCELLED: { description: 'An appointment was cancelled; payload has appointmentId, start, reason and by (CITIZEN, AGENT or SERVICE).' },
+    APPOINTMENT_CHECKED_IN: { description: 'The citizen arrived for an appointment; payload has appointmentId and the counter visit’s interactionId.' },
+    APPOINTMENT_DONE: { description: 'An appointment took place and is over; payload has appointmentId.' },
+    APPOINTMENT_NO_SHOW: { description: 'Nobody came to an appointment; payload has appointmentId and by (SYSTEM when marked automatically an hour after its end).' },
   } as const,
 });
 

@@ -4,7 +4,7 @@ import { builder } from './builder.js';
 // Expected failures of mutations, returned as members of `<Name>Result` unions. Access
 // refusals are not among them: they stay top-level errors with UNAUTHENTICATED/FORBIDDEN.
 
-const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
+export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
   description: 'An expected failure of a mutation: nothing was written.',
   fields: (t) => ({
     message: t.exposeString('message', { description: 'What went wrong, for people.' }),

@@ -22,6 +22,9 @@ import './subscriptions.js';
 import './webhooks.js';
 import './statistics.js';
 import './knowledge.js';
+import './appointments/resource.js';
+import './appointments/appointment.js';
+import './appointments/commands.js';
 
 builder.queryType({ description: 'Entry points for reading. Each field states who may read it.' });
 builder.mutationType({ description: 'Commands. Each takes one input and returns <Name>Success or a typed error; nothing is written when it fails.' });

@@ -16,6 +16,7 @@ import { type CaseEventFeed, createCaseEventFeed } from '../services/event-feed.
 import { startFeedLagMonitor } from '../services/feed-lag.js';
 import { openReferenceCache } from '../services/reference-cache.js';
 import { startWebhookWorker } from '../services/webhook-delivery.js';
+import { startNoShowJob } from '../services/appointments/visits.js';
 import { type ContextDependencies, type ContextFor, createContext } from './context.js';
 import { contextCreationError, httpErrorBody, presentToClient, SHUTTING_DOWN_BODY, withContractCode } from './errors.js';
 import { type DemoIdentity, explorerPagePlugin, serveExplorer } from './explorer.js';
@@ -40,7 +41,7 @@ export interface RunningServer {
 }
 
 /** What close() waits for, in order. */
-export type ShutdownStep = 'websocket' | 'running requests' | 'http connections' | 'webhook worker' | 'feed lag monitor' | 'listen connection';
+export type ShutdownStep = 'websocket' | 'running requests' | 'http connections' | 'webhook worker' | 'no-show job' | 'feed lag monitor' | 'listen connection';
 
 const READY_TIMEOUT_MS = 2_000;
 
@@ -84,6 +85,8 @@ export interface ServerOptions {
   logStream?: { write(line: string): void };
   /** Who the explorer's "sign in as" menu offers outside production (the entry point knows the demo data; see explorer.ts). */
   demoIdentities?: readonly DemoIdentity[];
+  /** The time requests run at; the wall clock when omitted. Lets a test move through an appointment's day. */
+  clock?: () => Date;
 }
 
 export async function startServer(config: Config, database: DatabaseHandle, options: ServerOptions = {}): Promise<RunningServer> {
@@ -100,6 +103,7 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
     referenceCache,
     webhookPolicy: { requireHttps: config.webhooks.requireHttps, allowList },
     viewers: rememberingViewers(database.db),
+    clock: options.clock ?? (() => new Date()),
   };
   const validationRules = limitRules(config.limits);
 
@@ -230,6 +234,8 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
       })
     : undefined;
 
+  const noShowJob = config.noShowJob.enabled ? startNoShowJob({ db: database.db, intervalMs: config.noShowJob.intervalMs, clock: dependencies.clock, log: app.log }) : undefined;
+
   // Loaded before the first request, so that no request pays for it (only the first after a
   // change of reference data does); should this fail, that first request tries again.
   await referenceCache.load().catch((error: unknown) => app.log.warn({ err: error }, 'reference data not cached at start'));
@@ -257,6 +263,8 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
       await apollo.stop();
       onStep('webhook worker');
       await webhookWorker?.stop();
+      onStep('no-show job');
+      await noShowJob?.stop();
       onStep('feed lag monitor');
       await feedLag.stop();
       onStep('listen connection');

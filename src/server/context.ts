@@ -19,6 +19,8 @@ export interface ContextDependencies {
   referenceCache: ReferenceCache;
   webhookPolicy: WebhookPolicy;
   viewers: ViewerMemory;
+  /** The time a request runs at: the wall clock, or a test's clock. */
+  clock: () => Date;
 }
 
 /** A context for a request or a subscription; `freshViewer` looks the token's subject up now, whatever is remembered. */
@@ -63,7 +65,7 @@ export async function createContext(
     webhookPolicy: dependencies.webhookPolicy,
     requestId,
     clientAddress,
-    now: new Date(),
+    now: dependencies.clock(),
     defaultLanguage: viewer.kind === 'citizen' ? viewer.preferredLanguage : 'fr',
   };
 }

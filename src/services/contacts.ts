@@ -334,3 +334,28 @@ async function insertChannelDetails(tx: Executor, interactionId: string, input: 
     });
   }
 }
+
+/**
+ * Records a citizen's visit at a counter on a case, with its INTERACTION_ADDED event, inside the
+ * caller's transaction (checking in for an appointment).
+ */
+export async function recordCounterVisit(
+  tx: Executor,
+  viewer: StaffViewer,
+  visit: { caseId: string; counterId: string; ticket: string | null; summary: string | null },
+  now: Date,
+): Promise<InteractionRow> {
+  const [interaction] = await tx
+    .insert(interactions)
+    .values({ caseId: visit.caseId, channel: 'COUNTER', direction: 'INBOUND', agentId: viewer.kind === 'agent' ? viewer.agentId : null, summary: visit.summary, occurredAt: now, createdAt: now })
+    .returning();
+  await tx.insert(counterVisits).values({ interactionId: interaction!.id, counterId: visit.counterId, ticket: visit.ticket });
+  await recordCaseEvent(tx, viewer, {
+    caseId: visit.caseId,
+    type: 'INTERACTION_ADDED',
+    visibility: 'CITIZEN',
+    payload: { interactionId: interaction!.id, channel: 'COUNTER', direction: 'INBOUND' },
+    occurredAt: now,
+  });
+  return interaction!;
+}

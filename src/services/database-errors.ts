@@ -1,12 +1,13 @@
 // The one place that reads driver errors: constraint violations become domain outcomes.
 
-export type ConstraintViolation = { kind: 'unique' | 'foreign_key' | 'check' | 'not_null'; constraint: string | undefined };
+export type ConstraintViolation = { kind: 'unique' | 'foreign_key' | 'check' | 'not_null' | 'exclusion'; constraint: string | undefined };
 
 const KINDS: Record<string, ConstraintViolation['kind']> = {
   '23505': 'unique',
   '23503': 'foreign_key',
   '23514': 'check',
   '23502': 'not_null',
+  '23P01': 'exclusion',
 };
 
 /**

@@ -1,22 +1,17 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { businessHours, closureDays, slaPolicies, themes } from '../db/tables/index.js';
-import { addBusinessTime, type BusinessCalendar, businessTimeBetween } from '../domain/business-calendar.js';
+import { addBusinessTime, type BusinessCalendar, businessTimeBetween, minutesOfTime } from '../domain/business-calendar.js';
 import { choosePolicy, type SlaKind, type SlaPolicy, type SlaSubject } from '../domain/sla.js';
 import type { Channel, Line } from '../domain/vocabulary.js';
 
 const MINUTE = 60_000;
 
-function minutesOf(time: string): number {
-  const [hours, minutes] = time.split(':').map(Number) as [number, number];
-  return hours * 60 + minutes;
-}
-
 /** The opening hours and closure days stored in the database, as the calendar needs them. */
 export async function loadBusinessCalendar(db: Executor): Promise<BusinessCalendar> {
   const [hours, closures] = await Promise.all([db.select().from(businessHours), db.select({ day: closureDays.day }).from(closureDays)]);
   return {
-    openingHours: hours.map((row) => ({ weekday: row.weekday, opensAt: minutesOf(row.opensAt), closesAt: minutesOf(row.closesAt) })),
+    openingHours: hours.map((row) => ({ weekday: row.weekday, opensAt: minutesOfTime(row.opensAt), closesAt: minutesOfTime(row.closesAt) })),
     closureDays: new Set(closures.map((row) => row.day)),
   };
 }

@@ -21,17 +21,17 @@ export const PRODUCTION_SECRET = 'production-test-secret-0123456789-abcdefghijkl
 export const PRODUCTION_ENV = { NODE_ENV: 'production', JWT_SECRET: PRODUCTION_SECRET, DATA_KEY: 'x'.repeat(40) };
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', ...overrides });
+  return loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', APPOINTMENT_NO_SHOW_JOB: 'false', ...overrides });
 }
 
 /** The real server on a random port over a fresh copy of the seeded database. */
 export async function startTestServer(
-  options: { env?: Record<string, string>; database?: TestDatabase; logStream?: ServerOptions['logStream'] } = {},
+  options: { env?: Record<string, string>; database?: TestDatabase; logStream?: ServerOptions['logStream']; clock?: ServerOptions['clock'] } = {},
 ): Promise<TestServer> {
   const database = options.database ?? (await createTestDatabase());
   const config = testConfig(options.env);
   // The demo identities as src/main.ts passes them: the explorer's sign-in menu.
-  const server = await startServer(config, database.handle, { logStream: options.logStream, demoIdentities: demoIdentities() });
+  const server = await startServer(config, database.handle, { logStream: options.logStream, demoIdentities: demoIdentities(), clock: options.clock });
   return {
     url: server.url,
     server,

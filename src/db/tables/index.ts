@@ -15,3 +15,4 @@ export * from './tracking.js';
 export * from './webhooks.js';
 export * from './statistics.js';
 export * from './knowledge.js';
+export * from './appointments.js';

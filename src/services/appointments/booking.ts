@@ -1,0 +1,240 @@
+import { eq } from 'drizzle-orm';
+import type { Database, Executor } from '../../db/client.js';
+import { appointments, bookableResources, cases, citizens, services } from '../../db/tables/index.js';
+import { BOOKING_HORIZON_DAYS, slotsOf } from '../../domain/appointment-slots.js';
+import { ForbiddenError, InvalidTransitionError, NotFoundError, SlotUnavailableError, ValidationError } from '../../domain/errors.js';
+import { globalId } from '../../domain/ids.js';
+import { pickLabel } from '../../domain/labels.js';
+import type { Viewer } from '../../domain/viewer.js';
+import { type Channel, CHANNELS, type Language } from '../../domain/vocabulary.js';
+import { isStaff } from '../case-access.js';
+import { recordCaseEvent } from '../case-events.js';
+import { caseColumns, type CaseRow, findReadableCaseForUpdate } from '../case-reads.js';
+import { type CaseOpener, checkText, insertCase, isSupervisor, requireCitizen, type StaffViewer, touchCase } from '../cases.js';
+import type { DataVault } from '../data-vault.js';
+import { constraintViolation } from '../database-errors.js';
+import { desksTaken, findActiveResource, findThemeByCode, loadResourcePlans, nearestFreeSlots, type ResourcePlan, type ResourceRow } from './availability.js';
+import { type AppointmentRow, readableAppointmentsByIds } from './reads.js';
+
+const MAX_NOTE = 1_000;
+const INPUT = ['input'];
+
+export interface AppointmentResult {
+  appointment: AppointmentRow;
+  case: CaseRow;
+}
+
+/**
+ * Who may book, move and work appointments at a resource besides the citizen themself: the
+ * first line (it runs the Espaces Wallonie and books for callers), the resource's own service,
+ * and supervisors.
+ */
+export function managesResource(staff: StaffViewer, resource: Pick<ResourceRow, 'serviceId'>): boolean {
+  return staff.line === 'FIRST' || staff.serviceId === resource.serviceId || isSupervisor(staff);
+}
+
+function requireBooker(viewer: Viewer, resource: ResourceRow): void {
+  if (viewer.kind === 'citizen') return;
+  if (!isStaff(viewer)) throw new ForbiddenError('Sign in to book an appointment.');
+  if (!managesResource(viewer, resource)) throw new ForbiddenError('Only the first line, the resource’s own service or the citizen may book or move an appointment here.');
+}
+
+/** The slot of the resource for the theme that starts at `start`, if the resource offers it now. */
+async function offeredSlot(db: Executor, plan: ResourcePlan, themeId: string, start: Date, now: Date) {
+  const minutes = plan.minutesByTheme.get(themeId)!;
+  const [slot] = slotsOf(plan.schedule, { durationMinutes: minutes, from: start, to: new Date(start.getTime() + 1), now, horizonDays: BOOKING_HORIZON_DAYS });
+  if (slot && slot.start.getTime() === start.getTime()) return slot;
+  throw new SlotUnavailableError(
+    `The resource offers no ${minutes}-minute appointment starting at this time: only opening hours, in whole appointments from the opening, within ${BOOKING_HORIZON_DAYS} days and not in the past.`,
+    await nearestFreeSlots(db, plan, themeId, start, now),
+  );
+}
+
+/** The lowest desk free for the slot, or the nearest free slots instead. */
+async function freeDesk(tx: Executor, plan: ResourcePlan, themeId: string, slot: { start: Date; end: Date }, now: Date, leavingOut?: string): Promise<number> {
+  const taken = await desksTaken(tx, plan.resource.id, slot, leavingOut);
+  for (let desk = 1; desk <= plan.resource.desks; desk++) if (!taken.has(desk)) return desk;
+  throw new SlotUnavailableError('This slot is taken: every desk is booked.', await nearestFreeSlots(tx, plan, themeId, slot.start, now));
+}
+
+/**
+ * Runs a booking transaction again when the exclusion constraint refused its desk (another
+ * writer took it meanwhile): the next attempt sees that booking and picks another desk, or
+ * finds the slot full. A resource has at most 50 desks, hence at most as many attempts.
+ */
+async function retryingTakenDesks<T>(db: Database, plan: ResourcePlan, attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const violation = constraintViolation(error);
+      if (violation?.constraint !== 'appointments_no_double_booking' || tries > plan.resource.desks) throw error;
+    }
+  }
+}
+
+function bookingPayload(appointment: AppointmentRow, resource: ResourceRow, themeCode: string) {
+  return { appointmentId: globalId('Appointment', appointment.id), resource: resource.code, theme: themeCode, start: appointment.startsAt.toISOString(), end: appointment.endsAt.toISOString() };
+}
+
+export interface BookingInput {
+  resourceId: string;
+  start: Date;
+  themeCode: string;
+  caseId?: string | null;
+  citizenId?: string | null;
+  channel: Channel;
+  note?: string | null;
+}
+
+/**
+ * Books a slot for a citizen on a case (a new one, at the resource's service, when none is
+ * given), with its APPOINTMENT_BOOKED event. A citizen books for themself on the portal; the
+ * first line for anyone; the resource's service at its own resource.
+ */
+export async function bookAppointment(db: Database, viewer: Viewer, vault: DataVault, input: BookingInput, now: Date): Promise<AppointmentResult> {
+  const problems = checkText(input.note, [...INPUT, 'note'], MAX_NOTE, false);
+  if (!(CHANNELS as readonly string[]).includes(input.channel)) problems.push({ path: [...INPUT, 'channel'], message: `One of ${CHANNELS.join(', ')}.` });
+  if (viewer.kind === 'citizen' && input.channel !== 'ONLINE_PROCEDURE') problems.push({ path: [...INPUT, 'channel'], message: 'A citizen books on the portal: ONLINE_PROCEDURE.' });
+  if (problems.length > 0) throw new ValidationError(problems);
+  if (viewer.kind === 'citizen' && input.citizenId && input.citizenId !== viewer.citizenId) throw new ForbiddenError('A citizen books appointments for themself only.');
+  const resource = await findActiveResource(db, input.resourceId, [...INPUT, 'resourceId']);
+  requireBooker(viewer, resource);
+  const theme = await findThemeByCode(db, input.themeCode, [...INPUT, 'themeCode']);
+  const plan = (await loadResourcePlans(db, [resource])).get(resource.id)!;
+  if (!plan.minutesByTheme.has(theme.id)) throw new ValidationError([{ path: [...INPUT, 'themeCode'], message: 'This resource does not receive citizens for this theme.' }]);
+  const slot = await offeredSlot(db, plan, theme.id, input.start, now);
+
+  return retryingTakenDesks(db, plan, () =>
+    db.transaction(async (tx) => {
+      let current: CaseRow;
+      const citizenId = viewer.kind === 'citizen' ? viewer.citizenId : (input.citizenId ?? null);
+      if (citizenId && viewer.kind !== 'citizen') await requireCitizen(tx, citizenId, [...INPUT, 'citizenId']);
+      if (input.caseId) {
+        current = await findReadableCaseForUpdate(tx, viewer, input.caseId);
+        if (current.status === 'CLOSED' || current.status === 'CANCELLED') {
+          throw new ValidationError([{ path: [...INPUT, 'caseId'], message: `The case is ${current.status.toLowerCase()}: book on a new case (leave caseId out).` }]);
+        }
+        if (citizenId && current.citizenId && current.citizenId !== citizenId) {
+          throw new ValidationError([{ path: [...INPUT, 'citizenId'], message: 'The case belongs to another citizen.' }]);
+        }
+      } else {
+        if (!citizenId) throw new ValidationError([{ path: [...INPUT, 'citizenId'], message: 'An appointment is for a known citizen: give citizenId, or a case that has one.' }]);
+        const [citizen] = await tx.select({ language: citizens.preferredLanguage }).from(citizens).where(eq(citizens.id, citizenId));
+        const language: Language = citizen?.language ?? 'fr';
+        current = (await insertCase(tx, await bookingOpener(tx, viewer, resource), vault, { themeCode: theme.code, subject: pickLabel(theme.labels, language), citizenId, originChannel: input.channel, language }, now, INPUT)).row;
+      }
+      const forCitizen = current.citizenId ?? citizenId;
+      if (!forCitizen) throw new ValidationError([{ path: [...INPUT, 'citizenId'], message: 'An appointment is for a known citizen: the case has none, give citizenId.' }]);
+      const desk = await freeDesk(tx, plan, theme.id, slot, now);
+      const [appointment] = await tx
+        .insert(appointments)
+        .values({
+          resourceId: resource.id,
+          desk,
+          caseId: current.id,
+          citizenId: forCitizen,
+          themeId: theme.id,
+          channel: input.channel,
+          startsAt: slot.start,
+          endsAt: slot.end,
+          note: input.note?.trim() || null,
+          bookedByKind: viewer.kind === 'citizen' ? 'CITIZEN' : viewer.kind === 'agent' ? 'AGENT' : 'SERVICE',
+          bookedByAgentId: viewer.kind === 'agent' ? viewer.agentId : null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      await recordCaseEvent(tx, viewer, { caseId: current.id, type: 'APPOINTMENT_BOOKED', visibility: 'CITIZEN', payload: bookingPayload(appointment!, resource, theme.code), occurredAt: now });
+      current = { ...current, ...(await touchCase(tx, current.id, { updatedAt: now, citizenId: forCitizen })) };
+      return { appointment: appointment!, case: current };
+    }),
+  );
+}
+
+/** A case opened by a booking starts at the resource's service and line; the booking agent is its referent. */
+async function bookingOpener(tx: Executor, viewer: Viewer, resource: ResourceRow): Promise<CaseOpener> {
+  const [service] = await tx.select({ line: services.line }).from(services).where(eq(services.id, resource.serviceId));
+  const agentId = viewer.kind === 'agent' ? viewer.agentId : null;
+  const assigneeAgentId = viewer.kind === 'agent' && viewer.serviceId === resource.serviceId ? viewer.agentId : null;
+  return { viewer, serviceId: resource.serviceId, line: service!.line, referentAgentId: agentId, assigneeAgentId };
+}
+
+/**
+ * An appointment the viewer may read, locked with its case (case first, as every case writer
+ * does); missing when unreadable. The case is locked by id: reading the appointment gives the
+ * resource's staff the right to work it.
+ */
+export async function lockAppointment(tx: Executor, viewer: Viewer, appointmentId: string): Promise<{ appointment: AppointmentRow; current: CaseRow; resource: ResourceRow }> {
+  const [found] = await readableAppointmentsByIds(tx, viewer, [appointmentId]);
+  if (!found) throw new NotFoundError('Appointment');
+  const [current] = await tx.select(caseColumns).from(cases).where(eq(cases.id, found.caseId)).for('update');
+  const [appointment] = await tx.select().from(appointments).where(eq(appointments.id, found.id)).for('update');
+  const [resource] = await tx.select().from(bookableResources).where(eq(bookableResources.id, appointment!.resourceId));
+  return { appointment: appointment!, current: current!, resource: resource! };
+}
+
+/** A citizen acts on their own appointments; staff where they manage the resource. */
+export function requireAppointmentActor(viewer: Viewer, appointment: AppointmentRow, resource: ResourceRow, citizenMay: boolean): void {
+  if (viewer.kind === 'citizen') {
+    if (!citizenMay || appointment.citizenId !== viewer.citizenId) throw new ForbiddenError('Only the staff of the resource may do this.');
+    return;
+  }
+  if (!isStaff(viewer) || !managesResource(viewer, resource)) throw new ForbiddenError('Only the first line, the resource’s own service or the citizen may change this appointment.');
+}
+
+export interface RescheduleInput {
+  appointmentId: string;
+  start: Date;
+  /** Another resource serving the same theme; the same one when omitted. */
+  resourceId?: string | null;
+}
+
+/**
+ * Moves a booked appointment to another slot in one update of its row: the old slot is freed
+ * only if the new one is taken, and two moves of one appointment run one after the other.
+ */
+export async function rescheduleAppointment(db: Database, viewer: Viewer, input: RescheduleInput, now: Date): Promise<AppointmentResult> {
+  const [readable] = await readableAppointmentsByIds(db, viewer, [input.appointmentId]);
+  if (!readable) throw new NotFoundError('Appointment');
+  const target = await findActiveResource(db, input.resourceId ?? readable.resourceId, [...INPUT, input.resourceId ? 'resourceId' : 'appointmentId']);
+  requireBooker(viewer, target);
+  const plan = (await loadResourcePlans(db, [target])).get(target.id)!;
+  if (!plan.minutesByTheme.has(readable.themeId)) throw new ValidationError([{ path: [...INPUT, 'resourceId'], message: 'This resource does not receive citizens for the appointment’s theme.' }]);
+  const slot = await offeredSlot(db, plan, readable.themeId, input.start, now);
+
+  return retryingTakenDesks(db, plan, () =>
+    db.transaction(async (tx) => {
+      const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId);
+      requireAppointmentActor(viewer, appointment, resource, true);
+      if (appointment.status !== 'BOOKED') {
+        throw new InvalidTransitionError(appointment.status, 'BOOKED', [], `Only a booked appointment can be moved; this one is ${appointment.status.toLowerCase().replace('_', ' ')}.`);
+      }
+      if (appointment.resourceId === target.id && appointment.startsAt.getTime() === slot.start.getTime()) {
+        throw new ValidationError([{ path: [...INPUT, 'start'], message: 'The appointment is already at this time.' }]);
+      }
+      const desk = await freeDesk(tx, plan, appointment.themeId, slot, now, appointment.id);
+      const [moved] = await tx
+        .update(appointments)
+        .set({ resourceId: target.id, desk, startsAt: slot.start, endsAt: slot.end, updatedAt: now })
+        .where(eq(appointments.id, appointment.id))
+        .returning();
+      await recordCaseEvent(tx, viewer, {
+        caseId: current.id,
+        type: 'APPOINTMENT_RESCHEDULED',
+        visibility: 'CITIZEN',
+        payload: {
+          appointmentId: globalId('Appointment', appointment.id),
+          resource: target.code,
+          start: slot.start.toISOString(),
+          end: slot.end.toISOString(),
+          previousResource: resource.code,
+          previousStart: appointment.startsAt.toISOString(),
+        },
+        occurredAt: now,
+      });
+      const touched = await touchCase(tx, current.id, { updatedAt: now, citizenId: current.citizenId });
+      return { appointment: moved!, case: { ...current, ...touched } };
+    }),
+  );
+}

@@ -1,0 +1,88 @@
+import { and, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { appointments, bookableResources, cases, interactions } from '../../db/tables/index.js';
+import { brusselsDayBounds } from '../../domain/business-calendar.js';
+import { isUuid } from '../../domain/ids.js';
+import type { Viewer } from '../../domain/viewer.js';
+import type { AppointmentStatus } from '../../domain/vocabulary.js';
+import { readableCases } from '../case-access.js';
+import { COUNT, countOf, type CountedPage, emptyPage, type PageRequest, readPageRequest, toPage } from '../pagination.js';
+
+export type AppointmentRow = typeof appointments.$inferSelect;
+
+/**
+ * The appointments a viewer may read, as a predicate on `appointments` joined with `cases` and
+ * `bookable_resources`: a citizen their own; staff those of cases they may read (the case
+ * access rule) and every appointment at a resource of their service (its day sheet).
+ */
+export function readableAppointments(viewer: Viewer): SQL {
+  if (viewer.kind === 'citizen') return sql`${appointments.citizenId} = ${viewer.citizenId}`;
+  if (viewer.kind === 'anonymous') return sql`false`;
+  return sql`(${bookableResources.serviceId} = ${viewer.serviceId} or ${readableCases(viewer)})`;
+}
+
+function readableFrom(db: Executor) {
+  return db
+    .select({ appointment: appointments })
+    .from(appointments)
+    .innerJoin(cases, eq(cases.id, appointments.caseId))
+    .innerJoin(bookableResources, eq(bookableResources.id, appointments.resourceId));
+}
+
+export async function readableAppointmentsByIds(db: Executor, viewer: Viewer, ids: readonly string[]): Promise<AppointmentRow[]> {
+  const valid = ids.filter(isUuid);
+  if (valid.length === 0) return [];
+  const rows = await readableFrom(db).where(and(inArray(appointments.id, valid), readableAppointments(viewer)));
+  return rows.map((row) => row.appointment);
+}
+
+export interface AppointmentFilter {
+  resourceId?: string;
+  caseId?: string;
+  citizenId?: string;
+  /** A Brussels calendar day, YYYY-MM-DD. */
+  day?: string;
+  statuses?: readonly AppointmentStatus[];
+  /** Only appointments that end after this instant. */
+  endingAfter?: Date;
+}
+
+/** Readable appointments matching the filter, by start then id. */
+export async function listAppointments(db: Executor, viewer: Viewer, filter: AppointmentFilter, request: PageRequest, maxPageSize: number): Promise<CountedPage<AppointmentRow>> {
+  const { limit, after } = readPageRequest(request, maxPageSize, ['timestamp', 'uuid']);
+  for (const id of [filter.resourceId, filter.caseId, filter.citizenId]) if (id !== undefined && !isUuid(id)) return emptyPage();
+  const day = filter.day ? brusselsDayBounds(filter.day) : undefined;
+  const matching = and(
+    readableAppointments(viewer),
+    filter.resourceId ? eq(appointments.resourceId, filter.resourceId) : undefined,
+    filter.caseId ? eq(appointments.caseId, filter.caseId) : undefined,
+    filter.citizenId ? eq(appointments.citizenId, filter.citizenId) : undefined,
+    day ? sql`${appointments.startsAt} >= ${day.start.toISOString()}::timestamptz and ${appointments.startsAt} < ${day.end.toISOString()}::timestamptz` : undefined,
+    filter.statuses?.length ? inArray(appointments.status, [...filter.statuses]) : undefined,
+    filter.endingAfter ? gt(appointments.endsAt, filter.endingAfter) : undefined,
+  );
+  const rows = await readableFrom(db)
+    .where(and(matching, after ? sql`(${appointments.startsAt}, ${appointments.id}) > (${after[0]}::timestamptz, ${String(after[1])}::uuid)` : undefined))
+    .orderBy(appointments.startsAt, appointments.id)
+    .limit(limit + 1);
+  return toPage(
+    rows.map((row) => row.appointment),
+    limit,
+    (appointment) => [appointment.startsAt.toISOString(), appointment.id],
+    () =>
+      countOf(
+        db
+          .select(COUNT)
+          .from(appointments)
+          .innerJoin(cases, eq(cases.id, appointments.caseId))
+          .innerJoin(bookableResources, eq(bookableResources.id, appointments.resourceId))
+          .where(matching),
+      ),
+  );
+}
+
+/** The counter visits recorded at check-in, by interaction id (read through a readable appointment). */
+export function visitsByIds(db: Executor, ids: readonly string[]): Promise<(typeof interactions.$inferSelect)[]> {
+  const valid = ids.filter(isUuid);
+  return valid.length === 0 ? Promise.resolve([]) : db.select().from(interactions).where(inArray(interactions.id, valid));
+}

@@ -1,0 +1,181 @@
+import { and, asc, eq, lte } from 'drizzle-orm';
+import type { Database, Executor } from '../../db/client.js';
+import { appointments, cases } from '../../db/tables/index.js';
+import { isNoShowDue, moveAppointment, NO_SHOW_GRACE_MS } from '../../domain/appointment-lifecycle.js';
+import { InvalidTransitionError, ValidationError } from '../../domain/errors.js';
+import { globalId } from '../../domain/ids.js';
+import { pickLabel } from '../../domain/labels.js';
+import { ANONYMOUS, type Viewer } from '../../domain/viewer.js';
+import type { AppointmentStatus, CaseEventType } from '../../domain/vocabulary.js';
+import { recordCaseEvent } from '../case-events.js';
+import type { CaseRow } from '../case-reads.js';
+import { checkText, requireStaff, touchCase } from '../cases.js';
+import { recordCounterVisit } from '../contacts.js';
+import { type AppointmentResult, lockAppointment, requireAppointmentActor } from './booking.js';
+import type { AppointmentRow } from './reads.js';
+
+const MAX_REASON = 1_000;
+const MAX_TICKET = 20;
+/** How long before its start a citizen may be checked in. */
+const EARLIEST_CHECK_IN_MS = 2 * 60 * 60_000;
+
+const EVENT_OF_STATUS: Record<Exclude<AppointmentStatus, 'BOOKED'>, CaseEventType> = {
+  CHECKED_IN: 'APPOINTMENT_CHECKED_IN',
+  DONE: 'APPOINTMENT_DONE',
+  CANCELLED: 'APPOINTMENT_CANCELLED',
+  NO_SHOW: 'APPOINTMENT_NO_SHOW',
+};
+
+function checkMove(appointment: AppointmentRow, to: AppointmentStatus): void {
+  const outcome = moveAppointment(appointment.status, to);
+  if (!outcome.ok) throw new InvalidTransitionError(appointment.status, to, outcome.allowed, outcome.message);
+}
+
+function actorKindOf(viewer: Viewer) {
+  return viewer.kind === 'citizen' ? ('CITIZEN' as const) : viewer.kind === 'agent' ? ('AGENT' as const) : viewer.kind === 'service' ? ('SERVICE' as const) : ('SYSTEM' as const);
+}
+
+/** Writes the appointment's new status and its citizen-visible case event, and touches the case. */
+async function recordMove(
+  tx: Executor,
+  viewer: Viewer,
+  current: CaseRow,
+  appointment: AppointmentRow,
+  values: Partial<typeof appointments.$inferInsert> & { status: Exclude<AppointmentStatus, 'BOOKED'> },
+  payload: Record<string, unknown>,
+  now: Date,
+): Promise<AppointmentResult> {
+  const [moved] = await tx
+    .update(appointments)
+    .set({ ...values, updatedAt: now })
+    .where(eq(appointments.id, appointment.id))
+    .returning();
+  await recordCaseEvent(tx, viewer, {
+    caseId: current.id,
+    type: EVENT_OF_STATUS[values.status],
+    visibility: 'CITIZEN',
+    payload: { appointmentId: globalId('Appointment', appointment.id), start: appointment.startsAt.toISOString(), ...payload },
+    occurredAt: now,
+  });
+  const touched = await touchCase(tx, current.id, { updatedAt: now, citizenId: current.citizenId });
+  return { appointment: moved!, case: { ...current, ...touched } };
+}
+
+/** Cancels a booked appointment, freeing its desk: the citizen (their own) or staff managing the resource, with a reason. */
+export async function cancelAppointment(db: Database, viewer: Viewer, input: { appointmentId: string; reason: string }, now: Date): Promise<AppointmentResult> {
+  const problems = checkText(input.reason, ['input', 'reason'], MAX_REASON, true);
+  if (problems.length > 0) throw new ValidationError(problems);
+  return db.transaction(async (tx) => {
+    const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId);
+    requireAppointmentActor(viewer, appointment, resource, true);
+    checkMove(appointment, 'CANCELLED');
+    const by = actorKindOf(viewer);
+    const reason = input.reason.trim();
+    return recordMove(
+      tx,
+      viewer,
+      current,
+      appointment,
+      { status: 'CANCELLED', cancellationReason: reason, endedByKind: by, endedByAgentId: viewer.kind === 'agent' ? viewer.agentId : null, endedAt: now },
+      { reason, by },
+      now,
+    );
+  });
+}
+
+/**
+ * The citizen arrived: records a counter visit on the case, linked to the appointment. From two
+ * hours before the start; staff managing the resource only.
+ */
+export async function checkInAppointment(db: Database, viewer: Viewer, input: { appointmentId: string; ticket?: string | null }, now: Date): Promise<AppointmentResult> {
+  const ticket = input.ticket?.trim() || null;
+  if (ticket && ticket.length > MAX_TICKET) throw new ValidationError([{ path: ['input', 'ticket'], message: `At most ${MAX_TICKET} characters.` }]);
+  return db.transaction(async (tx) => {
+    const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId);
+    requireAppointmentActor(viewer, appointment, resource, false);
+    checkMove(appointment, 'CHECKED_IN');
+    if (now.getTime() < appointment.startsAt.getTime() - EARLIEST_CHECK_IN_MS) {
+      throw new ValidationError([{ path: ['input', 'appointmentId'], message: 'Too early: a citizen is checked in from two hours before the appointment.' }]);
+    }
+    const visit = await recordCounterVisit(tx, requireStaff(viewer), { caseId: current.id, counterId: resource.counterId, ticket, summary: `Rendez-vous : ${pickLabel(resource.labels, 'fr')}` }, now);
+    return recordMove(tx, viewer, current, appointment, { status: 'CHECKED_IN', checkedInAt: now, visitInteractionId: visit.id }, { interactionId: visit.id }, now);
+  });
+}
+
+/** The appointment took place: staff managing the resource. */
+export async function completeAppointment(db: Database, viewer: Viewer, input: { appointmentId: string }, now: Date): Promise<AppointmentResult> {
+  return db.transaction(async (tx) => {
+    const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId);
+    requireAppointmentActor(viewer, appointment, resource, false);
+    checkMove(appointment, 'DONE');
+    return recordMove(tx, viewer, current, appointment, { status: 'DONE', endedAt: now }, {}, now);
+  });
+}
+
+/** Nobody came: staff managing the resource, once the appointment has started. */
+export async function markAppointmentNoShow(db: Database, viewer: Viewer, input: { appointmentId: string }, now: Date): Promise<AppointmentResult> {
+  return db.transaction(async (tx) => {
+    const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId);
+    requireAppointmentActor(viewer, appointment, resource, false);
+    checkMove(appointment, 'NO_SHOW');
+    if (now.getTime() < appointment.startsAt.getTime()) {
+      throw new ValidationError([{ path: ['input', 'appointmentId'], message: 'The appointment has not started yet: cancel it instead.' }]);
+    }
+    const by = actorKindOf(viewer);
+    return recordMove(tx, viewer, current, appointment, { status: 'NO_SHOW', endedByKind: by, endedByAgentId: viewer.kind === 'agent' ? viewer.agentId : null, endedAt: now }, { by }, now);
+  });
+}
+
+const NO_SHOW_BATCH = 100;
+
+/**
+ * The no-show job: booked appointments nobody checked in for, an hour after their end, become
+ * NO_SHOW, by batches. Every instance runs it; rows another instance (or a writer of the case)
+ * holds are skipped, so each appointment is marked once. Returns how many it marked.
+ */
+export async function markMissedAppointments(db: Database, now: Date): Promise<number> {
+  let marked = 0;
+  for (;;) {
+    const batch = await db.transaction(async (tx) => {
+      const due = await tx
+        .select({ appointment: appointments, caseRow: cases })
+        .from(appointments)
+        .innerJoin(cases, eq(cases.id, appointments.caseId))
+        .where(and(eq(appointments.status, 'BOOKED'), lte(appointments.endsAt, new Date(now.getTime() - NO_SHOW_GRACE_MS))))
+        .orderBy(asc(appointments.endsAt))
+        .limit(NO_SHOW_BATCH)
+        .for('update', { skipLocked: true });
+      for (const { appointment, caseRow } of due) {
+        if (!isNoShowDue(appointment, now)) continue;
+        const { searchVector: _searchVector, ...current } = caseRow;
+        await recordMove(tx, ANONYMOUS, current, appointment, { status: 'NO_SHOW', endedByKind: 'SYSTEM', endedAt: now }, { by: 'SYSTEM' }, now);
+      }
+      return due.length;
+    });
+    marked += batch;
+    if (batch < NO_SHOW_BATCH) return marked;
+  }
+}
+
+/** Runs the no-show job every `intervalMs` until stopped (the first run one interval after start: a start stays quiet). */
+export function startNoShowJob(dependencies: { db: Database; intervalMs: number; clock: () => Date; log: { warn(details: object, message: string): void } }) {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const tick = () => {
+    running = markMissedAppointments(dependencies.db, dependencies.clock())
+      .then(() => undefined)
+      .catch((error: unknown) => dependencies.log.warn({ err: error }, 'no-show job failed; it runs again at its next tick'))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, dependencies.intervalMs);
+      });
+  };
+  timer = setTimeout(tick, dependencies.intervalMs);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
