@@ -193,9 +193,12 @@ describe('booking', () => {
     // EW-LIEGE.ENERGY has one desk: its second Thursday slot of the week after next.
     const slot = (await slotsOf('EW-LIEGE.ENERGY', 'ENERGY.ADVICE', 50)).find((candidate) => candidate.start === '2027-01-21T12:30:00.000Z')!;
     expect(slot.freeDesks).toBe(1);
+    // On cases of their own: opening a case takes the yearly reference counter's lock, which would
+    // line the bookings up one after the other instead of letting them race.
+    const caseIds = await Promise.all(Array.from({ length: 20 }, () => openCaseFor(MARIE)));
     const outcomes = await Promise.all(
-      Array.from({ length: 20 }, () =>
-        book('demo.first', { resourceId: resourceIds['EW-LIEGE.ENERGY'], start: slot.start, themeCode: 'ENERGY.ADVICE', citizenId: globalId('Citizen', MARIE) }).then((result) => result.outcome!),
+      caseIds.map((caseId) =>
+        book('demo.first', { resourceId: resourceIds['EW-LIEGE.ENERGY'], start: slot.start, themeCode: 'ENERGY.ADVICE', caseId }).then((result) => result.outcome!),
       ),
     );
     const kinds = outcomes.map((outcome) => outcome.__typename);
@@ -215,6 +218,15 @@ describe('booking', () => {
     await expect(server.database.handle.db.insert(appointments).values(copy)).rejects.toMatchObject({ cause: expect.objectContaining({ code: '23P01' }) });
   });
 });
+
+async function openCaseFor(citizenId: string): Promise<string> {
+  const { data } = await execute<{ registerContact: { case: { id: string } } }>(
+    server.client(tokens['demo.first']),
+    gql`mutation ($citizenId: ID!) { registerContact(input: { channel: PHONE, phone: { line: "1718" }, themeCode: "ENERGY.ADVICE", subject: "Conseil énergie", citizenId: $citizenId }) { ... on RegisterContactSuccess { case { id } } } }`,
+    { citizenId: globalId('Citizen', citizenId) },
+  );
+  return data!.registerContact.case.id;
+}
 
 async function rawId(code: string): Promise<string> {
   const rows = await server.database.handle.db.execute<{ id: string }>(sql`select id from bookable_resources where code = ${code}`);
@@ -327,5 +339,31 @@ describe('the no-show job', () => {
       await Promise.all(instances.map((instance) => instance.close()));
       if (second !== server.database.handle) await second.close();
     }
+  });
+});
+
+describe('erasure', () => {
+  it('removes the notes and cancellation reasons of a citizen’s appointments when they are anonymised', async () => {
+    const citizen = await execute<{ registerContact: { case: { citizen: { id: string } } } }>(
+      server.client(tokens['demo.first']),
+      gql`mutation { registerContact(input: { channel: PHONE, phone: { line: "1718" }, themeCode: "INFORMATION.ORIENTATION", subject: "Rendez-vous", citizen: { givenName: "Lea", familyName: "Wuyts" } }) { ... on RegisterContactSuccess { case { citizen { id } } } } }`,
+    );
+    const citizenId = citizen.data!.registerContact.case.citizen.id;
+    const [first, second] = await slotsOf('EW-TOURNAI.RECEPTION', 'INFORMATION.ORIENTATION');
+    const kept = (await book('demo.first', { resourceId: resourceIds['EW-TOURNAI.RECEPTION'], start: first!.start, themeCode: 'INFORMATION.ORIENTATION', citizenId, note: 'Vient avec sa fille Zoé' })).outcome!;
+    const dropped = (await book('demo.first', { resourceId: resourceIds['EW-TOURNAI.RECEPTION'], start: second!.start, themeCode: 'INFORMATION.ORIENTATION', citizenId })).outcome!;
+    await command('demo.first', 'cancelAppointment', { appointmentId: dropped.appointment!.id, reason: 'Zoé est malade' });
+    tokens['demo.admin'] = await tokenFor({ role: 'agent', sub: 'demo.admin' });
+    const erased = await execute(server.client(tokens['demo.admin']), gql`mutation ($id: ID!) { anonymizeCitizen(input: { id: $id }) { __typename } }`, { id: citizenId });
+    expect(erased.errors).toBeUndefined();
+    const { data } = await execute<{ nodes: { note: string | null; cancellationReason: string | null }[] }>(
+      server.client(tokens['demo.supervisor']),
+      gql`query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Appointment { note cancellationReason } } }`,
+      { ids: [kept.appointment!.id, dropped.appointment!.id] },
+    );
+    expect(data!.nodes).toEqual([
+      { note: null, cancellationReason: null },
+      { note: null, cancellationReason: '[anonymised]' },
+    ]);
   });
 });

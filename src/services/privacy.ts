@@ -3,6 +3,7 @@ import type { Database, Executor } from '../db/client.js';
 import { anyOf } from '../db/lists.js';
 import {
   accessLog,
+  appointments,
   caseEvents,
   cases,
   handoffs,
@@ -102,6 +103,10 @@ export async function anonymizeCitizen(db: Database, viewer: Viewer, citizenId: 
     await tx.delete(contactPoints).where(eq(contactPoints.citizenId, citizenId));
     const caseIds = (await tx.select({ id: cases.id }).from(cases).where(eq(cases.citizenId, citizenId))).map((row) => row.id);
     await tx.update(publicationOrders).set({ deliveryAddress: null }).where(eq(publicationOrders.citizenId, citizenId));
+    await tx
+      .update(appointments)
+      .set({ note: null, cancellationReason: sql`case when ${appointments.cancellationReason} is null then null else ${REDACTED} end` })
+      .where(eq(appointments.citizenId, citizenId));
     if (caseIds.length > 0) {
       const searchWords = await caseSearchWordsOf(tx, caseIds);
       await tx.update(cases).set({ subject: REDACTED, description: null }).where(anyOf(cases.id, caseIds));
