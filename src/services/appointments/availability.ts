@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
   appointments,
@@ -11,7 +11,7 @@ import {
   resourceThemes,
   themes,
 } from '../../db/tables/index.js';
-import { BOOKING_HORIZON_DAYS, type BookableSchedule, type Slot, slotsOf } from '../../domain/appointment-slots.js';
+import { BOOKING_HORIZON_DAYS, type BookableSchedule, DEFAULT_APPOINTMENT_MINUTES, type Slot, slotsOf } from '../../domain/appointment-slots.js';
 import { minutesOfTime } from '../../domain/business-calendar.js';
 import { type FieldProblem, type OfferedSlot, ValidationError } from '../../domain/errors.js';
 import { isUuid } from '../../domain/ids.js';
@@ -88,7 +88,7 @@ export async function desksTaken(db: Executor, resourceId: string, slot: Slot, l
         inArray(appointments.status, [...DESK_HOLDING_STATUSES]),
         lt(appointments.startsAt, slot.end),
         gt(appointments.endsAt, slot.start),
-        leavingOut ? sql`${appointments.id} <> ${leavingOut}::uuid` : undefined,
+        leavingOut ? ne(appointments.id, leavingOut) : undefined,
       ),
     );
   return new Set(rows.map((row) => row.desk));
@@ -122,14 +122,17 @@ async function freeSlotsOf(db: Executor, plans: readonly ResourcePlan[], themeId
     .orderBy(asc(appointments.startsAt));
   for (const plan of plans) {
     const minutes = themeId ? plan.minutesByTheme.get(themeId) : undefined;
-    const slots = slotsOf(plan.schedule, { durationMinutes: minutes ?? 20, from, to, now, horizonDays: BOOKING_HORIZON_DAYS });
+    const slots = slotsOf(plan.schedule, { durationMinutes: minutes ?? DEFAULT_APPOINTMENT_MINUTES, from, to, now, horizonDays: BOOKING_HORIZON_DAYS });
     const ofResource = held.filter((row) => row.resourceId === plan.resource.id);
     const free: FreeSlot[] = [];
+    // Both lists run by start: appointments that started a longest appointment before a slot
+    // cannot reach it nor any later one, so the scan starts after them.
+    let earliest = 0;
     for (const slot of slots) {
+      while (earliest < ofResource.length && ofResource[earliest]!.startsAt.getTime() <= slot.start.getTime() - LONGEST_APPOINTMENT_MS) earliest++;
       const taken = new Set<number>();
-      for (const row of ofResource) {
-        if (row.startsAt.getTime() >= slot.end.getTime()) break;
-        if (row.endsAt.getTime() > slot.start.getTime()) taken.add(row.desk);
+      for (let index = earliest; index < ofResource.length && ofResource[index]!.startsAt.getTime() < slot.end.getTime(); index++) {
+        if (ofResource[index]!.endsAt.getTime() > slot.start.getTime()) taken.add(ofResource[index]!.desk);
       }
       const freeDesks = plan.resource.desks - taken.size;
       if (freeDesks > 0) free.push({ resourceId: plan.resource.id, start: slot.start, end: slot.end, freeDesks, distanceKm: null });

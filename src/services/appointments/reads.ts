@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { appointments, bookableResources, cases, interactions } from '../../db/tables/index.js';
 import { brusselsDayBounds } from '../../domain/business-calendar.js';
@@ -57,7 +57,7 @@ export async function listAppointments(db: Executor, viewer: Viewer, filter: App
     filter.resourceId ? eq(appointments.resourceId, filter.resourceId) : undefined,
     filter.caseId ? eq(appointments.caseId, filter.caseId) : undefined,
     filter.citizenId ? eq(appointments.citizenId, filter.citizenId) : undefined,
-    day ? sql`${appointments.startsAt} >= ${day.start.toISOString()}::timestamptz and ${appointments.startsAt} < ${day.end.toISOString()}::timestamptz` : undefined,
+    day ? and(gte(appointments.startsAt, day.start), lt(appointments.startsAt, day.end)) : undefined,
     filter.statuses?.length ? inArray(appointments.status, [...filter.statuses]) : undefined,
     filter.endingAfter ? gt(appointments.endsAt, filter.endingAfter) : undefined,
   );
