@@ -136,11 +136,14 @@ describe('booking', () => {
     expect(outcome?.case?.service.code).toBe('TLPE-ENERGY');
     expect(await eventTypes(outcome!.case!.id, 'marie')).toEqual(['CASE_CREATED', 'APPOINTMENT_BOOKED']);
 
-    const mine = await execute<{ myAppointments: { edges: { node: { id: string; statusLabel: string; note: string } }[] } }>(
+    const mine = await execute<{ myAppointments: { edges: { node: { id: string; statusLabel: string; note: string } }[] }; myData: string }>(
       server.client(tokens.marie),
-      gql`{ myAppointments { edges { node { id statusLabel(language: DE) note } } } }`,
+      gql`{ myAppointments { edges { node { id statusLabel(language: DE) note } } } myData }`,
     );
     expect(mine.data!.myAppointments.edges.map((edge) => edge.node)).toContainEqual({ id: outcome!.appointment!.id, statusLabel: 'Gebucht', note: 'Devis de l’entrepreneur' });
+    expect(JSON.parse(mine.data!.myData).appointments).toContainEqual(
+      expect.objectContaining({ resource: 'EW-NAMUR.ENERGY', start: slot!.start, status: 'BOOKED', note: 'Devis de l’entrepreneur', caseReference: outcome!.case!.reference }),
+    );
 
     const day = slot!.start.slice(0, 10);
     const sheet = await execute<{ appointments: { edges: { node: { id: string; citizen: { familyName: string }; case: { subject: string } } }[] } }>(

@@ -4,6 +4,7 @@ import { anyOf } from '../db/lists.js';
 import {
   accessLog,
   appointments,
+  bookableResources,
   caseEvents,
   cases,
   handoffs,
@@ -29,8 +30,8 @@ import type { DataVault } from './data-vault.js';
 
 /**
  * Everything stored about the signed-in citizen, as one document (GDPR right of access): their
- * record, contact points, cases with the citizen-visible history, messages, orders and the
- * reads of their personal data.
+ * record, contact points, cases with the citizen-visible history, messages, orders,
+ * appointments and the reads of their personal data.
  */
 export async function exportCitizenData(db: Executor, viewer: Viewer, vault: DataVault): Promise<Record<string, unknown>> {
   if (viewer.kind !== 'citizen') throw new ForbiddenError('Only the citizen themself exports their data.');
@@ -38,7 +39,7 @@ export async function exportCitizenData(db: Executor, viewer: Viewer, vault: Dat
   const [citizen] = await db.select().from(citizens).where(eq(citizens.id, id));
   const ownCases = await db.select(caseColumns).from(cases).where(eq(cases.citizenId, id));
   const caseIds = ownCases.map((row) => row.id);
-  const [points, events, exchanged, orders, reads] = await Promise.all([
+  const [points, events, exchanged, orders, reads, booked] = await Promise.all([
     db.select().from(contactPoints).where(eq(contactPoints.citizenId, id)),
     caseIds.length
       ? db
@@ -50,6 +51,21 @@ export async function exportCitizenData(db: Executor, viewer: Viewer, vault: Dat
     caseIds.length ? db.select().from(messages).where(anyOf(messages.caseId, caseIds)) : Promise.resolve([]),
     db.select().from(publicationOrders).where(eq(publicationOrders.citizenId, id)),
     db.select({ occurredAt: accessLog.occurredAt, actorKind: accessLog.actorKind, fields: accessLog.fields }).from(accessLog).where(eq(accessLog.citizenId, id)),
+    db
+      .select({
+        resource: bookableResources.code,
+        start: appointments.startsAt,
+        end: appointments.endsAt,
+        status: appointments.status,
+        note: appointments.note,
+        cancellationReason: appointments.cancellationReason,
+        caseReference: cases.reference,
+      })
+      .from(appointments)
+      .innerJoin(bookableResources, eq(bookableResources.id, appointments.resourceId))
+      .innerJoin(cases, eq(cases.id, appointments.caseId))
+      .where(eq(appointments.citizenId, id))
+      .orderBy(appointments.startsAt),
   ]);
   return {
     citizen: {
@@ -78,6 +94,7 @@ export async function exportCitizenData(db: Executor, viewer: Viewer, vault: Dat
         .map((message) => ({ fromCitizen: message.authorCitizenId !== null, body: message.body, createdAt: message.createdAt })),
     })),
     publicationOrders: orders.map(({ quantity, status, deliveryAddress, orderedAt }) => ({ quantity, status, deliveryAddress, orderedAt })),
+    appointments: booked,
     accessLog: reads,
   };
 }
