@@ -62,7 +62,7 @@ const EventVisibilityEnum = builder.enumType('EventVisibility', {
   } as const,
 });
 
-const ActorKindEnum = builder.enumType('ActorKind', {
+export const ActorKindEnum = builder.enumType('ActorKind', {
   description: 'Who made a change.',
   values: {
     AGENT: { description: 'An agent.' },

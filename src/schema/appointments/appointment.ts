@@ -3,6 +3,7 @@ import { type AppointmentRow, listAppointments, readableAppointmentsByIds, visit
 import { Agent } from '../agent.js';
 import { builder } from '../builder.js';
 import { Case } from '../case.js';
+import { ActorKindEnum } from '../case-event.js';
 import { Citizen } from '../citizen.js';
 import { ChannelEnum } from '../enums.js';
 import { Interaction } from '../interaction.js';
@@ -29,15 +30,6 @@ export const AppointmentStatusEnum = builder.enumType('AppointmentStatus', {
   values: Object.fromEntries(APPOINTMENT_STATUSES.map((status) => [status, { description: APPOINTMENT_STATUS_DESCRIPTIONS[status] }])) as Record<AppointmentStatus, { description: string }>,
 });
 
-const ActorKindOfAppointmentEnum = builder.enumType('AppointmentActorKind', {
-  description: 'Who booked or ended an appointment.',
-  values: {
-    CITIZEN: { description: 'The citizen, on the portal.' },
-    AGENT: { description: 'An agent.' },
-    SERVICE: { description: 'A service account.' },
-    SYSTEM: { description: 'Guichet itself (the no-show job).' },
-  } as const,
-});
 
 export const Appointment = builder.loadableNode('Appointment', {
   description:
@@ -58,10 +50,10 @@ export const Appointment = builder.loadableNode('Appointment', {
     note: t.exposeString('note', { nullable: true, description: 'What the citizen should bring or what it is about, as noted when booking; null when none.' }),
     case: t.field({ type: Case, nullable: true, description: 'The case it belongs to; null when you may not read the case.', resolve: (row) => row.caseId }),
     citizen: t.field({ type: Citizen, nullable: true, description: 'Who comes; null when you may not read the citizen.', resolve: (row) => row.citizenId }),
-    bookedByKind: t.expose('bookedByKind', { type: ActorKindOfAppointmentEnum, description: 'Who booked it.' }),
+    bookedByKind: t.expose('bookedByKind', { type: ActorKindEnum, description: 'Who booked it.' }),
     bookedBy: t.field({ type: Agent, nullable: true, authScopes: STAFF, description: 'The agent who booked it; null otherwise. Staff only.', resolve: (row) => row.bookedByAgentId }),
     cancellationReason: t.exposeString('cancellationReason', { nullable: true, description: 'Why it was cancelled; null unless CANCELLED.' }),
-    endedByKind: t.expose('endedByKind', { type: ActorKindOfAppointmentEnum, nullable: true, description: 'Who cancelled it or marked it a no-show; null otherwise.' }),
+    endedByKind: t.expose('endedByKind', { type: ActorKindEnum, nullable: true, description: 'Who cancelled it or marked it a no-show; null otherwise.' }),
     checkedInAt: t.field({ type: 'DateTime', nullable: true, description: 'When the citizen was checked in; null before.', resolve: (row) => row.checkedInAt }),
     visit: t.field({
       type: Interaction,
