@@ -14,7 +14,10 @@ const MARIE = '00000000-0000-4000-8000-000000000001';
 
 type Identity = { role: 'agent' | 'citizen' | 'service'; sub: string } | 'anonymous';
 
-/** Who runs an operation, by its first root field, as the README's text says. */
+/**
+ * Who runs an operation, as the README's text says: by the operation's name when it is listed
+ * here (one root field run by several identities), else by its first root field.
+ */
 const IDENTITY_OF: Record<string, Identity> = {
   themes: 'anonymous',
   procedures: 'anonymous',
@@ -29,6 +32,12 @@ const IDENTITY_OF: Record<string, Identity> = {
   createWebhook: { role: 'service', sub: 'TLPE-ENERGY' },
   contactStatistics: { role: 'agent', sub: 'demo.supervisor' },
   searchKnowledge: { role: 'agent', sub: 'demo.first' },
+  SlotsNearCaller: { role: 'agent', sub: 'demo.first' },
+  BookForCaller: { role: 'agent', sub: 'demo.first' },
+  SlotsOfResource: { role: 'citizen', sub: MARIE },
+  BookOnPortal: { role: 'citizen', sub: MARIE },
+  myAppointments: { role: 'citizen', sub: MARIE },
+  cancelAppointment: { role: 'citizen', sub: MARIE },
 };
 
 /** The operations of README.md's graphql blocks, one document each, in order. */
@@ -48,6 +57,9 @@ const rootField = (operation: OperationDefinitionNode) => {
   return first?.kind === Kind.FIELD ? first.name.value : '';
 };
 
+/** The key of IDENTITY_OF (and of the variables) of an operation: its name when listed, else its root field. */
+const keyOf = (operation: OperationDefinitionNode) => (operation.name && operation.name.value in IDENTITY_OF ? operation.name.value : rootField(operation));
+
 describe('README examples', () => {
   let server: TestServer;
   const operations = readmeOperations();
@@ -61,18 +73,30 @@ describe('README examples', () => {
 
   const tokenOf = async (identity: Identity) => (identity === 'anonymous' ? undefined : tokenFor(identity));
 
-  async function variablesOf(name: string): Promise<Record<string, unknown>> {
+  async function variablesOf(key: string): Promise<Record<string, unknown>> {
     const energy = async () => {
       state.energy ??= (await execute<{ service: { id: string } }>(server.client(), '{ service(code: "TLPE-ENERGY") { id } }')).data!.service.id;
       return state.energy;
     };
-    switch (name) {
+    const resource = async (code: string) => {
+      const { data } = await execute<{ bookableResources: { id: string; code: string }[] }>(server.client(), '{ bookableResources { id code } }');
+      return data!.bookableResources.find((candidate) => candidate.code === code)!.id;
+    };
+    switch (key) {
       case 'requestHandoff':
         return { caseId: state.caseId, toServiceId: await energy() };
       case 'acceptHandoff':
         return { id: state.handoffId };
       case 'caseEvents':
         return { after: null, serviceId: await energy() };
+      case 'BookForCaller':
+        return { resourceId: state.slotResourceId, start: state.slotStart, citizenId: state.citizenId };
+      case 'SlotsOfResource':
+        return { resourceId: await resource('EW-NAMUR.RECEPTION') };
+      case 'BookOnPortal':
+        return { resourceId: state.slotResourceId, start: state.slotStart };
+      case 'cancelAppointment':
+        return { appointmentId: state.appointmentId };
       default:
         return {};
     }
@@ -83,7 +107,7 @@ describe('README examples', () => {
     const problems: string[] = [];
     for (const { block, document, operation } of operations) {
       for (const error of validate(schema, document)) problems.push(`block ${block}: ${error.message}`);
-      if (!(rootField(operation) in IDENTITY_OF)) problems.push(`block ${block}: no identity for ${rootField(operation)} in this test`);
+      if (!(keyOf(operation) in IDENTITY_OF)) problems.push(`block ${block}: no identity for ${keyOf(operation)} in this test`);
     }
     expect(problems).toEqual([]);
   });
@@ -93,25 +117,39 @@ describe('README examples', () => {
     for (const { block, document, operation } of operations) {
       if (operation.operation === 'subscription') continue;
       const name = rootField(operation);
-      const token = await tokenOf(IDENTITY_OF[name]!);
-      const { data, errors } = await execute<Record<string, Record<string, unknown>>>(server.client(token), print(document), await variablesOf(name));
+      const token = await tokenOf(IDENTITY_OF[keyOf(operation)]!);
+      const variables = await variablesOf(keyOf(operation));
+      const { data, errors } = await execute<Record<string, Record<string, unknown>>>(server.client(token), print(document), variables);
       if (errors) failures.push(`block ${block} (${name}): ${JSON.stringify(errors)}`);
       const result = data?.[name] as Record<string, unknown> | undefined;
       // A typed error of a mutation is no failure of the request, but an example must succeed.
       if (operation.operation === 'mutation' && !String(result?.__typename ?? 'Success').endsWith('Success')) failures.push(`block ${block} (${name}): ${JSON.stringify(result)}`);
-      if (name === 'registerContact') state.caseId = ((result as { case: { id: string } }).case ?? {}).id!;
+      if (name === 'registerContact') {
+        state.caseId = ((result as { case: { id: string } }).case ?? {}).id!;
+        state.citizenId = ((result as { case?: { citizen?: { id: string } } }).case?.citizen ?? {}).id!;
+      }
       if (name === 'requestHandoff') state.handoffId = ((result as { handoff: { id: string } }).handoff ?? {}).id!;
+      // A slot comes from the server's own clock: a bookAppointment books the first slot the
+      // availableSlots example before it offered (its resource, else the resource it searched).
+      if (name === 'availableSlots') {
+        const [slot] = (data?.[name] ?? []) as unknown as { start: string; resource?: { id: string } }[];
+        if (slot) Object.assign(state, { slotResourceId: slot.resource?.id ?? String(variables.resourceId), slotStart: slot.start });
+        else failures.push(`block ${block} (${name}): no free slot to book`);
+      }
+      if (name === 'bookAppointment') state.appointmentId = ((result as { appointment?: { id: string } }).appointment ?? {}).id!;
     }
     expect(failures).toEqual([]);
     expect(state.caseId).toBeDefined();
     expect(state.handoffId).toBeDefined();
+    expect(state.citizenId).toBeDefined();
+    expect(state.appointmentId).toBeDefined();
   });
 
   it('runs every subscription as written over graphql-ws, which starts without an error', async () => {
     const subscriptions = operations.filter(({ operation }) => operation.operation === 'subscription');
     expect(subscriptions.length).toBeGreaterThan(0);
     for (const { block, document, operation } of subscriptions) {
-      const name = rootField(operation);
+      const name = keyOf(operation);
       const token = await tokenOf(IDENTITY_OF[name]!);
       const client = createClient({
         url: server.url.replace(/^http/, 'ws'),
