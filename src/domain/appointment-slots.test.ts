@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOOKING_HORIZON_DAYS, type BookableSchedule, slotsOf } from './appointment-slots.js';
+import { BOOKING_HORIZON_DAYS, type BookableSchedule, firstFreeSlot, slotsOf } from './appointment-slots.js';
 
 // An Espace Wallonie open 09:00–12:00 and 13:00–16:00 on weekdays, Wednesday mornings only.
 const COUNTER: BookableSchedule = {
@@ -52,5 +52,30 @@ describe('appointment slots', () => {
     expect(far).toEqual([]);
     expect(slotsOf(COUNTER, { durationMinutes: 30, from: at('2027-03-23T00:00:00Z'), to: at('2027-03-22T00:00:00Z'), now, horizonDays: 60 })).toEqual([]);
     expect(() => slotsOf(COUNTER, { durationMinutes: 0, from: now, to: now, now, horizonDays: 60 })).toThrow(RangeError);
+  });
+
+  describe('the first free slot', () => {
+    // Monday 22 March 2027 (UTC+1), 30-minute slots from 09:00: 08:00Z, 08:30Z, 09:00Z …
+    const slots = slotsOf(COUNTER, { durationMinutes: 30, from: at('2027-03-22T00:00:00Z'), to: at('2027-03-23T00:00:00Z'), now: at('2027-03-01T00:00:00Z'), horizonDays: BOOKING_HORIZON_DAYS });
+    const held = (desk: number, start: string, minutes: number) => ({ desk, start: at(start), end: new Date(at(start).getTime() + minutes * 60_000) });
+
+    it.each([
+      ['nothing is held', [], 2, '2027-03-22T08:00:00.000Z', 2],
+      ['one of two desks is held', [held(1, '2027-03-22T08:00:00Z', 30)], 2, '2027-03-22T08:00:00.000Z', 1],
+      ['both desks are held at 09:00', [held(1, '2027-03-22T08:00:00Z', 30), held(2, '2027-03-22T08:00:00Z', 30)], 2, '2027-03-22T08:30:00.000Z', 2],
+      // A 45-minute appointment from 09:00 reaches into the 09:30 slot.
+      ['a longer appointment overlaps the next slot', [held(1, '2027-03-22T08:00:00Z', 45)], 1, '2027-03-22T09:00:00.000Z', 1],
+      ['one desk is held twice over the hour, the other is free', [held(1, '2027-03-22T08:00:00Z', 30), held(1, '2027-03-22T08:30:00Z', 30)], 2, '2027-03-22T08:00:00.000Z', 1],
+    ] as const)('picks the first slot with a desk free when %s', (_case, rows, desks, start, freeDesks) => {
+      const free = firstFreeSlot(slots, rows, desks);
+      expect(free?.slot.start.toISOString()).toBe(start);
+      expect(free?.freeDesks).toBe(freeDesks);
+    });
+
+    it('gives null when every slot is full', () => {
+      const everyDesk = slots.map((slot) => ({ desk: 1, start: slot.start, end: slot.end }));
+      expect(firstFreeSlot(slots, everyDesk, 1)).toBeNull();
+      expect(firstFreeSlot([], [], 1)).toBeNull();
+    });
   });
 });

@@ -62,3 +62,29 @@ export function slotsOf(schedule: BookableSchedule, request: SlotRequest): Slot[
   }
   return slots;
 }
+
+/** A desk held from `start` to `end` by a live appointment. */
+export interface HeldDesk {
+  desk: number;
+  start: Date;
+  end: Date;
+}
+
+/**
+ * The first of `slots` (by start) in which fewer than `desks` desks are held, with how many are
+ * free; null when every slot is full. `held` must be sorted by start. One pass over both lists:
+ * a held desk that starts more than the longest held appointment before a slot cannot reach it.
+ */
+export function firstFreeSlot(slots: readonly Slot[], held: readonly HeldDesk[], desks: number): { slot: Slot; freeDesks: number } | null {
+  const longest = held.reduce((most, row) => Math.max(most, row.end.getTime() - row.start.getTime()), 0);
+  let first = 0;
+  for (const slot of slots) {
+    while (first < held.length && held[first]!.start.getTime() + longest <= slot.start.getTime()) first++;
+    const taken = new Set<number>();
+    for (let index = first; index < held.length && held[index]!.start.getTime() < slot.end.getTime(); index++) {
+      if (held[index]!.end.getTime() > slot.start.getTime()) taken.add(held[index]!.desk);
+    }
+    if (taken.size < desks) return { slot, freeDesks: desks - taken.size };
+  }
+  return null;
+}

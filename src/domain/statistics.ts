@@ -90,3 +90,21 @@ export function statisticsRowBound({ from, to, groupBy }: StatisticsRequest): nu
   }
   return rows;
 }
+
+/** The widest range of appointment figures, in days: a year, a leap one included. */
+export const MAX_APPOINTMENT_RANGE_DAYS = 366;
+
+/** ISO weeks a range of MAX_APPOINTMENT_RANGE_DAYS days can touch: 52 whole weeks and two days, each in a week of its own. */
+export const MAX_APPOINTMENT_WEEKS = periodsIn('PERIOD_WEEK', MAX_APPOINTMENT_RANGE_DAYS);
+
+export function appointmentRangeProblem(from: string, to: string): string | null {
+  const days = daysInRange(from, to);
+  if (days < 1) return '`to` must not come before `from`.';
+  if (days > MAX_APPOINTMENT_RANGE_DAYS) return `At most ${MAX_APPOINTMENT_RANGE_DAYS} days.`;
+  return null;
+}
+
+/** Appointments that show whether the citizen came: checked in, done, or a no-show. */
+export function noShowRate(counts: { noShow: number; done: number; checkedIn: number }): number | null {
+  return rate(counts.noShow, counts.noShow + counts.done + counts.checkedIn);
+}

@@ -119,16 +119,22 @@ interface Scope {
   serviceId: string | undefined;
 }
 
-function scopeOf(viewer: Viewer, request: StatisticsRequest): Scope {
+/** Who reads statistics: supervisors and admins every figure, a service account its own service's (the id returned). */
+export function statisticsReader(viewer: Viewer): { serviceId: string | undefined } {
   const allowed = viewer.kind === 'service' || (viewer.kind === 'agent' && (viewer.role === 'SUPERVISOR' || viewer.role === 'ADMIN'));
   if (!allowed) throw new ForbiddenError('Statistics are for supervisors, admins and service accounts.');
+  return { serviceId: viewer.kind === 'service' ? viewer.serviceId : undefined };
+}
+
+function scopeOf(viewer: Viewer, request: StatisticsRequest): Scope {
+  const { serviceId } = statisticsReader(viewer);
   const grouping = normaliseGroupBy(request.groupBy);
   const problems = [
     ...('problem' in grouping ? [{ path: ['groupBy'], message: grouping.problem }] : []),
     ...(rangeProblem(request.from, request.to) ? [{ path: ['to'], message: rangeProblem(request.from, request.to)! }] : []),
   ];
   if (problems.length > 0 || 'problem' in grouping) throw new ValidationError(problems);
-  return { dimensions: grouping.dimensions, from: request.from, to: request.to, serviceId: viewer.kind === 'service' ? viewer.serviceId : undefined };
+  return { dimensions: grouping.dimensions, from: request.from, to: request.to, serviceId };
 }
 
 /** Brussels midnight opening `day`, as an instant. */
