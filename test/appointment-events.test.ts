@@ -270,8 +270,8 @@ function expectedEvents() {
           payload: { appointmentId: a.appointmentId, resource: 'EW-NAMUR.RECEPTION', start: a.moved.start, end: a.moved.end, previousResource: 'EW-NAMUR.ENERGY', previousStart: a.booked.start },
         },
         { type: 'INTERACTION_ADDED', actorKind: 'AGENT', payload: { interactionId: expect.any(String), channel: 'COUNTER', direction: 'INBOUND' } },
-        { type: 'APPOINTMENT_CHECKED_IN', actorKind: 'AGENT', payload: { appointmentId: a.appointmentId, start: a.moved.start, interactionId: expect.any(String) } },
-        { type: 'APPOINTMENT_DONE', actorKind: 'AGENT', payload: { appointmentId: a.appointmentId, start: a.moved.start } },
+        { type: 'APPOINTMENT_CHECKED_IN', actorKind: 'AGENT', payload: { appointmentId: a.appointmentId, resource: 'EW-NAMUR.RECEPTION', start: a.moved.start, end: a.moved.end, interactionId: expect.any(String) } },
+        { type: 'APPOINTMENT_DONE', actorKind: 'AGENT', payload: { appointmentId: a.appointmentId, resource: 'EW-NAMUR.RECEPTION', start: a.moved.start, end: a.moved.end } },
       ],
     },
     {
@@ -283,7 +283,7 @@ function expectedEvents() {
           actorKind: 'CITIZEN',
           payload: { appointmentId: b.appointmentId, resource: 'EW-NAMUR.ENERGY', theme: 'ENERGY.PREMIUMS', start: b.booked.start, end: b.booked.end },
         },
-        { type: 'APPOINTMENT_CANCELLED', actorKind: 'CITIZEN', payload: { appointmentId: b.appointmentId, start: b.booked.start, reason: REASON, by: 'CITIZEN' } },
+        { type: 'APPOINTMENT_CANCELLED', actorKind: 'CITIZEN', payload: { appointmentId: b.appointmentId, resource: 'EW-NAMUR.ENERGY', start: b.booked.start, end: b.booked.end, reason: REASON, by: 'CITIZEN' } },
       ],
     },
     {
@@ -295,7 +295,7 @@ function expectedEvents() {
           actorKind: 'CITIZEN',
           payload: { appointmentId: c.appointmentId, resource: 'EW-NAMUR.ENERGY', theme: 'ENERGY.PREMIUMS', start: c.booked.start, end: c.booked.end },
         },
-        { type: 'APPOINTMENT_NO_SHOW', actorKind: 'SYSTEM', payload: { appointmentId: c.appointmentId, start: c.booked.start, by: 'SYSTEM' } },
+        { type: 'APPOINTMENT_NO_SHOW', actorKind: 'SYSTEM', payload: { appointmentId: c.appointmentId, resource: 'EW-NAMUR.ENERGY', start: c.booked.start, end: c.booked.end, by: 'SYSTEM' } },
       ],
     },
   ];

@@ -78,6 +78,8 @@ export interface OfferedSlot {
   resourceId: string;
   start: Date;
   end: Date;
+  /** Desks still free at this time. */
+  freeDesks: number;
 }
 
 /**

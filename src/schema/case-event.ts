@@ -44,13 +44,14 @@ export const CaseEventTypeEnum = builder.enumType('CaseEventType', {
     MESSAGE_SENT: { description: 'A message was exchanged with the citizen.' },
     PUBLICATION_ORDERED: { description: 'A publication order was recorded.' },
     APPOINTMENT_BOOKED: {
-      description: 'An appointment was booked; payload has appointmentId (a global id), resource (its code), theme, start and end: what a reminder sender needs.',
+      description:
+        'An appointment was booked. Every APPOINTMENT_ event’s payload has appointmentId (a global id), resource (its code), start and end, as the appointment is after the change: what a reminder sender needs. This one adds theme.',
     },
-    APPOINTMENT_RESCHEDULED: { description: 'An appointment moved; payload has appointmentId, resource, start, end, previousResource and previousStart.' },
-    APPOINTMENT_CANCELLED: { description: 'An appointment was cancelled; payload has appointmentId, start, reason and by (CITIZEN, AGENT or SERVICE).' },
-    APPOINTMENT_CHECKED_IN: { description: 'The citizen arrived for an appointment; payload has appointmentId and the counter visit’s interactionId.' },
-    APPOINTMENT_DONE: { description: 'An appointment took place and is over; payload has appointmentId.' },
-    APPOINTMENT_NO_SHOW: { description: 'Nobody came to an appointment; payload has appointmentId and by (SYSTEM when marked automatically an hour after its end).' },
+    APPOINTMENT_RESCHEDULED: { description: 'An appointment moved; the payload adds previousResource and previousStart.' },
+    APPOINTMENT_CANCELLED: { description: 'An appointment was cancelled; the payload adds reason and by (CITIZEN, AGENT or SERVICE).' },
+    APPOINTMENT_CHECKED_IN: { description: 'The citizen arrived for an appointment; the payload adds interactionId, the counter visit’s (as INTERACTION_ADDED gives it).' },
+    APPOINTMENT_DONE: { description: 'An appointment took place and is over.' },
+    APPOINTMENT_NO_SHOW: { description: 'Nobody came to an appointment; the payload adds by (SYSTEM when marked automatically an hour after its end).' },
   } as const,
 });
 

@@ -102,7 +102,7 @@ export const AvailableSlot = builder.objectRef<SlotOutput>('AvailableSlot').impl
     start: t.field({ type: 'DateTime', description: 'When it starts.', resolve: (slot) => slot.start }),
     end: t.field({ type: 'DateTime', description: 'When it ends.', resolve: (slot) => slot.end }),
     freeDesks: t.exposeInt('freeDesks', { description: 'Desks still free at this time (1 means the last one).' }),
-    distanceKm: t.exposeFloat('distanceKm', { nullable: true, description: 'Distance from the postal code asked, in km (town centre to town centre); null when searched by resource.' }),
+    distanceKm: t.exposeFloat('distanceKm', { nullable: true, description: 'Distance from the postal code asked, in km (town centre to town centre); null unless searched by postal code.' }),
   }),
 });
 
@@ -116,7 +116,7 @@ builder.objectType(SlotUnavailableError, {
       type: [AvailableSlot],
       ...listSize(NEAREST_SLOTS),
       description: `Up to ${NEAREST_SLOTS} free slots closest in time to the one asked, by start; empty when none within two weeks.`,
-      resolve: (error) => error.nearestSlots.map((slot) => ({ ...slot, freeDesks: 1, distanceKm: null, language: null })),
+      resolve: (error) => error.nearestSlots.map((slot) => ({ ...slot, distanceKm: null, language: null })),
     }),
   }),
 });

@@ -95,8 +95,6 @@ export async function desksTaken(db: Executor, resourceId: string, slot: Slot, l
 }
 
 export interface FreeSlot extends OfferedSlot {
-  /** Desks still free in this slot. */
-  freeDesks: number;
   /** From the place asked, in km; null when asked by resource. */
   distanceKm: number | null;
 }

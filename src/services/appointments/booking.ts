@@ -73,8 +73,9 @@ async function retryingTakenDesks<T>(db: Database, plan: ResourcePlan, attempt: 
   }
 }
 
-function bookingPayload(appointment: AppointmentRow, resource: ResourceRow, themeCode: string) {
-  return { appointmentId: globalId('Appointment', appointment.id), resource: resource.code, theme: themeCode, start: appointment.startsAt.toISOString(), end: appointment.endsAt.toISOString() };
+/** What every appointment event says of the appointment: a reminder sender or a back office needs no other read. */
+export function appointmentPayload(appointment: AppointmentRow, resourceCode: string) {
+  return { appointmentId: globalId('Appointment', appointment.id), resource: resourceCode, start: appointment.startsAt.toISOString(), end: appointment.endsAt.toISOString() };
 }
 
 export interface BookingInput {
@@ -145,7 +146,7 @@ export async function bookAppointment(db: Database, viewer: Viewer, vault: DataV
           updatedAt: now,
         })
         .returning();
-      await recordCaseEvent(tx, viewer, { caseId: current.id, type: 'APPOINTMENT_BOOKED', visibility: 'CITIZEN', payload: bookingPayload(appointment!, resource, theme.code), occurredAt: now });
+      await recordCaseEvent(tx, viewer, { caseId: current.id, type: 'APPOINTMENT_BOOKED', visibility: 'CITIZEN', payload: { ...appointmentPayload(appointment!, resource.code), theme: theme.code }, occurredAt: now });
       current = { ...current, ...(await touchCase(tx, current.id, { updatedAt: now, citizenId: forCitizen })) };
       return { appointment: appointment!, case: current };
     }),
@@ -223,14 +224,7 @@ export async function rescheduleAppointment(db: Database, viewer: Viewer, input:
         caseId: current.id,
         type: 'APPOINTMENT_RESCHEDULED',
         visibility: 'CITIZEN',
-        payload: {
-          appointmentId: globalId('Appointment', appointment.id),
-          resource: target.code,
-          start: slot.start.toISOString(),
-          end: slot.end.toISOString(),
-          previousResource: resource.code,
-          previousStart: appointment.startsAt.toISOString(),
-        },
+        payload: { ...appointmentPayload(moved!, target.code), previousResource: resource.code, previousStart: appointment.startsAt.toISOString() },
         occurredAt: now,
       });
       const touched = await touchCase(tx, current.id, { updatedAt: now, citizenId: current.citizenId });

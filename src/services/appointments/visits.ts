@@ -1,9 +1,8 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.js';
-import { appointments, cases } from '../../db/tables/index.js';
+import { appointments, bookableResources, cases } from '../../db/tables/index.js';
 import { isNoShowDue, moveAppointment, NO_SHOW_GRACE_MS } from '../../domain/appointment-lifecycle.js';
 import { InvalidTransitionError, ValidationError } from '../../domain/errors.js';
-import { globalId } from '../../domain/ids.js';
 import { pickLabel } from '../../domain/labels.js';
 import { ANONYMOUS, type Viewer } from '../../domain/viewer.js';
 import type { AppointmentStatus, CaseEventType } from '../../domain/vocabulary.js';
@@ -11,7 +10,7 @@ import { recordCaseEvent } from '../case-events.js';
 import type { CaseRow } from '../case-reads.js';
 import { checkText, requireStaff, touchCase } from '../cases.js';
 import { recordCounterVisit } from '../contacts.js';
-import { type AppointmentResult, lockAppointment, requireAppointmentActor } from './booking.js';
+import { type AppointmentResult, appointmentPayload, lockAppointment, requireAppointmentActor } from './booking.js';
 import type { AppointmentRow } from './reads.js';
 
 const MAX_REASON = 1_000;
@@ -41,6 +40,7 @@ async function recordMove(
   viewer: Viewer,
   current: CaseRow,
   appointment: AppointmentRow,
+  resourceCode: string,
   values: Partial<typeof appointments.$inferInsert> & { status: Exclude<AppointmentStatus, 'BOOKED'> },
   payload: Record<string, unknown>,
   now: Date,
@@ -54,7 +54,7 @@ async function recordMove(
     caseId: current.id,
     type: EVENT_OF_STATUS[values.status],
     visibility: 'CITIZEN',
-    payload: { appointmentId: globalId('Appointment', appointment.id), start: appointment.startsAt.toISOString(), ...payload },
+    payload: { ...appointmentPayload(appointment, resourceCode), ...payload },
     occurredAt: now,
   });
   const touched = await touchCase(tx, current.id, { updatedAt: now, citizenId: current.citizenId });
@@ -76,6 +76,7 @@ export async function cancelAppointment(db: Database, viewer: Viewer, input: { a
       viewer,
       current,
       appointment,
+      resource.code,
       { status: 'CANCELLED', cancellationReason: reason, endedByKind: by, endedByAgentId: viewer.kind === 'agent' ? viewer.agentId : null, endedAt: now },
       { reason, by },
       now,
@@ -98,7 +99,7 @@ export async function checkInAppointment(db: Database, viewer: Viewer, input: { 
       throw new ValidationError([{ path: ['input', 'appointmentId'], message: 'Too early: a citizen is checked in from two hours before the appointment.' }]);
     }
     const visit = await recordCounterVisit(tx, requireStaff(viewer), { caseId: current.id, counterId: resource.counterId, ticket, summary: `Rendez-vous : ${pickLabel(resource.labels, 'fr')}` }, now);
-    return recordMove(tx, viewer, current, appointment, { status: 'CHECKED_IN', checkedInAt: now, visitInteractionId: visit.id }, { interactionId: visit.id }, now);
+    return recordMove(tx, viewer, current, appointment, resource.code, { status: 'CHECKED_IN', checkedInAt: now, visitInteractionId: visit.id }, { interactionId: visit.id }, now);
   });
 }
 
@@ -108,7 +109,7 @@ export async function completeAppointment(db: Database, viewer: Viewer, input: {
     const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId);
     requireAppointmentActor(viewer, appointment, resource, false);
     checkMove(appointment, 'DONE');
-    return recordMove(tx, viewer, current, appointment, { status: 'DONE', endedAt: now }, {}, now);
+    return recordMove(tx, viewer, current, appointment, resource.code, { status: 'DONE', endedAt: now }, {}, now);
   });
 }
 
@@ -122,7 +123,7 @@ export async function markAppointmentNoShow(db: Database, viewer: Viewer, input:
       throw new ValidationError([{ path: ['input', 'appointmentId'], message: 'The appointment has not started yet: cancel it instead.' }]);
     }
     const by = actorKindOf(viewer);
-    return recordMove(tx, viewer, current, appointment, { status: 'NO_SHOW', endedByKind: by, endedByAgentId: viewer.kind === 'agent' ? viewer.agentId : null, endedAt: now }, { by }, now);
+    return recordMove(tx, viewer, current, appointment, resource.code, { status: 'NO_SHOW', endedByKind: by, endedByAgentId: viewer.kind === 'agent' ? viewer.agentId : null, endedAt: now }, { by }, now);
   });
 }
 
@@ -138,17 +139,18 @@ export async function markMissedAppointments(db: Database, now: Date): Promise<n
   for (;;) {
     const batch = await db.transaction(async (tx) => {
       const due = await tx
-        .select({ appointment: appointments, caseRow: cases })
+        .select({ appointment: appointments, caseRow: cases, resourceCode: bookableResources.code })
         .from(appointments)
         .innerJoin(cases, eq(cases.id, appointments.caseId))
+        .innerJoin(bookableResources, eq(bookableResources.id, appointments.resourceId))
         .where(and(eq(appointments.status, 'BOOKED'), lte(appointments.endsAt, new Date(now.getTime() - NO_SHOW_GRACE_MS))))
         .orderBy(asc(appointments.endsAt))
         .limit(NO_SHOW_BATCH)
-        .for('update', { skipLocked: true });
-      for (const { appointment, caseRow } of due) {
+        .for('update', { of: [appointments, cases], skipLocked: true });
+      for (const { appointment, caseRow, resourceCode } of due) {
         if (!isNoShowDue(appointment, now)) continue;
         const { searchVector: _searchVector, ...current } = caseRow;
-        await recordMove(tx, ANONYMOUS, current, appointment, { status: 'NO_SHOW', endedByKind: 'SYSTEM', endedAt: now }, { by: 'SYSTEM' }, now);
+        await recordMove(tx, ANONYMOUS, current, appointment, resourceCode, { status: 'NO_SHOW', endedByKind: 'SYSTEM', endedAt: now }, { by: 'SYSTEM' }, now);
       }
       return due.length;
     });
