@@ -71,11 +71,11 @@ export interface HeldDesk {
 }
 
 /**
- * The first of `slots` (by start) in which fewer than `desks` desks are held, with how many are
- * free; null when every slot is full. `held` must be sorted by start. One pass over both lists:
- * a held desk that starts more than the longest held appointment before a slot cannot reach it.
+ * The slots (by start) in which fewer than `desks` desks are held, with how many are free, one
+ * after the other. `held` must be sorted by start. One pass over both lists: a held desk that
+ * starts more than the longest held appointment before a slot cannot reach it nor a later one.
  */
-export function firstFreeSlot(slots: readonly Slot[], held: readonly HeldDesk[], desks: number): { slot: Slot; freeDesks: number } | null {
+export function* freeSlotsAmong(slots: readonly Slot[], held: readonly HeldDesk[], desks: number): Generator<{ slot: Slot; freeDesks: number }> {
   const longest = held.reduce((most, row) => Math.max(most, row.end.getTime() - row.start.getTime()), 0);
   let first = 0;
   for (const slot of slots) {
@@ -84,7 +84,12 @@ export function firstFreeSlot(slots: readonly Slot[], held: readonly HeldDesk[],
     for (let index = first; index < held.length && held[index]!.start.getTime() < slot.end.getTime(); index++) {
       if (held[index]!.end.getTime() > slot.start.getTime()) taken.add(held[index]!.desk);
     }
-    if (taken.size < desks) return { slot, freeDesks: desks - taken.size };
+    if (taken.size < desks) yield { slot, freeDesks: desks - taken.size };
   }
+}
+
+/** The first of `slots` with a free desk, or null when every one is full. */
+export function firstFreeSlot(slots: readonly Slot[], held: readonly HeldDesk[], desks: number): { slot: Slot; freeDesks: number } | null {
+  for (const free of freeSlotsAmong(slots, held, desks)) return free;
   return null;
 }

@@ -11,7 +11,7 @@ import {
   resourceThemes,
   themes,
 } from '../../db/tables/index.js';
-import { BOOKING_HORIZON_DAYS, type BookableSchedule, DEFAULT_APPOINTMENT_MINUTES, type Slot, slotsOf } from '../../domain/appointment-slots.js';
+import { BOOKING_HORIZON_DAYS, type BookableSchedule, DEFAULT_APPOINTMENT_MINUTES, freeSlotsAmong, type Slot, slotsOf } from '../../domain/appointment-slots.js';
 import { minutesOfTime } from '../../domain/business-calendar.js';
 import { type FieldProblem, type OfferedSlot, ValidationError } from '../../domain/errors.js';
 import { isUuid } from '../../domain/ids.js';
@@ -25,7 +25,7 @@ export const DESK_HOLDING_STATUSES = ['BOOKED', 'CHECKED_IN', 'DONE'] as const;
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 /** The longest appointment a resource may give a theme (resource_themes_duration_check). */
-const LONGEST_APPOINTMENT_MS = 240 * MINUTE;
+export const LONGEST_APPOINTMENT_MS = 240 * MINUTE;
 const DEFAULT_WINDOW_DAYS = 14;
 export const MAX_SLOTS = 100;
 export const MAX_SLOTS_PER_RESOURCE = 50;
@@ -104,7 +104,7 @@ async function freeSlotsOf(db: Executor, plans: readonly ResourcePlan[], themeId
   const result = new Map<string, FreeSlot[]>();
   if (plans.length === 0) return result;
   const held = await db
-    .select({ resourceId: appointments.resourceId, desk: appointments.desk, startsAt: appointments.startsAt, endsAt: appointments.endsAt })
+    .select({ resourceId: appointments.resourceId, desk: appointments.desk, start: appointments.startsAt, end: appointments.endsAt })
     .from(appointments)
     .where(
       and(
@@ -122,20 +122,10 @@ async function freeSlotsOf(db: Executor, plans: readonly ResourcePlan[], themeId
     const minutes = themeId ? plan.minutesByTheme.get(themeId) : undefined;
     const slots = slotsOf(plan.schedule, { durationMinutes: minutes ?? DEFAULT_APPOINTMENT_MINUTES, from, to, now, horizonDays: BOOKING_HORIZON_DAYS });
     const ofResource = held.filter((row) => row.resourceId === plan.resource.id);
-    const free: FreeSlot[] = [];
-    // Both lists run by start: appointments that started a longest appointment before a slot
-    // cannot reach it nor any later one, so the scan starts after them.
-    let earliest = 0;
-    for (const slot of slots) {
-      while (earliest < ofResource.length && ofResource[earliest]!.startsAt.getTime() <= slot.start.getTime() - LONGEST_APPOINTMENT_MS) earliest++;
-      const taken = new Set<number>();
-      for (let index = earliest; index < ofResource.length && ofResource[index]!.startsAt.getTime() < slot.end.getTime(); index++) {
-        if (ofResource[index]!.endsAt.getTime() > slot.start.getTime()) taken.add(ofResource[index]!.desk);
-      }
-      const freeDesks = plan.resource.desks - taken.size;
-      if (freeDesks > 0) free.push({ resourceId: plan.resource.id, start: slot.start, end: slot.end, freeDesks, distanceKm: null });
-    }
-    result.set(plan.resource.id, free);
+    result.set(
+      plan.resource.id,
+      [...freeSlotsAmong(slots, ofResource, plan.resource.desks)].map(({ slot, freeDesks }) => ({ resourceId: plan.resource.id, start: slot.start, end: slot.end, freeDesks, distanceKm: null })),
+    );
   }
   return result;
 }

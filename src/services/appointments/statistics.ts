@@ -9,7 +9,7 @@ import { isUuid } from '../../domain/ids.js';
 import { appointmentRangeProblem, noShowRate } from '../../domain/statistics.js';
 import type { Viewer } from '../../domain/viewer.js';
 import { statisticsReader } from '../statistics.js';
-import { DESK_HOLDING_STATUSES, loadResourcePlans, type ResourcePlan, type ResourceRow } from './availability.js';
+import { DESK_HOLDING_STATUSES, loadResourcePlans, LONGEST_APPOINTMENT_MS, type ResourcePlan, type ResourceRow } from './availability.js';
 
 // The figures a manager needs to open another permanence (issue 19): appointments per resource
 // and ISO week, counted by Postgres in one grouped statement, and the lead time to the next free
@@ -17,8 +17,6 @@ import { DESK_HOLDING_STATUSES, loadResourcePlans, type ResourcePlan, type Resou
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-/** The longest appointment a resource may give a theme (resource_themes_duration_check). */
-const LONGEST_APPOINTMENT_MS = 240 * 60_000;
 
 export interface AppointmentCounts {
   /** Every appointment starting in the period, whatever its status: the sum of the five below. */
