@@ -352,6 +352,7 @@ describe('reference list bounds', () => {
     expect(publications.length).toBeLessThanOrEqual(REFERENCE_LIST_BOUNDS.publications);
     expect(counters.length).toBeLessThanOrEqual(REFERENCE_LIST_BOUNDS.counters);
     expect(bookableResources.length).toBeLessThanOrEqual(REFERENCE_LIST_BOUNDS.bookableResources);
+    expect(Math.max(...bookableResources.map((resource) => resource.themes.length))).toBeLessThanOrEqual(REFERENCE_LIST_BOUNDS.resourceThemes);
     const children = new Map<string, number>();
     for (const theme of themes) {
       const parent = theme.code.split('.').slice(0, -1).join('.');

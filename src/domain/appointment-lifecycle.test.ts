@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APPOINTMENT_MOVES, isNoShowDue, moveAppointment } from './appointment-lifecycle.js';
+import { APPOINTMENT_MOVES, isNoShowDue, moveAppointment, moveAppointmentAt } from './appointment-lifecycle.js';
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from './vocabulary.js';
 
 /** Written out by hand from issue 19 rather than read from APPOINTMENT_MOVES: a wrong edit of the table must fail here. */
@@ -30,5 +30,22 @@ describe('appointment lifecycle', () => {
     expect(isNoShowDue({ status: 'BOOKED', endsAt }, new Date('2027-01-04T10:19:59Z'))).toBe(false);
     expect(isNoShowDue({ status: 'BOOKED', endsAt }, new Date('2027-01-04T10:20:00Z'))).toBe(true);
     expect(isNoShowDue({ status: 'CHECKED_IN', endsAt }, new Date('2027-01-05T00:00:00Z'))).toBe(false);
+  });
+
+  it('cancels and moves only before the start, checks in from two hours before until an hour after the end, and misses only once started', () => {
+    const booked = { status: 'BOOKED' as const, startsAt: new Date('2027-01-04T09:00:00Z'), endsAt: new Date('2027-01-04T09:20:00Z') };
+    const at = (iso: string) => new Date(iso);
+    expect(moveAppointmentAt(booked, 'CANCELLED', at('2027-01-04T08:59:59Z')).ok).toBe(true);
+    expect(moveAppointmentAt(booked, 'CANCELLED', at('2027-01-04T09:00:00Z'))).toMatchObject({ ok: false, allowed: ['CHECKED_IN', 'NO_SHOW'] });
+    expect(moveAppointmentAt(booked, 'RESCHEDULED', at('2027-01-04T08:00:00Z')).ok).toBe(true);
+    expect(moveAppointmentAt(booked, 'RESCHEDULED', at('2027-01-04T09:05:00Z')).ok).toBe(false);
+    expect(moveAppointmentAt({ ...booked, status: 'CANCELLED' }, 'RESCHEDULED', at('2027-01-04T08:00:00Z'))).toMatchObject({ ok: false, message: 'Only a booked appointment can be moved; this one is cancelled.' });
+    expect(moveAppointmentAt(booked, 'CHECKED_IN', at('2027-01-04T06:59:59Z')).ok).toBe(false);
+    expect(moveAppointmentAt(booked, 'CHECKED_IN', at('2027-01-04T07:00:00Z')).ok).toBe(true);
+    expect(moveAppointmentAt(booked, 'CHECKED_IN', at('2027-01-04T10:19:59Z')).ok).toBe(true);
+    expect(moveAppointmentAt(booked, 'CHECKED_IN', at('2027-01-04T10:20:00Z')).ok).toBe(false);
+    expect(moveAppointmentAt(booked, 'NO_SHOW', at('2027-01-04T08:59:59Z')).ok).toBe(false);
+    expect(moveAppointmentAt(booked, 'NO_SHOW', at('2027-01-04T09:00:00Z')).ok).toBe(true);
+    expect(moveAppointmentAt({ ...booked, status: 'CHECKED_IN' }, 'DONE', at('2027-01-04T09:10:00Z')).ok).toBe(true);
   });
 });

@@ -39,3 +39,38 @@ export function moveAppointment(from: AppointmentStatus, to: AppointmentStatus):
 export function isNoShowDue(appointment: { status: AppointmentStatus; endsAt: Date }, now: Date): boolean {
   return appointment.status === 'BOOKED' && now.getTime() >= appointment.endsAt.getTime() + NO_SHOW_GRACE_MS;
 }
+
+/** How long before its start a citizen may be checked in. */
+export const EARLIEST_CHECK_IN_MS = 2 * 60 * 60_000;
+
+/** What a time-bound move needs to know of the appointment. */
+export interface TimedAppointment {
+  status: AppointmentStatus;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/**
+ * The lifecycle with its clock: an appointment is cancelled or moved only before it starts
+ * (after that it is checked in or missed), checked in from two hours before its start until the
+ * no-show grace after its end, and marked a no-show only once it has started.
+ */
+export function moveAppointmentAt(appointment: TimedAppointment, to: AppointmentStatus | 'RESCHEDULED', now: Date): AppointmentMoveOutcome {
+  const started = now.getTime() >= appointment.startsAt.getTime();
+  if (to === 'RESCHEDULED') {
+    if (appointment.status !== 'BOOKED') return { ok: false, allowed: APPOINTMENT_MOVES[appointment.status], message: `Only a booked appointment can be moved; this one is ${STATUS_WORDS[appointment.status]}.` };
+    if (started) return { ok: false, allowed: ['CHECKED_IN', 'NO_SHOW'], message: 'This appointment has started: it can no longer be moved, only checked in or marked as a no-show.' };
+    return { ok: true };
+  }
+  const outcome = moveAppointment(appointment.status, to);
+  if (!outcome.ok) return outcome;
+  if (to === 'CANCELLED' && started) return { ok: false, allowed: ['CHECKED_IN', 'NO_SHOW'], message: 'This appointment has started: it can no longer be cancelled, only checked in or marked as a no-show.' };
+  if (to === 'NO_SHOW' && !started) return { ok: false, allowed: ['CHECKED_IN', 'CANCELLED'], message: 'This appointment has not started yet: cancel it instead.' };
+  if (to === 'CHECKED_IN' && now.getTime() < appointment.startsAt.getTime() - EARLIEST_CHECK_IN_MS) {
+    return { ok: false, allowed: ['CANCELLED'], message: 'Too early: a citizen is checked in from two hours before the appointment.' };
+  }
+  if (to === 'CHECKED_IN' && now.getTime() >= appointment.endsAt.getTime() + NO_SHOW_GRACE_MS) {
+    return { ok: false, allowed: ['NO_SHOW'], message: 'Too late: an hour after its end, an appointment nobody checked in for is a no-show.' };
+  }
+  return { ok: true };
+}

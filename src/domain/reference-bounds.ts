@@ -14,5 +14,7 @@ export const REFERENCE_LIST_BOUNDS = {
   publications: 100,
   counters: 50,
   /** Receptions and permanences that take appointments. */
-  bookableResources: 200,
+  bookableResources: 100,
+  /** Themes one bookable resource receives citizens for. */
+  resourceThemes: 20,
 } as const;

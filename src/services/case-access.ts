@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { appointments, bookableResources, cases, handoffs, themes } from '../db/tables/index.js';
+import { cases, handoffs, themes } from '../db/tables/index.js';
 import type { Viewer } from '../domain/viewer.js';
 
 /**
@@ -8,8 +8,7 @@ import type { Viewer } from '../domain/viewer.js';
  * not show cannot be reached another way either.
  * - supervisors and admins: every case;
  * - first-line agents: every case but confidential ones and themes excluded from the first line;
- * - back-office agents and service accounts: cases of their service, cases handed to it, and
- *   cases with an appointment at one of its resources (the permanence receives the citizen);
+ * - back-office agents and service accounts: cases of their service and cases handed to it;
  * - a citizen: their own cases (the schema shows them only citizen-visible fields and events);
  * - anonymous callers: none.
  */
@@ -31,9 +30,7 @@ export function readableCases(viewer: Viewer): SQL {
 }
 
 function ofOrHandedToService(serviceId: string): SQL {
-  return sql`(${cases.serviceId} = ${serviceId}
-    or exists (select 1 from ${handoffs} where ${handoffs.caseId} = ${cases.id} and ${handoffs.toServiceId} = ${serviceId} and ${handoffs.status} in ('REQUESTED', 'ACCEPTED', 'COMPLETED'))
-    or exists (select 1 from ${appointments} join ${bookableResources} on ${bookableResources.id} = ${appointments.resourceId} where ${appointments.caseId} = ${cases.id} and ${bookableResources.serviceId} = ${serviceId}))`;
+  return sql`(${cases.serviceId} = ${serviceId} or exists (select 1 from ${handoffs} where ${handoffs.caseId} = ${cases.id} and ${handoffs.toServiceId} = ${serviceId} and ${handoffs.status} in ('REQUESTED', 'ACCEPTED', 'COMPLETED')))`;
 }
 
 /** Agents and service accounts act on cases; citizens act through the portal only. */

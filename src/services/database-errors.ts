@@ -41,3 +41,8 @@ const UNAVAILABLE_CAUSES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '
 export function isDatabaseUnavailable(error: unknown): boolean {
   return causeChain(error).some((cause) => UNAVAILABLE_CAUSES.has(String((cause as { code?: unknown }).code)));
 }
+
+/** Whether Postgres ended the transaction to break a deadlock (40P01): running it again may succeed. */
+export function isDeadlock(error: unknown): boolean {
+  return causeChain(error).some((cause) => (cause as { code?: unknown }).code === '40P01');
+}

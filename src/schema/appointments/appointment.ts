@@ -1,5 +1,5 @@
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from '../../domain/vocabulary.js';
-import { type AppointmentRow, listAppointments, readableAppointmentsByIds, visitsByIds } from '../../services/appointments/reads.js';
+import { appointmentCaseSummaries, type AppointmentRow, listAppointments, readableAppointmentsByIds, readableVisitsByIds } from '../../services/appointments/reads.js';
 import { Agent } from '../agent.js';
 import { builder } from '../builder.js';
 import { Case } from '../case.js';
@@ -8,6 +8,7 @@ import { Citizen } from '../citizen.js';
 import { ChannelEnum } from '../enums.js';
 import { Interaction } from '../interaction.js';
 import { vocabularyLabelField } from '../language.js';
+import type { Context } from '../context.js';
 import { batchLoader } from '../loaders.js';
 import { toConnection } from '../pagination.js';
 import { Theme } from '../theme.js';
@@ -30,6 +31,13 @@ export const AppointmentStatusEnum = builder.enumType('AppointmentStatus', {
   values: Object.fromEntries(APPOINTMENT_STATUSES.map((status) => [status, { description: APPOINTMENT_STATUS_DESCRIPTIONS[status] }])) as Record<AppointmentStatus, { description: string }>,
 });
 
+
+function caseSummary(row: AppointmentRow, context: Context) {
+  return batchLoader(context, 'appointmentCaseSummaries', async (caseIds) => {
+    const summaries = await appointmentCaseSummaries(context.db, context.viewer, caseIds);
+    return caseIds.map((id) => summaries.find((summary) => summary.id === id)!);
+  }).load(row.caseId);
+}
 
 export const Appointment = builder.loadableNode('Appointment', {
   description:
@@ -59,9 +67,26 @@ export const Appointment = builder.loadableNode('Appointment', {
       type: Interaction,
       nullable: true,
       authScopes: STAFF,
-      description: 'The counter visit recorded on the case at check-in; null before. Staff only.',
+      description: 'The counter visit recorded on the case at check-in; null before, and when you may not read the case. Staff only.',
       resolve: (row, _args, context) =>
-        row.visitInteractionId ? batchLoader(context, 'appointmentVisits', (ids) => visitsByIds(context.db, ids).then((rows) => ids.map((id) => rows.find((visit) => visit.id === id)!))).load(row.visitInteractionId) : null,
+        row.visitInteractionId
+          ? batchLoader(context, 'appointmentVisits', async (ids) => {
+              const visits = await readableVisitsByIds(context.db, context.viewer, ids);
+              return ids.map((id) => visits.find((visit) => visit.id === id) ?? null);
+            }).load(row.visitInteractionId)
+          : null,
+    }),
+    caseReference: t.string({
+      authScopes: STAFF,
+      nullable: true,
+      description: 'The reference of its case, for the day sheet (the case itself may not be yours to read). Staff only.',
+      resolve: async (row, _args, context) => (await caseSummary(row, context)).reference,
+    }),
+    caseSubject: t.string({
+      authScopes: STAFF,
+      nullable: true,
+      description: 'The subject of its case, for the day sheet; null for a confidential case you may not read. Staff only.',
+      resolve: async (row, _args, context) => (await caseSummary(row, context)).subject,
     }),
     bookedAt: t.field({ type: 'DateTime', description: 'When it was booked.', resolve: (row) => row.createdAt }),
   }),
@@ -109,7 +134,7 @@ builder.queryFields((t) => ({
     type: Appointment,
     authScopes: STAFF,
     description:
-      'A resource’s day sheet: its appointments of one day (Brussels time), by start, with the citizen and the case. The resource’s service sees them all; other staff only those of cases they may read. Staff only.',
+      'A resource’s day sheet: its appointments of one day (Brussels time), by start, with the citizen, the case’s reference and subject. The resource’s service sees them all; other staff only those of cases they may read. Staff only.',
     args: {
       resourceId: t.arg.globalID({ required: true, for: BookableResource, description: 'The global id of the resource.' }),
       day: t.arg({ type: 'Date', required: true, description: 'The day, Brussels time.' }),

@@ -19,7 +19,7 @@ const AppointmentPayload = (name: string, description: string, authScopes: typeo
     authScopes,
     fields: (t) => ({
       appointment: t.field({ type: Appointment, description: 'The appointment after the change.', resolve: (result) => result.appointment }),
-      case: t.field({ type: Case, description: 'Its case after the change.', resolve: (result) => result.case }),
+      case: t.field({ type: Case, nullable: true, description: 'Its case after the change; null when you may not read it (an appointment at your resource on a case of another service).', resolve: (result) => result.case.id }),
     }),
   });
 

@@ -77,8 +77,8 @@ export const BookableResource = builder.loadableNode('BookableResource', {
     }),
     themes: t.field({
       type: [ResourceTheme],
-      description: `The themes it receives citizens for (at most ${REFERENCE_LIST_BOUNDS.themes}).`,
-      ...listSize(REFERENCE_LIST_BOUNDS.themes),
+      description: `The themes it receives citizens for (at most ${REFERENCE_LIST_BOUNDS.resourceThemes}).`,
+      ...listSize(REFERENCE_LIST_BOUNDS.resourceThemes),
       resolve: async (row, _args, context) => (await detailsOf(row, context)).themes,
     }),
   }),
@@ -133,13 +133,13 @@ builder.queryFields((t) => ({
   availableSlots: t.field({
     type: [AvailableSlot],
     description:
-      'Free appointment slots: of one resource (resourceId) by start, or for a theme near a postal code (themeCode and postalCode), nearest resource first with its earliest slots. Only opening hours, never a closure day, never in the past, never beyond 60 days. Public.',
+      'Free appointment slots for a theme: of one resource (resourceId) by start, or near a postal code (postalCode), nearest resource first with its earliest slots. Only opening hours, never a closure day, never in the past, never beyond 60 days. Public.',
     authScopes: PUBLIC,
         args: {
       resourceId: t.arg.globalID({ required: false, for: BookableResource, description: 'The global id of a resource.' }),
-      themeCode: t.arg.string({ required: false, description: 'What the appointment is about; sets its length. Required with postalCode.' }),
+      themeCode: t.arg.string({ required: true, description: 'What the appointment is about (e.g. ENERGY.PREMIUMS): sets its length, and which resources receive it.' }),
       postalCode: t.arg.string({ required: false, description: 'Where the citizen lives (four digits): resources are ranked by distance from it.' }),
-      from: t.arg({ type: 'DateTime', required: false, description: 'Earliest start; now when omitted.' }),
+      from: t.arg({ type: 'DateTime', required: false, description: 'Earliest start; now when omitted or past.' }),
       to: t.arg({ type: 'DateTime', required: false, description: 'Latest start (excluded); two weeks after from when omitted, never beyond 60 days from now.' }),
       count: t.arg.int({ required: false, defaultValue: 20, description: `How many slots, 1 to ${MAX_SLOTS}; 20 when omitted.` }),
       perResource: t.arg.int({ required: false, description: `At most this many slots per resource when searching by place, 1 to ${MAX_SLOTS_PER_RESOURCE}; 5 when omitted.` }),

@@ -100,7 +100,7 @@ export interface FreeSlot extends OfferedSlot {
 }
 
 /** The free slots of each resource for one theme in [from, to), by start. */
-async function freeSlotsOf(db: Executor, plans: readonly ResourcePlan[], themeId: string | null, from: Date, to: Date, now: Date): Promise<Map<string, FreeSlot[]>> {
+async function freeSlotsOf(db: Executor, plans: readonly ResourcePlan[], themeId: string, from: Date, to: Date, now: Date): Promise<Map<string, FreeSlot[]>> {
   const result = new Map<string, FreeSlot[]>();
   if (plans.length === 0) return result;
   const held = await db
@@ -119,8 +119,7 @@ async function freeSlotsOf(db: Executor, plans: readonly ResourcePlan[], themeId
     )
     .orderBy(asc(appointments.startsAt));
   for (const plan of plans) {
-    const minutes = themeId ? plan.minutesByTheme.get(themeId) : undefined;
-    const slots = slotsOf(plan.schedule, { durationMinutes: minutes ?? DEFAULT_APPOINTMENT_MINUTES, from, to, now, horizonDays: BOOKING_HORIZON_DAYS });
+    const slots = slotsOf(plan.schedule, { durationMinutes: plan.minutesByTheme.get(themeId) ?? DEFAULT_APPOINTMENT_MINUTES, from, to, now, horizonDays: BOOKING_HORIZON_DAYS });
     const ofResource = held.filter((row) => row.resourceId === plan.resource.id);
     result.set(
       plan.resource.id,
@@ -132,7 +131,7 @@ async function freeSlotsOf(db: Executor, plans: readonly ResourcePlan[], themeId
 
 export interface SlotSearch {
   resourceId?: string | null;
-  themeCode?: string | null;
+  themeCode: string;
   postalCode?: string | null;
   from?: Date | null;
   to?: Date | null;
@@ -142,13 +141,15 @@ export interface SlotSearch {
 
 function checkSearch(search: SlotSearch, now: Date): { problems: FieldProblem[]; from: Date; to: Date; count: number; perResource: number } {
   const problems: FieldProblem[] = [];
-  if (search.resourceId && search.postalCode) problems.push({ path: ['postalCode'], message: 'Give resourceId, or themeCode with postalCode, not both.' });
-  if (!search.resourceId && !(search.themeCode && search.postalCode)) problems.push({ path: ['resourceId'], message: 'Give resourceId, or themeCode with postalCode.' });
+  if (search.resourceId && search.postalCode) problems.push({ path: ['postalCode'], message: 'Give resourceId or postalCode, not both.' });
+  if (!search.resourceId && !search.postalCode) problems.push({ path: ['resourceId'], message: 'Give resourceId, or postalCode to rank the resources by distance.' });
   if (search.postalCode && !BELGIAN_POSTAL_CODE.test(search.postalCode)) problems.push({ path: ['postalCode'], message: 'A Belgian postal code: four digits.' });
-  const from = search.from ?? now;
-  const horizon = new Date(now.getTime() + BOOKING_HORIZON_DAYS * DAY);
-  const to = search.to ?? new Date(Math.min(from.getTime() + DEFAULT_WINDOW_DAYS * DAY, horizon.getTime()));
-  if (to.getTime() <= from.getTime()) problems.push({ path: ['to'], message: 'Must be after from.' });
+  // A start in the past means from now on; the default window is two weeks from there.
+  const from = new Date(Math.max((search.from ?? now).getTime(), now.getTime()));
+  const horizon = now.getTime() + BOOKING_HORIZON_DAYS * DAY;
+  if (from.getTime() >= horizon) problems.push({ path: ['from'], message: `Beyond the booking horizon: slots are offered up to ${BOOKING_HORIZON_DAYS} days ahead.` });
+  const to = search.to ?? new Date(Math.min(from.getTime() + DEFAULT_WINDOW_DAYS * DAY, horizon));
+  if (search.to && search.to.getTime() <= from.getTime()) problems.push({ path: ['to'], message: 'Must be after from (and after now).' });
   const count = search.count ?? 20;
   if (!Number.isInteger(count) || count < 1 || count > MAX_SLOTS) problems.push({ path: ['count'], message: `Between 1 and ${MAX_SLOTS}.` });
   const perResource = search.perResource ?? 5;
@@ -164,14 +165,14 @@ function checkSearch(search: SlotSearch, now: Date): { problems: FieldProblem[];
 export async function findAvailableSlots(db: Executor, search: SlotSearch, now: Date): Promise<FreeSlot[]> {
   const { problems, from, to, count, perResource } = checkSearch(search, now);
   if (problems.length > 0) throw new ValidationError(problems);
-  const theme = search.themeCode ? await findThemeByCode(db, search.themeCode, ['themeCode']) : null;
+  const theme = await findThemeByCode(db, search.themeCode, ['themeCode']);
 
   if (search.resourceId) {
     const resource = await findActiveResource(db, search.resourceId, ['resourceId']);
     const plans = await loadResourcePlans(db, [resource]);
     const plan = plans.get(resource.id)!;
-    if (theme && !plan.minutesByTheme.has(theme.id)) throw new ValidationError([{ path: ['themeCode'], message: 'This resource does not receive citizens for this theme.' }]);
-    const slots = await freeSlotsOf(db, [plan], theme?.id ?? null, from, to, now);
+    if (!plan.minutesByTheme.has(theme.id)) throw new ValidationError([{ path: ['themeCode'], message: 'This resource does not receive citizens for this theme.' }]);
+    const slots = await freeSlotsOf(db, [plan], theme.id, from, to, now);
     return (slots.get(resource.id) ?? []).slice(0, count);
   }
 
@@ -183,7 +184,7 @@ export async function findAvailableSlots(db: Executor, search: SlotSearch, now: 
     .from(bookableResources)
     .innerJoin(resourceThemes, eq(resourceThemes.resourceId, bookableResources.id))
     .innerJoin(counters, eq(counters.id, bookableResources.counterId))
-    .where(and(eq(resourceThemes.themeId, theme!.id), eq(bookableResources.active, true)));
+    .where(and(eq(resourceThemes.themeId, theme.id), eq(bookableResources.active, true)));
   const distanceOf = new Map(
     candidates.map((candidate) => {
       const place = places.find((known) => known.postalCode === candidate.postalCode);
@@ -194,7 +195,7 @@ export async function findAvailableSlots(db: Executor, search: SlotSearch, now: 
     db,
     candidates.map((candidate) => candidate.resource),
   );
-  const slots = await freeSlotsOf(db, [...plans.values()], theme!.id, from, to, now);
+  const slots = await freeSlotsOf(db, [...plans.values()], theme.id, from, to, now);
   const nearestFirst = [...plans.keys()].sort((a, b) => distanceOf.get(a)! - distanceOf.get(b)! || plans.get(a)!.resource.code.localeCompare(plans.get(b)!.resource.code));
   return nearestFirst
     .flatMap((resourceId) => (slots.get(resourceId) ?? []).slice(0, perResource).map((slot) => ({ ...slot, distanceKm: Number.isFinite(distanceOf.get(resourceId)!) ? distanceOf.get(resourceId)! : null })))

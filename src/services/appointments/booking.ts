@@ -1,22 +1,25 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.js';
 import { appointments, bookableResources, cases, citizens, services } from '../../db/tables/index.js';
+import { moveAppointmentAt } from '../../domain/appointment-lifecycle.js';
 import { BOOKING_HORIZON_DAYS, slotsOf } from '../../domain/appointment-slots.js';
-import { ForbiddenError, InvalidTransitionError, NotFoundError, SlotUnavailableError, ValidationError } from '../../domain/errors.js';
+import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, SlotUnavailableError, ValidationError } from '../../domain/errors.js';
 import { globalId } from '../../domain/ids.js';
 import { pickLabel } from '../../domain/labels.js';
 import type { Viewer } from '../../domain/viewer.js';
-import { type Channel, CHANNELS, type Language } from '../../domain/vocabulary.js';
+import { type AppointmentStatus, type Channel, CHANNELS, type Language } from '../../domain/vocabulary.js';
 import { isStaff } from '../case-access.js';
 import { recordCaseEvent } from '../case-events.js';
 import { caseColumns, type CaseRow, findReadableCaseForUpdate } from '../case-reads.js';
 import { type CaseOpener, checkText, insertCase, isSupervisor, requireCitizen, type StaffViewer, touchCase } from '../cases.js';
 import type { DataVault } from '../data-vault.js';
-import { constraintViolation } from '../database-errors.js';
+import { constraintViolation, isDeadlock } from '../database-errors.js';
 import { desksTaken, findActiveResource, findThemeByCode, loadResourcePlans, nearestFreeSlots, type ResourcePlan, type ResourceRow } from './availability.js';
 import { type AppointmentRow, readableAppointmentsByIds } from './reads.js';
 
 const MAX_NOTE = 1_000;
+/** Upcoming appointments a citizen may hold at once on the portal: enough for a family's errands, not for hoarding a permanence's slots. */
+export const MAX_UPCOMING_PER_CITIZEN = 3;
 const INPUT = ['input'];
 
 export interface AppointmentResult {
@@ -24,19 +27,20 @@ export interface AppointmentResult {
   case: CaseRow;
 }
 
-/**
- * Who may book, move and work appointments at a resource besides the citizen themself: the
- * first line (it runs the Espaces Wallonie and books for callers), the resource's own service,
- * and supervisors.
- */
-export function managesResource(staff: StaffViewer, resource: Pick<ResourceRow, 'serviceId'>): boolean {
-  return staff.line === 'FIRST' || staff.serviceId === resource.serviceId || isSupervisor(staff);
+/** The resource's own staff, who work its day sheet (check-in, done, no-show), and supervisors. */
+export function worksAtResource(staff: StaffViewer, resource: Pick<ResourceRow, 'serviceId'>): boolean {
+  return staff.serviceId === resource.serviceId || isSupervisor(staff);
+}
+
+/** Who may book, move and cancel appointments at a resource besides the citizen themself: also the first line, which books for callers. */
+export function booksAtResource(staff: StaffViewer, resource: Pick<ResourceRow, 'serviceId'>): boolean {
+  return staff.line === 'FIRST' || worksAtResource(staff, resource);
 }
 
 function requireBooker(viewer: Viewer, resource: ResourceRow): void {
   if (viewer.kind === 'citizen') return;
   if (!isStaff(viewer)) throw new ForbiddenError('Sign in to book an appointment.');
-  if (!managesResource(viewer, resource)) throw new ForbiddenError('Only the first line, the resource’s own service or the citizen may book or move an appointment here.');
+  if (!booksAtResource(viewer, resource)) throw new ForbiddenError('Only the first line, the resource’s own service or the citizen may book or move an appointment here.');
 }
 
 /** The slot of the resource for the theme that starts at `start`, if the resource offers it now. */
@@ -58,17 +62,27 @@ async function freeDesk(tx: Executor, plan: ResourcePlan, themeId: string, slot:
 }
 
 /**
- * Runs a booking transaction again when the exclusion constraint refused its desk (another
- * writer took it meanwhile): the next attempt sees that booking and picks another desk, or
- * finds the slot full. A resource has at most 50 desks, hence at most as many attempts.
+ * Bookings and moves to a resource take its row lock (after the case's, as every case writer
+ * does) before they look for a free desk: they run one after the other, so the desk they pick is
+ * free. Without it, two inserts racing for one desk make the exclusion constraint wait on each
+ * other, and Postgres ends one of them as a deadlock after a second.
  */
-async function retryingTakenDesks<T>(db: Database, plan: ResourcePlan, attempt: () => Promise<T>): Promise<T> {
+async function lockResource(tx: Executor, resourceId: string): Promise<void> {
+  await tx.select({ id: bookableResources.id }).from(bookableResources).where(eq(bookableResources.id, resourceId)).for('update');
+}
+
+/**
+ * Runs a booking transaction again should the exclusion constraint still refuse its desk, or a
+ * deadlock end it (a writer that does not take the resource's lock, or a database restored
+ * without it): the next attempt sees the other booking. The constraint stays the guarantee.
+ */
+async function retryingTakenDesks<T>(plan: ResourcePlan, attempt: () => Promise<T>): Promise<T> {
   for (let tries = 1; ; tries++) {
     try {
       return await attempt();
     } catch (error) {
-      const violation = constraintViolation(error);
-      if (violation?.constraint !== 'appointments_no_double_booking' || tries > plan.resource.desks) throw error;
+      const refused = constraintViolation(error)?.constraint === 'appointments_no_double_booking' || isDeadlock(error);
+      if (!refused || tries > plan.resource.desks) throw error;
     }
   }
 }
@@ -106,7 +120,7 @@ export async function bookAppointment(db: Database, viewer: Viewer, vault: DataV
   if (!plan.minutesByTheme.has(theme.id)) throw new ValidationError([{ path: [...INPUT, 'themeCode'], message: 'This resource does not receive citizens for this theme.' }]);
   const slot = await offeredSlot(db, plan, theme.id, input.start, now);
 
-  return retryingTakenDesks(db, plan, () =>
+  return retryingTakenDesks(plan, () =>
     db.transaction(async (tx) => {
       let current: CaseRow;
       const citizenId = viewer.kind === 'citizen' ? viewer.citizenId : (input.citizenId ?? null);
@@ -125,8 +139,10 @@ export async function bookAppointment(db: Database, viewer: Viewer, vault: DataV
         const language: Language = citizen?.language ?? 'fr';
         current = (await insertCase(tx, await bookingOpener(tx, viewer, resource), vault, { themeCode: theme.code, subject: pickLabel(theme.labels, language), citizenId, originChannel: input.channel, language }, now, INPUT)).row;
       }
+      if (viewer.kind === 'citizen') await requireRoomForAnother(tx, viewer.citizenId, now);
       const forCitizen = current.citizenId ?? citizenId;
       if (!forCitizen) throw new ValidationError([{ path: [...INPUT, 'citizenId'], message: 'An appointment is for a known citizen: the case has none, give citizenId.' }]);
+      await lockResource(tx, resource.id);
       const desk = await freeDesk(tx, plan, theme.id, slot, now);
       const [appointment] = await tx
         .insert(appointments)
@@ -153,6 +169,16 @@ export async function bookAppointment(db: Database, viewer: Viewer, vault: DataV
   );
 }
 
+async function requireRoomForAnother(tx: Executor, citizenId: string, now: Date): Promise<void> {
+  const [held] = await tx
+    .select({ count: sql<number>`count(*)::int` })
+    .from(appointments)
+    .where(and(eq(appointments.citizenId, citizenId), eq(appointments.status, 'BOOKED'), gt(appointments.endsAt, now)));
+  if ((held?.count ?? 0) >= MAX_UPCOMING_PER_CITIZEN) {
+    throw new ConflictError(`You already have ${MAX_UPCOMING_PER_CITIZEN} upcoming appointments: cancel one before booking another, or call the 1718.`);
+  }
+}
+
 /** A case opened by a booking starts at the resource's service and line; the booking agent is its referent. */
 async function bookingOpener(tx: Executor, viewer: Viewer, resource: ResourceRow): Promise<CaseOpener> {
   const [service] = await tx.select({ line: services.line }).from(services).where(eq(services.id, resource.serviceId));
@@ -175,13 +201,24 @@ export async function lockAppointment(tx: Executor, viewer: Viewer, appointmentI
   return { appointment: appointment!, current: current!, resource: resource! };
 }
 
-/** A citizen acts on their own appointments; staff where they manage the resource. */
-export function requireAppointmentActor(viewer: Viewer, appointment: AppointmentRow, resource: ResourceRow, citizenMay: boolean): void {
+/**
+ * Booking-side moves (move, cancel) are for the citizen (their own), the first line and the
+ * resource's staff; the day sheet's (check-in, done, no-show) for the resource's staff only.
+ */
+export function requireAppointmentActor(viewer: Viewer, appointment: AppointmentRow, resource: ResourceRow, move: 'booking' | 'day sheet'): void {
   if (viewer.kind === 'citizen') {
-    if (!citizenMay || appointment.citizenId !== viewer.citizenId) throw new ForbiddenError('Only the staff of the resource may do this.');
+    if (move === 'day sheet' || appointment.citizenId !== viewer.citizenId) throw new ForbiddenError('Only the staff of the resource may do this.');
     return;
   }
-  if (!isStaff(viewer) || !managesResource(viewer, resource)) throw new ForbiddenError('Only the first line, the resource’s own service or the citizen may change this appointment.');
+  if (!isStaff(viewer)) throw new ForbiddenError('Sign in to change an appointment.');
+  if (move === 'booking' && !booksAtResource(viewer, resource)) throw new ForbiddenError('Only the first line, the resource’s own service or the citizen may change this appointment.');
+  if (move === 'day sheet' && !worksAtResource(viewer, resource)) throw new ForbiddenError('Only the resource’s own service works its day sheet.');
+}
+
+/** Refuses a move the appointment's lifecycle and clock do not allow, in words. */
+export function checkMove(appointment: AppointmentRow, to: AppointmentStatus | 'RESCHEDULED', now: Date): void {
+  const outcome = moveAppointmentAt(appointment, to, now);
+  if (!outcome.ok) throw new InvalidTransitionError(appointment.status, to, outcome.allowed, outcome.message);
 }
 
 export interface RescheduleInput {
@@ -198,22 +235,22 @@ export interface RescheduleInput {
 export async function rescheduleAppointment(db: Database, viewer: Viewer, input: RescheduleInput, now: Date): Promise<AppointmentResult> {
   const [readable] = await readableAppointmentsByIds(db, viewer, [input.appointmentId]);
   if (!readable) throw new NotFoundError('Appointment');
+  checkMove(readable, 'RESCHEDULED', now);
   const target = await findActiveResource(db, input.resourceId ?? readable.resourceId, [...INPUT, input.resourceId ? 'resourceId' : 'appointmentId']);
   requireBooker(viewer, target);
   const plan = (await loadResourcePlans(db, [target])).get(target.id)!;
   if (!plan.minutesByTheme.has(readable.themeId)) throw new ValidationError([{ path: [...INPUT, 'resourceId'], message: 'This resource does not receive citizens for the appointment’s theme.' }]);
   const slot = await offeredSlot(db, plan, readable.themeId, input.start, now);
 
-  return retryingTakenDesks(db, plan, () =>
+  return retryingTakenDesks(plan, () =>
     db.transaction(async (tx) => {
       const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId);
-      requireAppointmentActor(viewer, appointment, resource, true);
-      if (appointment.status !== 'BOOKED') {
-        throw new InvalidTransitionError(appointment.status, 'BOOKED', [], `Only a booked appointment can be moved; this one is ${appointment.status.toLowerCase().replace('_', ' ')}.`);
-      }
+      requireAppointmentActor(viewer, appointment, resource, 'booking');
+      checkMove(appointment, 'RESCHEDULED', now);
       if (appointment.resourceId === target.id && appointment.startsAt.getTime() === slot.start.getTime()) {
         throw new ValidationError([{ path: [...INPUT, 'start'], message: 'The appointment is already at this time.' }]);
       }
+      await lockResource(tx, target.id);
       const desk = await freeDesk(tx, plan, appointment.themeId, slot, now, appointment.id);
       const [moved] = await tx
         .update(appointments)

@@ -13,7 +13,9 @@ export type AppointmentRow = typeof appointments.$inferSelect;
 /**
  * The appointments a viewer may read, as a predicate on `appointments` joined with `cases` and
  * `bookable_resources`: a citizen their own; staff those of cases they may read (the case
- * access rule) and every appointment at a resource of their service (its day sheet).
+ * access rule) and every appointment at a resource of their service (its day sheet). Reading an
+ * appointment does not open its case: `Appointment.case` still follows the case access rule,
+ * and the day sheet gets the case's reference and subject (not a confidential one's) instead.
  */
 export function readableAppointments(viewer: Viewer): SQL {
   if (viewer.kind === 'citizen') return sql`${appointments.citizenId} = ${viewer.citizenId}`;
@@ -81,8 +83,35 @@ export async function listAppointments(db: Executor, viewer: Viewer, filter: App
   );
 }
 
-/** The counter visits recorded at check-in, by interaction id (read through a readable appointment). */
-export function visitsByIds(db: Executor, ids: readonly string[]): Promise<(typeof interactions.$inferSelect)[]> {
+/** The counter visits recorded at check-in, by interaction id, on cases the viewer may read. */
+export async function readableVisitsByIds(db: Executor, viewer: Viewer, ids: readonly string[]): Promise<(typeof interactions.$inferSelect)[]> {
   const valid = ids.filter(isUuid);
-  return valid.length === 0 ? Promise.resolve([]) : db.select().from(interactions).where(inArray(interactions.id, valid));
+  if (valid.length === 0) return [];
+  const rows = await db
+    .select({ interaction: interactions })
+    .from(interactions)
+    .innerJoin(cases, eq(cases.id, interactions.caseId))
+    .where(and(inArray(interactions.id, valid), readableCases(viewer)));
+  return rows.map((row) => row.interaction);
+}
+
+export interface AppointmentCaseSummary {
+  id: string;
+  reference: string;
+  /** Null for a confidential case the viewer may not read. */
+  subject: string | null;
+}
+
+/** Reference and subject of the cases of appointments the viewer reads, for the day sheet. */
+export async function appointmentCaseSummaries(db: Executor, viewer: Viewer, caseIds: readonly string[]): Promise<AppointmentCaseSummary[]> {
+  const valid = caseIds.filter(isUuid);
+  if (valid.length === 0) return [];
+  return db
+    .select({
+      id: cases.id,
+      reference: cases.reference,
+      subject: sql<string | null>`case when ${cases.confidentiality} = 'CONFIDENTIAL' and not ${readableCases(viewer)} then null else ${cases.subject} end`,
+    })
+    .from(cases)
+    .where(inArray(cases.id, valid));
 }

@@ -1,8 +1,8 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.js';
 import { appointments, bookableResources, cases } from '../../db/tables/index.js';
-import { isNoShowDue, moveAppointment, NO_SHOW_GRACE_MS } from '../../domain/appointment-lifecycle.js';
-import { InvalidTransitionError, ValidationError } from '../../domain/errors.js';
+import { isNoShowDue, NO_SHOW_GRACE_MS } from '../../domain/appointment-lifecycle.js';
+import { ValidationError } from '../../domain/errors.js';
 import { pickLabel } from '../../domain/labels.js';
 import { ANONYMOUS, type Viewer } from '../../domain/viewer.js';
 import type { AppointmentStatus, CaseEventType } from '../../domain/vocabulary.js';
@@ -10,13 +10,11 @@ import { recordCaseEvent } from '../case-events.js';
 import type { CaseRow } from '../case-reads.js';
 import { checkText, requireStaff, touchCase } from '../cases.js';
 import { recordCounterVisit } from '../contacts.js';
-import { type AppointmentResult, appointmentPayload, lockAppointment, requireAppointmentActor } from './booking.js';
+import { type AppointmentResult, appointmentPayload, checkMove, lockAppointment, requireAppointmentActor } from './booking.js';
 import type { AppointmentRow } from './reads.js';
 
 const MAX_REASON = 1_000;
 const MAX_TICKET = 20;
-/** How long before its start a citizen may be checked in. */
-const EARLIEST_CHECK_IN_MS = 2 * 60 * 60_000;
 
 const EVENT_OF_STATUS: Record<Exclude<AppointmentStatus, 'BOOKED'>, CaseEventType> = {
   CHECKED_IN: 'APPOINTMENT_CHECKED_IN',
@@ -25,10 +23,6 @@ const EVENT_OF_STATUS: Record<Exclude<AppointmentStatus, 'BOOKED'>, CaseEventTyp
   NO_SHOW: 'APPOINTMENT_NO_SHOW',
 };
 
-function checkMove(appointment: AppointmentRow, to: AppointmentStatus): void {
-  const outcome = moveAppointment(appointment.status, to);
-  if (!outcome.ok) throw new InvalidTransitionError(appointment.status, to, outcome.allowed, outcome.message);
-}
 
 function actorKindOf(viewer: Viewer) {
   return viewer.kind === 'citizen' ? ('CITIZEN' as const) : viewer.kind === 'agent' ? ('AGENT' as const) : viewer.kind === 'service' ? ('SERVICE' as const) : ('SYSTEM' as const);
@@ -67,8 +61,8 @@ export async function cancelAppointment(db: Database, viewer: Viewer, input: { a
   if (problems.length > 0) throw new ValidationError(problems);
   return db.transaction(async (tx) => {
     const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId);
-    requireAppointmentActor(viewer, appointment, resource, true);
-    checkMove(appointment, 'CANCELLED');
+    requireAppointmentActor(viewer, appointment, resource, 'booking');
+    checkMove(appointment, 'CANCELLED', now);
     const by = actorKindOf(viewer);
     const reason = input.reason.trim();
     return recordMove(
@@ -93,11 +87,8 @@ export async function checkInAppointment(db: Database, viewer: Viewer, input: { 
   if (ticket && ticket.length > MAX_TICKET) throw new ValidationError([{ path: ['input', 'ticket'], message: `At most ${MAX_TICKET} characters.` }]);
   return db.transaction(async (tx) => {
     const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId);
-    requireAppointmentActor(viewer, appointment, resource, false);
-    checkMove(appointment, 'CHECKED_IN');
-    if (now.getTime() < appointment.startsAt.getTime() - EARLIEST_CHECK_IN_MS) {
-      throw new ValidationError([{ path: ['input', 'appointmentId'], message: 'Too early: a citizen is checked in from two hours before the appointment.' }]);
-    }
+    requireAppointmentActor(viewer, appointment, resource, 'day sheet');
+    checkMove(appointment, 'CHECKED_IN', now);
     const visit = await recordCounterVisit(tx, requireStaff(viewer), { caseId: current.id, counterId: resource.counterId, ticket, summary: `Rendez-vous : ${pickLabel(resource.labels, 'fr')}` }, now);
     return recordMove(tx, viewer, current, appointment, resource.code, { status: 'CHECKED_IN', checkedInAt: now, visitInteractionId: visit.id }, { interactionId: visit.id }, now);
   });
@@ -107,8 +98,8 @@ export async function checkInAppointment(db: Database, viewer: Viewer, input: { 
 export async function completeAppointment(db: Database, viewer: Viewer, input: { appointmentId: string }, now: Date): Promise<AppointmentResult> {
   return db.transaction(async (tx) => {
     const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId);
-    requireAppointmentActor(viewer, appointment, resource, false);
-    checkMove(appointment, 'DONE');
+    requireAppointmentActor(viewer, appointment, resource, 'day sheet');
+    checkMove(appointment, 'DONE', now);
     return recordMove(tx, viewer, current, appointment, resource.code, { status: 'DONE', endedAt: now }, {}, now);
   });
 }
@@ -117,11 +108,8 @@ export async function completeAppointment(db: Database, viewer: Viewer, input: {
 export async function markAppointmentNoShow(db: Database, viewer: Viewer, input: { appointmentId: string }, now: Date): Promise<AppointmentResult> {
   return db.transaction(async (tx) => {
     const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId);
-    requireAppointmentActor(viewer, appointment, resource, false);
-    checkMove(appointment, 'NO_SHOW');
-    if (now.getTime() < appointment.startsAt.getTime()) {
-      throw new ValidationError([{ path: ['input', 'appointmentId'], message: 'The appointment has not started yet: cancel it instead.' }]);
-    }
+    requireAppointmentActor(viewer, appointment, resource, 'day sheet');
+    checkMove(appointment, 'NO_SHOW', now);
     const by = actorKindOf(viewer);
     return recordMove(tx, viewer, current, appointment, resource.code, { status: 'NO_SHOW', endedByKind: by, endedByAgentId: viewer.kind === 'agent' ? viewer.agentId : null, endedAt: now }, { by }, now);
   });
