@@ -148,7 +148,7 @@ describe('booking', () => {
     const day = slot!.start.slice(0, 10);
     const sheet = await execute<{ appointments: { edges: { node: { id: string; citizen: { familyName: string }; case: { subject: string } } }[] } }>(
       server.client(tokens['demo.energy']),
-      gql`query ($resourceId: ID!, $day: Date!) { appointments(resourceId: $resourceId, day: $day) { edges { node { id citizen { familyName } case { subject } } } } }`,
+      gql`query ($resourceId: ID!, $day: Date!) { appointments(filter: { resourceId: $resourceId, day: $day }) { edges { node { id citizen { familyName } case { subject } } } } }`,
       { resourceId: resourceIds['EW-NAMUR.ENERGY'], day },
     );
     expect(sheet.errors).toBeUndefined();
@@ -445,7 +445,7 @@ describe('reading through an appointment', () => {
 
     const sheet = await execute<{ appointments: { edges: { node: { id: string; caseReference: string; caseSubject: string | null; case: unknown } }[] } }>(
       server.client(tokens['demo.first']),
-      gql`query ($resourceId: ID!, $day: Date!) { appointments(resourceId: $resourceId, day: $day) { edges { node { id caseReference caseSubject case { id } } } } }`,
+      gql`query ($resourceId: ID!, $day: Date!) { appointments(filter: { resourceId: $resourceId, day: $day }) { edges { node { id caseReference caseSubject case { id } } } } }`,
       { resourceId: resourceIds['EW-LIEGE.RECEPTION'], day: slot!.start.slice(0, 10) },
     );
     const line = sheet.data!.appointments.edges.find((edge) => edge.node.id === booked.appointment!.id)!.node;

@@ -23,13 +23,13 @@ export interface BusinessCalendar {
   closureDays: ReadonlySet<string>;
 }
 
-/** 08:30–17:00, Monday to Friday. */
 /** Minutes after midnight of a stored `time` value ('08:30' or '08:30:00'). */
 export function minutesOfTime(time: string): number {
   const [hours, minutes] = time.split(':').map(Number) as [number, number];
   return hours * 60 + minutes;
 }
 
+/** 08:30–17:00, Monday to Friday. */
 export const STANDARD_OPENING_HOURS: readonly OpeningHours[] = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opensAt: 510, closesAt: 1020 }));
 
 const partsFormat = new Intl.DateTimeFormat('en-GB', {

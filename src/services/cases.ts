@@ -10,7 +10,7 @@ import { OPEN_HANDOFF_STATUSES } from '../domain/handoff-lifecycle.js';
 import { isUuid } from '../domain/ids.js';
 import { formatTrackingCode } from '../domain/tracking-code.js';
 import type { Viewer } from '../domain/viewer.js';
-import type { CaseStatus, Channel, Confidentiality, Language, Line, Priority, Resolution } from '../domain/vocabulary.js';
+import type { CaseStatus, Channel, Confidentiality, Labels, Language, Line, Priority, Resolution } from '../domain/vocabulary.js';
 import { isStaff } from './case-access.js';
 import { recordCaseEvent } from './case-events.js';
 import { type CaseRow, findReadableCaseForUpdate, type NoteRow } from './case-reads.js';
@@ -96,12 +96,13 @@ export async function touchCase(tx: Executor, caseId: string, changes: Pick<type
 export interface ThemeChoice {
   id: string;
   code: string;
+  labels: Labels;
   firstLineExcluded: boolean;
 }
 
 export async function findTheme(tx: Executor, code: string, path: string[]): Promise<ThemeChoice> {
   const [theme] = await tx
-    .select({ id: themes.id, code: themes.code, firstLineExcluded: themes.firstLineExcluded })
+    .select({ id: themes.id, code: themes.code, labels: themes.labels, firstLineExcluded: themes.firstLineExcluded })
     .from(themes)
     .where(eq(themes.code, code));
   if (!theme) throw new ValidationError([{ path, message: `No theme has the code "${code}".` }]);

@@ -164,6 +164,8 @@ export const appointments = pgTable(
     index('appointments_resource_starts_idx').on(table.resourceId, table.startsAt),
     index('appointments_case_starts_idx').on(table.caseId, table.startsAt),
     index('appointments_citizen_starts_idx').on(table.citizenId, table.startsAt),
+    // The reminder list of a day at every resource, and the statistics of a period.
+    index('appointments_starts_idx').on(table.startsAt),
     // The no-show job: booked appointments by end.
     index('appointments_booked_ends_idx').on(table.endsAt).where(sql`${table.status} = 'BOOKED'`),
     index('appointments_visit_interaction_idx').on(table.visitInteractionId),

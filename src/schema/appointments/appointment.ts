@@ -110,6 +110,15 @@ builder.objectFields(Case, (t) => ({
   ),
 }));
 
+const DaySheetFilter = builder.inputType('AppointmentFilter', {
+  description: 'Which appointments of the day sheet: one resource, one day.',
+  fields: (t) => ({
+    resourceId: t.globalID({ required: true, for: BookableResource, description: 'The global id of the resource.' }),
+    day: t.field({ type: 'Date', required: true, description: 'The day, Brussels time.' }),
+    status: t.field({ type: [AppointmentStatusEnum], required: false, description: 'Only appointments in any of these statuses; all when omitted.' }),
+  }),
+});
+
 builder.queryFields((t) => ({
   myAppointments: t.connection({
     type: Appointment,
@@ -135,13 +144,11 @@ builder.queryFields((t) => ({
     authScopes: STAFF,
     description:
       'A resource’s day sheet: its appointments of one day (Brussels time), by start, with the citizen, the case’s reference and subject. The resource’s service sees them all; other staff only those of cases they may read. Staff only.',
-    args: {
-      resourceId: t.arg.globalID({ required: true, for: BookableResource, description: 'The global id of the resource.' }),
-      day: t.arg({ type: 'Date', required: true, description: 'The day, Brussels time.' }),
-      status: t.arg({ type: [AppointmentStatusEnum], required: false, description: 'Only appointments in any of these statuses.' }),
-    },
-    resolve: async (_root, args, context) =>
-      toConnection(await listAppointments(context.db, context.viewer, { resourceId: args.resourceId.id, day: args.day, statuses: args.status ?? undefined }, args, context.limits.maxPageSize)),
+    args: { filter: t.arg({ type: DaySheetFilter, required: true, description: 'The resource, the day and the statuses.' }) },
+    resolve: async (_root, { filter, ...page }, context) =>
+      toConnection(
+        await listAppointments(context.db, context.viewer, { resourceId: filter.resourceId.id, day: filter.day, statuses: filter.status ?? undefined }, page, context.limits.maxPageSize),
+      ),
   }, AppointmentConnection),
   appointmentsDue: t.connection({
     type: Appointment,

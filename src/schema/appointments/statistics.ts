@@ -140,7 +140,7 @@ builder.queryField('appointmentStatistics', (t) =>
     args: {
       from: t.arg({ type: 'Date', required: true, description: 'First day, Brussels time: appointments starting from its midnight count.' }),
       to: t.arg({ type: 'Date', required: true, description: `Last day, included; the period covers at most ${MAX_APPOINTMENT_RANGE_DAYS} days.` }),
-      resourceId: t.arg.globalID({ required: false, for: BookableResource, description: 'Only this resource (its weeks and its themes’ lead times); every resource in scope when omitted.' }),
+      resourceId: t.arg.globalID({ required: false, for: BookableResource, description: 'The global id of a resource: only this resource (its weeks and its themes’ lead times); every resource in scope when omitted.' }),
     },
     resolve: async (_root, args, context) =>
       resultOf(context, await appointmentStatisticsScope(context.db, context.viewer, { from: args.from, to: args.to, resourceId: args.resourceId?.id })),

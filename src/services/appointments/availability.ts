@@ -9,13 +9,13 @@ import {
   resourceClosureDays,
   resourceOpeningHours,
   resourceThemes,
-  themes,
 } from '../../db/tables/index.js';
 import { BOOKING_HORIZON_DAYS, type BookableSchedule, DEFAULT_APPOINTMENT_MINUTES, freeSlotsAmong, type Slot, slotsOf } from '../../domain/appointment-slots.js';
 import { minutesOfTime } from '../../domain/business-calendar.js';
 import { type FieldProblem, type OfferedSlot, ValidationError } from '../../domain/errors.js';
 import { isUuid } from '../../domain/ids.js';
 import { BELGIAN_POSTAL_CODE, kilometresBetween, placeOfPostalCode } from '../../domain/places.js';
+import { findTheme } from '../cases.js';
 
 export type ResourceRow = typeof bookableResources.$inferSelect;
 
@@ -71,11 +71,6 @@ export async function findActiveResource(db: Executor, resourceId: string, path:
   return resource;
 }
 
-export async function findThemeByCode(db: Executor, code: string, path: string[]): Promise<{ id: string; code: string; labels: (typeof themes.$inferSelect)['labels'] }> {
-  const [theme] = await db.select({ id: themes.id, code: themes.code, labels: themes.labels }).from(themes).where(eq(themes.code, code));
-  if (!theme) throw new ValidationError([{ path, message: `No theme has the code "${code}".` }]);
-  return theme;
-}
 
 /** Desks of a resource held by live appointments overlapping [start, end), leaving one appointment out (the one being moved). */
 export async function desksTaken(db: Executor, resourceId: string, slot: Slot, leavingOut?: string): Promise<Set<number>> {
@@ -165,7 +160,7 @@ function checkSearch(search: SlotSearch, now: Date): { problems: FieldProblem[];
 export async function findAvailableSlots(db: Executor, search: SlotSearch, now: Date): Promise<FreeSlot[]> {
   const { problems, from, to, count, perResource } = checkSearch(search, now);
   if (problems.length > 0) throw new ValidationError(problems);
-  const theme = await findThemeByCode(db, search.themeCode, ['themeCode']);
+  const theme = await findTheme(db, search.themeCode, ['themeCode']);
 
   if (search.resourceId) {
     const resource = await findActiveResource(db, search.resourceId, ['resourceId']);
@@ -221,7 +216,7 @@ export function resourcesByIds(db: Executor, ids: readonly string[]): Promise<Re
 /** Active resources, by code; those receiving citizens for one theme when a code is given. */
 export async function listResources(db: Executor, themeCode?: string | null): Promise<ResourceRow[]> {
   if (!themeCode) return db.select().from(bookableResources).where(eq(bookableResources.active, true)).orderBy(bookableResources.code);
-  const theme = await findThemeByCode(db, themeCode, ['themeCode']);
+  const theme = await findTheme(db, themeCode, ['themeCode']);
   const rows = await db
     .select({ resource: bookableResources })
     .from(bookableResources)

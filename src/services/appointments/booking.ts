@@ -9,12 +9,12 @@ import { pickLabel } from '../../domain/labels.js';
 import type { Viewer } from '../../domain/viewer.js';
 import { type AppointmentStatus, type Channel, CHANNELS, type Language } from '../../domain/vocabulary.js';
 import { isStaff } from '../case-access.js';
-import { recordCaseEvent } from '../case-events.js';
+import { actorOf, recordCaseEvent } from '../case-events.js';
 import { caseColumns, type CaseRow, findReadableCaseForUpdate } from '../case-reads.js';
-import { type CaseOpener, checkText, insertCase, isSupervisor, requireCitizen, type StaffViewer, touchCase } from '../cases.js';
+import { type CaseOpener, checkText, findTheme, insertCase, isSupervisor, requireCitizen, type StaffViewer, touchCase } from '../cases.js';
 import type { DataVault } from '../data-vault.js';
 import { constraintViolation, isDeadlock } from '../database-errors.js';
-import { desksTaken, findActiveResource, findThemeByCode, loadResourcePlans, nearestFreeSlots, type ResourcePlan, type ResourceRow } from './availability.js';
+import { desksTaken, findActiveResource, loadResourcePlans, nearestFreeSlots, type ResourcePlan, type ResourceRow } from './availability.js';
 import { type AppointmentRow, readableAppointmentsByIds } from './reads.js';
 
 const MAX_NOTE = 1_000;
@@ -115,7 +115,7 @@ export async function bookAppointment(db: Database, viewer: Viewer, vault: DataV
   if (viewer.kind === 'citizen' && input.citizenId && input.citizenId !== viewer.citizenId) throw new ForbiddenError('A citizen books appointments for themself only.');
   const resource = await findActiveResource(db, input.resourceId, [...INPUT, 'resourceId']);
   requireBooker(viewer, resource);
-  const theme = await findThemeByCode(db, input.themeCode, [...INPUT, 'themeCode']);
+  const theme = await findTheme(db, input.themeCode, [...INPUT, 'themeCode']);
   const plan = (await loadResourcePlans(db, [resource])).get(resource.id)!;
   if (!plan.minutesByTheme.has(theme.id)) throw new ValidationError([{ path: [...INPUT, 'themeCode'], message: 'This resource does not receive citizens for this theme.' }]);
   const slot = await offeredSlot(db, plan, theme.id, input.start, now);
@@ -156,7 +156,7 @@ export async function bookAppointment(db: Database, viewer: Viewer, vault: DataV
           startsAt: slot.start,
           endsAt: slot.end,
           note: input.note?.trim() || null,
-          bookedByKind: viewer.kind === 'citizen' ? 'CITIZEN' : viewer.kind === 'agent' ? 'AGENT' : 'SERVICE',
+          bookedByKind: actorOf(viewer).actorKind,
           bookedByAgentId: viewer.kind === 'agent' ? viewer.agentId : null,
           createdAt: now,
           updatedAt: now,

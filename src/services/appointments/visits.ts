@@ -6,7 +6,7 @@ import { ValidationError } from '../../domain/errors.js';
 import { pickLabel } from '../../domain/labels.js';
 import { ANONYMOUS, type Viewer } from '../../domain/viewer.js';
 import type { AppointmentStatus, CaseEventType } from '../../domain/vocabulary.js';
-import { recordCaseEvent } from '../case-events.js';
+import { actorOf, recordCaseEvent } from '../case-events.js';
 import type { CaseRow } from '../case-reads.js';
 import { checkText, requireStaff, touchCase } from '../cases.js';
 import { recordCounterVisit } from '../contacts.js';
@@ -24,9 +24,6 @@ const EVENT_OF_STATUS: Record<Exclude<AppointmentStatus, 'BOOKED'>, CaseEventTyp
 };
 
 
-function actorKindOf(viewer: Viewer) {
-  return viewer.kind === 'citizen' ? ('CITIZEN' as const) : viewer.kind === 'agent' ? ('AGENT' as const) : viewer.kind === 'service' ? ('SERVICE' as const) : ('SYSTEM' as const);
-}
 
 /** Writes the appointment's new status and its citizen-visible case event, and touches the case. */
 async function recordMove(
@@ -63,7 +60,7 @@ export async function cancelAppointment(db: Database, viewer: Viewer, input: { a
     const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId);
     requireAppointmentActor(viewer, appointment, resource, 'booking');
     checkMove(appointment, 'CANCELLED', now);
-    const by = actorKindOf(viewer);
+    const by = actorOf(viewer).actorKind;
     const reason = input.reason.trim();
     return recordMove(
       tx,
@@ -89,7 +86,7 @@ export async function checkInAppointment(db: Database, viewer: Viewer, input: { 
     const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId);
     requireAppointmentActor(viewer, appointment, resource, 'day sheet');
     checkMove(appointment, 'CHECKED_IN', now);
-    const visit = await recordCounterVisit(tx, requireStaff(viewer), { caseId: current.id, counterId: resource.counterId, ticket, summary: `Rendez-vous : ${pickLabel(resource.labels, 'fr')}` }, now);
+    const visit = await recordCounterVisit(tx, requireStaff(viewer), { caseId: current.id, counterId: resource.counterId, ticket, summary: pickLabel(resource.labels, current.language) }, now);
     return recordMove(tx, viewer, current, appointment, resource.code, { status: 'CHECKED_IN', checkedInAt: now, visitInteractionId: visit.id }, { interactionId: visit.id }, now);
   });
 }
@@ -110,7 +107,7 @@ export async function markAppointmentNoShow(db: Database, viewer: Viewer, input:
     const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId);
     requireAppointmentActor(viewer, appointment, resource, 'day sheet');
     checkMove(appointment, 'NO_SHOW', now);
-    const by = actorKindOf(viewer);
+    const by = actorOf(viewer).actorKind;
     return recordMove(tx, viewer, current, appointment, resource.code, { status: 'NO_SHOW', endedByKind: by, endedByAgentId: viewer.kind === 'agent' ? viewer.agentId : null, endedAt: now }, { by }, now);
   });
 }
