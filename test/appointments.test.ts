@@ -475,3 +475,26 @@ describe('reading through an appointment', () => {
     expect(data!.node).toEqual({ caseSubject: 'Conseil énergie', case: null });
   });
 });
+
+describe('a cancelled case', () => {
+  it('cancels its upcoming appointments and frees their desks', async () => {
+    const [slot] = await slotsOf('EW-EUPEN.RECEPTION', 'INFORMATION.ORIENTATION');
+    const booked = (await book('demo.first', { resourceId: resourceIds['EW-EUPEN.RECEPTION'], start: slot!.start, themeCode: 'INFORMATION.ORIENTATION', citizenId: globalId('Citizen', HANS) })).outcome!;
+    const { data: read } = await execute<{ case: { version: number } }>(server.client(tokens['demo.supervisor']), gql`query ($id: ID!) { case(id: $id) { version } }`, { id: booked.case!.id });
+    const cancelled = await execute<{ transitionCase: { __typename: string } }>(
+      server.client(tokens['demo.supervisor']),
+      gql`mutation ($id: ID!, $version: Int!) { transitionCase(input: { id: $id, version: $version, to: CANCELLED }) { __typename } }`,
+      { id: booked.case!.id, version: read!.case.version },
+    );
+    expect(cancelled.errors).toBeUndefined();
+    expect(cancelled.data!.transitionCase.__typename).toBe('TransitionCaseSuccess');
+    const { data } = await execute<{ node: { status: string; cancellationReason: string } }>(
+      server.client(tokens.hans),
+      gql`query ($id: ID!) { node(id: $id) { ... on Appointment { status cancellationReason } } }`,
+      { id: booked.appointment!.id },
+    );
+    expect(data!.node).toEqual({ status: 'CANCELLED', cancellationReason: 'The case was cancelled.' });
+    expect((await slotsOf('EW-EUPEN.RECEPTION', 'INFORMATION.ORIENTATION')).map((free) => free.start)).toContain(slot!.start);
+    expect(await eventTypes(booked.case!.id, 'hans')).toEqual(['CASE_CREATED', 'APPOINTMENT_BOOKED', 'STATUS_CHANGED', 'APPOINTMENT_CANCELLED']);
+  });
+});

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { type Database, type Executor, selectRows } from '../db/client.js';
 import { anyOf } from '../db/lists.js';
-import { agents, caseReferenceCounters, caseSearchWords, cases, citizens, handoffs, notes, themes } from '../db/tables/index.js';
+import { agents, appointments, bookableResources, caseReferenceCounters, caseSearchWords, cases, citizens, handoffs, notes, themes } from '../db/tables/index.js';
 import { caseMoveRefusal, transition } from '../domain/case-lifecycle.js';
 import { formatCaseReference } from '../domain/case-reference.js';
 import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from '../domain/errors.js';
@@ -12,7 +12,8 @@ import { formatTrackingCode } from '../domain/tracking-code.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { CaseStatus, Channel, Confidentiality, Labels, Language, Line, Priority, Resolution } from '../domain/vocabulary.js';
 import { isStaff } from './case-access.js';
-import { recordCaseEvent } from './case-events.js';
+import { appointmentPayload } from './appointments/payload.js';
+import { actorOf, recordCaseEvent } from './case-events.js';
 import { type CaseRow, findReadableCaseForUpdate, type NoteRow } from './case-reads.js';
 import type { DataVault } from './data-vault.js';
 import { planCaseDeadlines, resolutionBusinessSeconds, resumeDeadlines } from './sla.js';
@@ -246,7 +247,29 @@ export async function moveCase(tx: Executor, viewer: Viewer, current: CaseRow, t
     occurredAt: now,
   });
   if (to === 'RESOLVED' || to === 'CANCELLED') await endOpenHandoff(tx, viewer, current.id, to, now);
+  if (to === 'CANCELLED') await releaseUpcomingAppointments(tx, viewer, current.id, now);
   return updated;
+}
+
+/** A cancelled case frees the desks its upcoming appointments held: each is cancelled, and says so. */
+async function releaseUpcomingAppointments(tx: Executor, viewer: Viewer, caseId: string, now: Date): Promise<void> {
+  const reason = 'The case was cancelled.';
+  const by = actorOf(viewer).actorKind;
+  const released = await tx
+    .update(appointments)
+    .set({ status: 'CANCELLED', cancellationReason: reason, endedByKind: by, endedByAgentId: viewer.kind === 'agent' ? viewer.agentId : null, endedAt: now, updatedAt: now })
+    .from(bookableResources)
+    .where(and(eq(appointments.caseId, caseId), eq(appointments.status, 'BOOKED'), gt(appointments.startsAt, now), eq(bookableResources.id, appointments.resourceId)))
+    .returning({ appointment: appointments, resourceCode: bookableResources.code });
+  for (const { appointment, resourceCode } of released) {
+    await recordCaseEvent(tx, viewer, {
+      caseId,
+      type: 'APPOINTMENT_CANCELLED',
+      visibility: 'CITIZEN',
+      payload: { ...appointmentPayload(appointment, resourceCode), reason, by },
+      occurredAt: now,
+    });
+  }
 }
 
 /**

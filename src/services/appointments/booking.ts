@@ -4,7 +4,6 @@ import { appointments, bookableResources, cases, citizens, services } from '../.
 import { moveAppointmentAt } from '../../domain/appointment-lifecycle.js';
 import { BOOKING_HORIZON_DAYS, slotsOf } from '../../domain/appointment-slots.js';
 import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, SlotUnavailableError, ValidationError } from '../../domain/errors.js';
-import { globalId } from '../../domain/ids.js';
 import { pickLabel } from '../../domain/labels.js';
 import type { Viewer } from '../../domain/viewer.js';
 import { type AppointmentStatus, type Channel, CHANNELS, type Language } from '../../domain/vocabulary.js';
@@ -15,6 +14,7 @@ import { type CaseOpener, checkText, findTheme, insertCase, isSupervisor, requir
 import type { DataVault } from '../data-vault.js';
 import { constraintViolation, isDeadlock } from '../database-errors.js';
 import { desksTaken, findActiveResource, loadResourcePlans, nearestFreeSlots, type ResourcePlan, type ResourceRow } from './availability.js';
+import { appointmentPayload } from './payload.js';
 import { type AppointmentRow, readableAppointmentsByIds } from './reads.js';
 
 const MAX_NOTE = 1_000;
@@ -87,10 +87,6 @@ async function retryingTakenDesks<T>(plan: ResourcePlan, attempt: () => Promise<
   }
 }
 
-/** What every appointment event says of the appointment: a reminder sender or a back office needs no other read. */
-export function appointmentPayload(appointment: AppointmentRow, resourceCode: string) {
-  return { appointmentId: globalId('Appointment', appointment.id), resource: resourceCode, start: appointment.startsAt.toISOString(), end: appointment.endsAt.toISOString() };
-}
 
 export interface BookingInput {
   resourceId: string;

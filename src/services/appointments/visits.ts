@@ -10,7 +10,8 @@ import { actorOf, recordCaseEvent } from '../case-events.js';
 import type { CaseRow } from '../case-reads.js';
 import { checkText, requireStaff, touchCase } from '../cases.js';
 import { recordCounterVisit } from '../contacts.js';
-import { type AppointmentResult, appointmentPayload, checkMove, lockAppointment, requireAppointmentActor } from './booking.js';
+import { type AppointmentResult, checkMove, lockAppointment, requireAppointmentActor } from './booking.js';
+import { appointmentPayload } from './payload.js';
 import type { AppointmentRow } from './reads.js';
 
 const MAX_REASON = 1_000;
