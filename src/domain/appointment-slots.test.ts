@@ -51,6 +51,10 @@ describe('appointment slots', () => {
     const far = slotsOf(COUNTER, { durationMinutes: 30, from: at('2027-06-01T00:00:00Z'), to: at('2027-06-30T00:00:00Z'), now, horizonDays: 30 });
     expect(far).toEqual([]);
     expect(slotsOf(COUNTER, { durationMinutes: 30, from: at('2027-03-23T00:00:00Z'), to: at('2027-03-22T00:00:00Z'), now, horizonDays: 60 })).toEqual([]);
+    // The last day of the horizon is offered whole, not cut at the time of day the search runs.
+    // Thursday 1 April, ten days on: its 15:30 slot (UTC+2) too, though the search runs at 10:10.
+    const lastDay = slotsOf(COUNTER, { durationMinutes: 30, from: at('2027-04-01T00:00:00Z'), to: at('2027-04-03T00:00:00Z'), now, horizonDays: 10 });
+    expect(starts(lastDay).at(-1)).toBe('2027-04-01T13:30:00.000Z');
     expect(() => slotsOf(COUNTER, { durationMinutes: 0, from: now, to: now, now, horizonDays: 60 })).toThrow(RangeError);
   });
 

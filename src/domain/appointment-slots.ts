@@ -1,4 +1,4 @@
-import { instantAt, isoDate, type OpeningHours } from './business-calendar.js';
+import { brusselsDateOf, brusselsDayBounds, instantAt, isoDate, type OpeningHours } from './business-calendar.js';
 import { publicHolidays } from './holidays.js';
 
 // Appointment slots of a bookable resource (a counter or a service's permanence), as data in,
@@ -33,6 +33,11 @@ export interface Slot {
 export const DEFAULT_APPOINTMENT_MINUTES = 20;
 export const BOOKING_HORIZON_DAYS = 60;
 
+/** The end of the booking horizon: the end of the Brussels day `horizonDays` days after `now` (the whole day is offered). */
+export function horizonEnd(now: Date, horizonDays: number): Date {
+  return brusselsDayBounds(brusselsDateOf(new Date(now.getTime() + horizonDays * DAY))).end;
+}
+
 /**
  * Every slot that starts in [from, to), after `now` and within the horizon, on a day the resource
  * is open: each opening window is cut into whole appointments from its start (a rest shorter than
@@ -41,7 +46,7 @@ export const BOOKING_HORIZON_DAYS = 60;
 export function slotsOf(schedule: BookableSchedule, request: SlotRequest): Slot[] {
   if (!Number.isInteger(request.durationMinutes) || request.durationMinutes <= 0) throw new RangeError('An appointment lasts a whole, positive number of minutes.');
   const earliest = Math.max(request.from.getTime(), request.now.getTime());
-  const latest = Math.min(request.to.getTime(), request.now.getTime() + request.horizonDays * DAY);
+  const latest = Math.min(request.to.getTime(), horizonEnd(request.now, request.horizonDays).getTime());
   const slots: Slot[] = [];
   if (earliest >= latest) return slots;
   const length = request.durationMinutes * MINUTE;

@@ -10,7 +10,7 @@ import {
   resourceOpeningHours,
   resourceThemes,
 } from '../../db/tables/index.js';
-import { BOOKING_HORIZON_DAYS, type BookableSchedule, DEFAULT_APPOINTMENT_MINUTES, freeSlotsAmong, type Slot, slotsOf } from '../../domain/appointment-slots.js';
+import { BOOKING_HORIZON_DAYS, type BookableSchedule, DEFAULT_APPOINTMENT_MINUTES, freeSlotsAmong, horizonEnd, type Slot, slotsOf } from '../../domain/appointment-slots.js';
 import { minutesOfTime } from '../../domain/business-calendar.js';
 import { type FieldProblem, type OfferedSlot, ValidationError } from '../../domain/errors.js';
 import { isUuid } from '../../domain/ids.js';
@@ -141,7 +141,7 @@ function checkSearch(search: SlotSearch, now: Date): { problems: FieldProblem[];
   if (search.postalCode && !BELGIAN_POSTAL_CODE.test(search.postalCode)) problems.push({ path: ['postalCode'], message: 'A Belgian postal code: four digits.' });
   // A start in the past means from now on; the default window is two weeks from there.
   const from = new Date(Math.max((search.from ?? now).getTime(), now.getTime()));
-  const horizon = now.getTime() + BOOKING_HORIZON_DAYS * DAY;
+  const horizon = horizonEnd(now, BOOKING_HORIZON_DAYS).getTime();
   if (from.getTime() >= horizon) problems.push({ path: ['from'], message: `Beyond the booking horizon: slots are offered up to ${BOOKING_HORIZON_DAYS} days ahead.` });
   const to = search.to ?? new Date(Math.min(from.getTime() + DEFAULT_WINDOW_DAYS * DAY, horizon));
   if (search.to && search.to.getTime() <= from.getTime()) problems.push({ path: ['to'], message: 'Must be after from (and after now).' });
