@@ -498,3 +498,12 @@ describe('a cancelled case', () => {
     expect(await eventTypes(booked.case!.id, 'hans')).toEqual(['CASE_CREATED', 'APPOINTMENT_BOOKED', 'STATUS_CHANGED', 'APPOINTMENT_CANCELLED']);
   });
 });
+
+describe('ids', () => {
+  it('names the expected type with its article when an id of another type is given', async () => {
+    const { errors } = await execute(server.client(tokens['demo.first']), gql`mutation ($input: CancelAppointmentInput!) { cancelAppointment(input: $input) { __typename } }`, {
+      input: { appointmentId: globalId('Citizen', MARIE), reason: 'Wrong id' },
+    });
+    expect(errors?.[0]).toMatchObject({ message: 'input.appointmentId: Not the id of an Appointment.', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+});

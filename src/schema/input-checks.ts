@@ -99,7 +99,7 @@ function globalIdProblem(schema: GraphQLSchema, extensions: GlobalIdExtensions, 
   const parsed = parseGlobalId(value);
   if (!parsed) return 'Not a global id.';
   const expected = extensions.relayGlobalIDFor?.map((entry) => entry.typename);
-  if (expected && !expected.includes(parsed.typename)) return `Not the id of a ${expected.join(' or ')}.`;
+  if (expected && !expected.includes(parsed.typename)) return `Not the id of ${/^[AEIOU]/.test(expected[0]!) ? 'an' : 'a'} ${expected.join(' or ')}.`;
   if (extensions.relayGlobalIDAlwaysParse && !isNodeType(schema, parsed.typename)) return 'Not the id of an object node(id:) can fetch.';
   return undefined;
 }
