@@ -490,7 +490,7 @@ describe('every id argument', () => {
     answers.forEach((errors, index) => {
       const { target, value } = probes[index]!;
       const path = target.path.join('.').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const expected = new RegExp(`^BAD_USER_INPUT ${path}(\\.0)?: Not (a global id|the id of a \\w+( or \\w+)*|the id of an object node\\(id:\\) can fetch)\\.`);
+      const expected = new RegExp(`^BAD_USER_INPUT ${path}(\\.0)?: Not (a global id|the id of an? \\w+( or \\w+)*|the id of an object node\\(id:\\) can fetch)\\.`);
       if (!errors.some((error) => expected.test(error))) wrong.push(`${target.root} ${target.field.name} ${target.path.join('.')} = ${describeValue(value)}: ${errors.join(' | ') || 'no error'}`);
     });
     expect(wrong).toEqual([]);
