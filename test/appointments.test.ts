@@ -404,7 +404,7 @@ describe('the no-show job', () => {
 });
 
 describe('erasure', () => {
-  it('removes the notes and cancellation reasons of a citizen’s appointments when they are anonymised', async () => {
+  it('cancels a citizen’s upcoming appointments and removes their notes and cancellation reasons when they are anonymised', async () => {
     const citizen = await execute<{ registerContact: { case: { citizen: { id: string } } } }>(
       server.client(tokens['demo.first']),
       gql`mutation { registerContact(input: { channel: PHONE, phone: { line: "1718" }, themeCode: "INFORMATION.ORIENTATION", subject: "Rendez-vous", citizen: { givenName: "Lea", familyName: "Wuyts" } }) { ... on RegisterContactSuccess { case { citizen { id } } } } }`,
@@ -417,15 +417,17 @@ describe('erasure', () => {
     tokens['demo.admin'] = await tokenFor({ role: 'agent', sub: 'demo.admin' });
     const erased = await execute(server.client(tokens['demo.admin']), gql`mutation ($id: ID!) { anonymizeCitizen(input: { id: $id }) { __typename } }`, { id: citizenId });
     expect(erased.errors).toBeUndefined();
-    const { data } = await execute<{ nodes: { note: string | null; cancellationReason: string | null }[] }>(
+    const { data } = await execute<{ nodes: { status: string; note: string | null; cancellationReason: string | null }[] }>(
       server.client(tokens['demo.supervisor']),
-      gql`query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Appointment { note cancellationReason } } }`,
+      gql`query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Appointment { status note cancellationReason } } }`,
       { ids: [kept.appointment!.id, dropped.appointment!.id] },
     );
+    // Nobody is left to come to the upcoming one: it is cancelled, and its desk free again.
     expect(data!.nodes).toEqual([
-      { note: null, cancellationReason: null },
-      { note: null, cancellationReason: '[anonymised]' },
+      { status: 'CANCELLED', note: null, cancellationReason: '[anonymised]' },
+      { status: 'CANCELLED', note: null, cancellationReason: '[anonymised]' },
     ]);
+    expect((await slotsOf('EW-TOURNAI.RECEPTION', 'INFORMATION.ORIENTATION')).map((slot) => slot.start)).toContain(first!.start);
   });
 });
 

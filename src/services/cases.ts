@@ -247,13 +247,12 @@ export async function moveCase(tx: Executor, viewer: Viewer, current: CaseRow, t
     occurredAt: now,
   });
   if (to === 'RESOLVED' || to === 'CANCELLED') await endOpenHandoff(tx, viewer, current.id, to, now);
-  if (to === 'CANCELLED') await releaseUpcomingAppointments(tx, viewer, current.id, now);
+  if (to === 'CANCELLED') await releaseUpcomingAppointments(tx, viewer, current.id, 'The case was cancelled.', now);
   return updated;
 }
 
-/** A cancelled case frees the desks its upcoming appointments held: each is cancelled, and says so. */
-async function releaseUpcomingAppointments(tx: Executor, viewer: Viewer, caseId: string, now: Date): Promise<void> {
-  const reason = 'The case was cancelled.';
+/** A cancelled case (or an erased citizen) frees the desks its upcoming appointments held: each is cancelled, and says so. */
+export async function releaseUpcomingAppointments(tx: Executor, viewer: Viewer, caseId: string, reason: string, now: Date): Promise<void> {
   const by = actorOf(viewer).actorKind;
   const released = await tx
     .update(appointments)

@@ -25,7 +25,7 @@ import { ForbiddenError, NotFoundError } from '../domain/errors.js';
 import { isUuid } from '../domain/ids.js';
 import type { Viewer } from '../domain/viewer.js';
 import { caseColumns } from './case-reads.js';
-import { caseSearchWordsOf, forgetCaseSearchWords, refreshCaseSearch } from './cases.js';
+import { caseSearchWordsOf, forgetCaseSearchWords, refreshCaseSearch, releaseUpcomingAppointments } from './cases.js';
 import type { DataVault } from './data-vault.js';
 
 /**
@@ -118,8 +118,10 @@ export async function anonymizeCitizen(db: Database, viewer: Viewer, citizenId: 
       .set({ givenName: REDACTED, familyName: REDACTED, nationalNumberEncrypted: null, nationalNumberHash: null, assistanceNeeds: [], updatedAt: new Date() })
       .where(eq(citizens.id, citizenId));
     await tx.delete(contactPoints).where(eq(contactPoints.citizenId, citizenId));
-    const caseIds = (await tx.select({ id: cases.id }).from(cases).where(eq(cases.citizenId, citizenId))).map((row) => row.id);
     await tx.update(publicationOrders).set({ deliveryAddress: null }).where(eq(publicationOrders.citizenId, citizenId));
+    const caseIds = (await tx.select({ id: cases.id }).from(cases).where(eq(cases.citizenId, citizenId))).map((row) => row.id);
+    // Nobody is left to come: their upcoming appointments are cancelled (with their events) before their texts go.
+    for (const caseId of caseIds) await releaseUpcomingAppointments(tx, viewer, caseId, 'The citizen’s data was erased.', new Date());
     await tx
       .update(appointments)
       .set({ note: null, cancellationReason: sql`case when ${appointments.cancellationReason} is null then null else ${REDACTED} end` })
