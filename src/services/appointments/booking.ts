@@ -87,7 +87,6 @@ async function retryingTakenDesks<T>(plan: ResourcePlan, attempt: () => Promise<
   }
 }
 
-
 export interface BookingInput {
   resourceId: string;
   start: Date;
