@@ -216,24 +216,6 @@ describe('booking', () => {
     expect(rows).toHaveLength(1);
   });
 
-  it('books both desks of two-desk slots exactly once each when 20 requests race for each, without an internal error', async () => {
-    // EW-NAMUR.RECEPTION has two desks. Inserts racing for one desk would wait on each other in
-    // the exclusion constraint, and Postgres would end some as deadlocks, without the resource's lock.
-    const slots = (await slotsOf('EW-NAMUR.RECEPTION', 'INFORMATION.ORIENTATION', 50)).filter((candidate) => candidate.freeDesks === 2).slice(0, 5);
-    const caller = await newCitizen('Remacle');
-    // A deadlock needs an unlucky interleaving: five rounds of twenty give it many chances.
-    for (const slot of slots) {
-      const caseIds = await Promise.all(Array.from({ length: 20 }, () => openCaseFor(caller)));
-      const results = await Promise.all(
-        caseIds.map((caseId) => book('demo.first', { resourceId: resourceIds['EW-NAMUR.RECEPTION'], start: slot.start, themeCode: 'INFORMATION.ORIENTATION', caseId })),
-      );
-      expect(results.flatMap((result) => result.errors ?? [])).toEqual([]);
-      const kinds = results.map((result) => result.outcome!.__typename);
-      expect(kinds.filter((kind) => kind === 'BookAppointmentSuccess')).toHaveLength(2);
-      expect(kinds.filter((kind) => kind === 'SlotUnavailableError')).toHaveLength(18);
-    }
-  });
-
   it('is refused by the database itself when two live appointments would share a desk', async () => {
     const [existing] = await server.database.handle.db.select().from(appointments).limit(1);
     const { id: _id, ...copy } = existing!;
