@@ -233,7 +233,17 @@ beforeAll(async () => {
   now = new Date(new Date(slotC!.end).getTime() + 61 * 60_000);
 
   [scenario.serviceAccountEvents, scenario.marieEvents] = await Promise.all([serviceAccount, marie]);
-  await until('the no-show delivered by the webhook', () => (receiver.bodies.some((body) => body.data.eventType === 'APPOINTMENT_NO_SHOW' && body.data.caseId === scenario.c.caseId) ? true : undefined), 60_000);
+  // Deliveries of different cases do not wait for each other: wait for the last event of each.
+  const lastOfEach = [
+    [scenario.a.caseId, 'APPOINTMENT_DONE'],
+    [scenario.b.caseId, 'APPOINTMENT_CANCELLED'],
+    [scenario.c.caseId, 'APPOINTMENT_NO_SHOW'],
+  ] as const;
+  await until(
+    'the last appointment event of each case delivered by the webhook',
+    () => (lastOfEach.every(([caseId, type]) => receiver.bodies.some((body) => body.data.eventType === type && body.data.caseId === caseId)) ? true : undefined),
+    60_000,
+  );
 });
 
 afterAll(async () => {
