@@ -68,7 +68,8 @@ export function serveDocumentUploads(app: FastifyInstance, dependencies: UploadD
           dependencies.db,
           dependencies.store,
           context.viewer,
-          { fileName, body: request.raw, declaredBytes: declared === undefined ? undefined : Number(declared) },
+          // Not destroyed when the service stops reading (a refusal): the answer must still reach the client.
+          { fileName, body: { [Symbol.asyncIterator]: () => request.raw.iterator({ destroyOnReturn: false }) }, declaredBytes: declared === undefined ? undefined : Number(declared) },
           { maxBytes: dependencies.maxBytes, now: context.now },
         );
         return reply.code(201).send({

@@ -52,7 +52,8 @@ function uploaderOf(viewer: Viewer): { uploadedByKind: UploaderKind; uploadedByC
 }
 
 function tooLarge(maxBytes: number): UploadRefusedError {
-  return new UploadRefusedError('PAYLOAD_TOO_LARGE', `A document may hold at most ${maxBytes} bytes (${(maxBytes / 1024 / 1024).toFixed(1)} MB).`);
+  const megabytes = maxBytes >= 1024 * 1024 ? ` (${Number((maxBytes / 1024 / 1024).toFixed(1))} MB)` : '';
+  return new UploadRefusedError('PAYLOAD_TOO_LARGE', `A document may hold at most ${maxBytes} bytes${megabytes}.`);
 }
 
 /**
