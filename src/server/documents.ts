@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import type { Database } from '../db/client.js';
+import type { Context } from '../schema/index.js';
 import { globalId } from '../domain/ids.js';
 import type { DocumentStore } from '../services/documents/storage.js';
 import { receiveUpload, UploadRefusedError } from '../services/documents/uploads.js';
@@ -47,7 +48,7 @@ export function serveDocumentUploads(app: FastifyInstance, dependencies: UploadD
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
     scope.post('/documents', async (request: FastifyRequest, reply) => {
-      let context;
+      let context: Context;
       try {
         context = await dependencies.contextFor(request.headers.authorization, request.id, request.ip);
       } catch (error) {
