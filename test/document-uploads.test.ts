@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -63,6 +62,18 @@ interface Answer {
   body: Record<string, unknown> & { error?: { code: string; message: string } };
 }
 
+function drainedOrClosed(request: http.ClientRequest): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      request.off('drain', done);
+      request.off('close', done);
+      resolve();
+    };
+    request.on('drain', done);
+    request.on('close', done);
+  });
+}
+
 /** POSTs `body` to /documents piece by piece, waiting whenever the socket is full: never the whole file in memory. */
 function upload(
   body: Iterable<Buffer> | AsyncIterable<Buffer>,
@@ -84,7 +95,7 @@ function upload(
     (async () => {
       for await (const piece of body) {
         if (request.destroyed) return;
-        if (!request.write(piece)) await Promise.race([once(request, 'drain'), once(request, 'close')]);
+        if (!request.write(piece)) await drainedOrClosed(request);
       }
       request.end();
     })().catch(reject);
