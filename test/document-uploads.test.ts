@@ -247,6 +247,20 @@ describe('refusals', () => {
     }
   });
 
+  it('deletes what it wrote of a file found over the limit after its first chunks were stored', async () => {
+    const limited = await startTestServer({ env: { DOCUMENT_MAX_BYTES: String(2 * CHUNK_BYTES + 100) }, clock: () => now, database: { ...server.database, drop: async () => {} } });
+    try {
+      const before = await storedCounts();
+      const body = [PDF_HEADER, ...Array.from({ length: 12 }, () => randomBytes(64 * 1024))];
+      const answer = await upload(body, { token: tokens.marie, fileName: 'long.pdf', to: limited });
+      expect(answer.status).toBe(413);
+      expect(answer.body.error?.code).toBe('PAYLOAD_TOO_LARGE');
+      expect(await storedCounts()).toEqual(before);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('refuses an anonymous or unknown uploader (401) like /graphql, and stores nothing', async () => {
     const before = await storedCounts();
     const anonymous = await upload([PDF_HEADER], { fileName: 'a.pdf' });
