@@ -12,6 +12,7 @@ import { openDatabase } from '../src/db/client.js';
 import { anyOf } from '../src/db/lists.js';
 import { documentContents, documents } from '../src/db/tables/index.js';
 import { parseGlobalId } from '../src/domain/ids.js';
+import { deleteExpiredUploads } from '../src/services/documents/cleanup.js';
 import { CHUNK_BYTES, postgresDocumentStore } from '../src/services/documents/storage.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { startTestServer, type TestServer, tokenFor } from './helpers/server.js';
@@ -323,6 +324,29 @@ describe('the upload clean-up', () => {
     } finally {
       now = START_OF_TEST;
       await Promise.all(instances.map((instance) => instance.close()));
+      if (second !== server.database.handle) await second.close();
+    }
+  });
+
+  it('shares a long clean-up between two instances running it at the same moment, each upload taken by one', async () => {
+    const { db } = server.database.handle;
+    // 250 expired uploads (several batches), written directly: the clean-up is what is measured.
+    await db.execute(sql`
+      insert into documents (status, file_name, content_type, size, sha256, uploaded_by_kind, uploaded_by_citizen_id, uploaded_at, expires_at)
+      select 'PENDING', 'old-' || n || '.pdf', 'application/pdf', 9, repeat('0', 64), 'CITIZEN', ${MARIE}::uuid, '2027-03-01T08:00:00Z', '2027-03-02T08:00:00Z'
+      from generate_series(1, 250) n`);
+    await db.execute(sql`insert into document_contents (document_id, chunk_index, bytes) select id, 0, '\x255044462d312e370a'::bytea from documents where file_name like 'old-%' and uploaded_at = '2027-03-01T08:00:00Z'`);
+    const second = server.database.url ? await openDatabase({ url: server.database.url, maxConnections: 2 }) : server.database.handle;
+    try {
+      const at = new Date('2027-03-02T08:00:00Z');
+      // The 250 and whatever this file uploaded before and left pending.
+      const [due] = await db.select({ n: count() }).from(documents).where(sql`${documents.status} in ('UPLOADING', 'PENDING') and ${documents.expiresAt} <= ${at.toISOString()}::timestamptz`);
+      expect(due!.n).toBeGreaterThanOrEqual(250);
+      const { documents: before } = await storedCounts();
+      const counts = await Promise.all([server.database.handle, second].map((handle) => deleteExpiredUploads(handle.db, postgresDocumentStore(handle.db), at)));
+      expect(counts[0]! + counts[1]!).toBe(due!.n);
+      expect(await storedCounts()).toMatchObject({ documents: before - due!.n });
+    } finally {
       if (second !== server.database.handle) await second.close();
     }
   });
