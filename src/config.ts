@@ -40,6 +40,10 @@ export interface Config {
   feedLagWarningMs: number;
   /** The no-show job (every instance may run it: it skips rows another holds); APPOINTMENT_NO_SHOW_JOB, APPOINTMENT_NO_SHOW_INTERVAL_MS. */
   noShowJob: { enabled: boolean; intervalMs: number };
+  /** Largest document `POST /documents` takes, in bytes; DOCUMENT_MAX_BYTES (20 MB). */
+  documentMaxBytes: number;
+  /** The clean-up of uploads never attached (every instance may run it: it skips rows another holds); DOCUMENT_CLEANUP_JOB, DOCUMENT_CLEANUP_INTERVAL_MS. */
+  documentCleanupJob: { enabled: boolean; intervalMs: number };
   /** Serve GET /metrics (Prometheus text: SQL statements, GraphQL requests, CPU, memory); off unless METRICS=true. */
   metricsEnabled: boolean;
   /** How long a SIGTERM may take to drain clients and close everything before the process exits with 1 anyway. */
@@ -141,6 +145,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     noShowJob: {
       enabled: (env.APPOINTMENT_NO_SHOW_JOB ?? 'true') === 'true',
       intervalMs: positiveInteger(env, 'APPOINTMENT_NO_SHOW_INTERVAL_MS', 300_000),
+    },
+    documentMaxBytes: positiveInteger(env, 'DOCUMENT_MAX_BYTES', 20 * 1024 * 1024),
+    documentCleanupJob: {
+      enabled: (env.DOCUMENT_CLEANUP_JOB ?? 'true') === 'true',
+      intervalMs: positiveInteger(env, 'DOCUMENT_CLEANUP_INTERVAL_MS', 900_000),
     },
     metricsEnabled: env.METRICS === 'true',
     shutdownTimeoutMs: positiveInteger(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),

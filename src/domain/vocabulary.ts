@@ -148,3 +148,16 @@ export type KnowledgeSuggestionKind = (typeof KNOWLEDGE_SUGGESTION_KINDS)[number
 
 export const KNOWLEDGE_SUGGESTION_STATUSES = ['OPEN', 'APPLIED', 'DISMISSED'] as const;
 export type KnowledgeSuggestionStatus = (typeof KNOWLEDGE_SUGGESTION_STATUSES)[number];
+
+/**
+ * A document's life (issue 20). UPLOADING: its bytes are still arriving (a row exists so that
+ * chunks can reference it; the clean-up removes one a crash left behind). PENDING: uploaded,
+ * owned by its uploader, attachable until `expires_at`. ATTACHED and REMOVED come with the
+ * attach and remove mutations; only the clean-up deletes rows (UPLOADING or PENDING, expired).
+ */
+export const DOCUMENT_STATUSES = ['UPLOADING', 'PENDING', 'ATTACHED', 'REMOVED'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+/** Who uploaded a document: a signed-in person or service account, never the system. */
+export const UPLOADER_KINDS = ['CITIZEN', 'AGENT', 'SERVICE'] as const;
+export type UploaderKind = (typeof UPLOADER_KINDS)[number];

@@ -17,9 +17,12 @@ import { startFeedLagMonitor } from '../services/feed-lag.js';
 import { openReferenceCache } from '../services/reference-cache.js';
 import { startWebhookWorker } from '../services/webhook-delivery.js';
 import { startNoShowJob } from '../services/appointments/visits.js';
+import { startUploadCleanupJob } from '../services/documents/cleanup.js';
+import { postgresDocumentStore } from '../services/documents/storage.js';
 import { type ContextDependencies, type ContextFor, createContext } from './context.js';
 import { contextCreationError, httpErrorBody, presentToClient, SHUTTING_DOWN_BODY, withContractCode } from './errors.js';
 import { type DemoIdentity, explorerPagePlugin, serveExplorer } from './explorer.js';
+import { serveDocumentUploads } from './documents.js';
 import { serveMetrics } from './metrics.js';
 import { costError, estimateCost, limitRules } from './limits.js';
 import { attachWebSocketServer, type WebSocketStats } from './websocket.js';
@@ -41,7 +44,7 @@ export interface RunningServer {
 }
 
 /** What close() waits for, in order. */
-export type ShutdownStep = 'websocket' | 'running requests' | 'http connections' | 'webhook worker' | 'no-show job' | 'feed lag monitor' | 'listen connection';
+export type ShutdownStep = 'websocket' | 'running requests' | 'http connections' | 'webhook worker' | 'no-show job' | 'upload clean-up' | 'feed lag monitor' | 'listen connection';
 
 const READY_TIMEOUT_MS = 2_000;
 
@@ -217,6 +220,9 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
     context: async (request) => contextFor(request.headers.authorization, request.id, request.ip),
   });
 
+  const documentStore = postgresDocumentStore(database.db);
+  serveDocumentUploads(app, { db: database.db, store: documentStore, contextFor, maxBytes: config.documentMaxBytes });
+
   const webSocket = attachWebSocketServer(app, { config, validationRules, contextFor });
 
   const webhookWorker = config.webhooks.workerEnabled
@@ -235,6 +241,10 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
     : undefined;
 
   const noShowJob = config.noShowJob.enabled ? startNoShowJob({ db: database.db, intervalMs: config.noShowJob.intervalMs, clock: dependencies.clock, log: app.log }) : undefined;
+
+  const uploadCleanup = config.documentCleanupJob.enabled
+    ? startUploadCleanupJob({ db: database.db, store: documentStore, intervalMs: config.documentCleanupJob.intervalMs, clock: dependencies.clock, log: app.log })
+    : undefined;
 
   // Loaded before the first request, so that no request pays for it (only the first after a
   // change of reference data does); should this fail, that first request tries again.
@@ -265,6 +275,8 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
       await webhookWorker?.stop();
       onStep('no-show job');
       await noShowJob?.stop();
+      onStep('upload clean-up');
+      await uploadCleanup?.stop();
       onStep('feed lag monitor');
       await feedLag.stop();
       onStep('listen connection');

@@ -21,7 +21,7 @@ export const PRODUCTION_SECRET = 'production-test-secret-0123456789-abcdefghijkl
 export const PRODUCTION_ENV = { NODE_ENV: 'production', JWT_SECRET: PRODUCTION_SECRET, DATA_KEY: 'x'.repeat(40) };
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', APPOINTMENT_NO_SHOW_JOB: 'false', ...overrides });
+  return loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', APPOINTMENT_NO_SHOW_JOB: 'false', DOCUMENT_CLEANUP_JOB: 'false', ...overrides });
 }
 
 /** The real server on a random port over a fresh copy of the seeded database. */

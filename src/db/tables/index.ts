@@ -16,3 +16,4 @@ export * from './webhooks.js';
 export * from './statistics.js';
 export * from './knowledge.js';
 export * from './appointments.js';
+export * from './documents.js';
