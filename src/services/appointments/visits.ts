@@ -10,6 +10,7 @@ import { actorOf, recordCaseEvent } from '../case-events.js';
 import type { CaseRow } from '../case-reads.js';
 import { checkText, requireStaff, touchCase } from '../cases.js';
 import { recordCounterVisit } from '../contacts.js';
+import { startPeriodicJob } from '../periodic-job.js';
 import { type AppointmentResult, checkMove, lockAppointment, requireAppointmentActor } from './booking.js';
 import { appointmentPayload } from './payload.js';
 import type { AppointmentRow } from './reads.js';
@@ -145,25 +146,14 @@ export async function markMissedAppointments(db: Database, now: Date): Promise<n
   }
 }
 
-/** Runs the no-show job every `intervalMs` until stopped (the first run one interval after start: a start stays quiet). */
+/** The no-show job, every `intervalMs` (see startPeriodicJob). */
 export function startNoShowJob(dependencies: { db: Database; intervalMs: number; clock: () => Date; log: { warn(details: object, message: string): void } }) {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
-  const tick = () => {
-    running = markMissedAppointments(dependencies.db, dependencies.clock())
-      .then(() => undefined)
-      .catch((error: unknown) => dependencies.log.warn({ err: error }, 'no-show job failed; it runs again at its next tick'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, dependencies.intervalMs);
-      });
-  };
-  timer = setTimeout(tick, dependencies.intervalMs);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
+  return startPeriodicJob({
+    name: 'no-show job',
+    intervalMs: dependencies.intervalMs,
+    log: dependencies.log,
+    work: async () => {
+      await markMissedAppointments(dependencies.db, dependencies.clock());
     },
-  };
+  });
 }

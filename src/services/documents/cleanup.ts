@@ -2,6 +2,7 @@ import { and, asc, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { anyOf } from '../../db/lists.js';
 import { documents } from '../../db/tables/index.js';
+import { startPeriodicJob } from '../periodic-job.js';
 import type { DocumentStore } from './storage.js';
 
 const CLEANUP_BATCH = 100;
@@ -42,25 +43,13 @@ export function startUploadCleanupJob(dependencies: {
   clock: () => Date;
   log: { info(details: object, message: string): void; warn(details: object, message: string): void };
 }) {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
-  const tick = () => {
-    running = deleteExpiredUploads(dependencies.db, dependencies.store, dependencies.clock())
-      .then((deleted) => {
-        if (deleted > 0) dependencies.log.info({ deleted }, 'expired uploads deleted');
-      })
-      .catch((error: unknown) => dependencies.log.warn({ err: error }, 'upload clean-up failed; it runs again at its next tick'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, dependencies.intervalMs);
-      });
-  };
-  timer = setTimeout(tick, dependencies.intervalMs);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
+  return startPeriodicJob({
+    name: 'upload clean-up',
+    intervalMs: dependencies.intervalMs,
+    log: dependencies.log,
+    work: async () => {
+      const deleted = await deleteExpiredUploads(dependencies.db, dependencies.store, dependencies.clock());
+      if (deleted > 0) dependencies.log.info({ deleted }, 'expired uploads deleted');
     },
-  };
+  });
 }
