@@ -2,6 +2,7 @@ import { gql } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId } from '../src/domain/ids.js';
 import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
+import type { AppointmentCounts } from '../src/services/appointments/statistics.js';
 
 // Appointment figures (issue 19) through the public API, on a clock the test moves: Monday
 // 11 January 2027, 08:00 in Brussels (UTC+1), the first day of ISO week 2027-W02. The seed books
@@ -69,15 +70,7 @@ const STATISTICS = gql`
   }
 `;
 
-interface Counts {
-  appointments: number;
-  booked: number;
-  checkedIn: number;
-  done: number;
-  cancelled: number;
-  noShow: number;
-  noShowRate: number | null;
-}
+type Counts = AppointmentCounts;
 interface LeadTime {
   theme: { code: string };
   resources: number;

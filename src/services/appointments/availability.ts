@@ -10,7 +10,7 @@ import {
   resourceOpeningHours,
   resourceThemes,
 } from '../../db/tables/index.js';
-import { BOOKING_HORIZON_DAYS, type BookableSchedule, DEFAULT_APPOINTMENT_MINUTES, freeSlotsAmong, horizonEnd, type Slot, slotsOf } from '../../domain/appointment-slots.js';
+import { BOOKING_HORIZON_DAYS, type BookableSchedule, DEFAULT_APPOINTMENT_MINUTES, freeSlotsAmong, type HeldDesk, horizonEnd, type Slot, slotsOf } from '../../domain/appointment-slots.js';
 import { minutesOfTime } from '../../domain/business-calendar.js';
 import { type FieldProblem, type OfferedSlot, ValidationError } from '../../domain/errors.js';
 import { isUuid } from '../../domain/ids.js';
@@ -94,25 +94,35 @@ export interface FreeSlot extends OfferedSlot {
   distanceKm: number | null;
 }
 
-/** The free slots of each resource for one theme in [from, to), by start. */
-async function freeSlotsOf(db: Executor, plans: readonly ResourcePlan[], themeId: string, from: Date, to: Date, now: Date): Promise<Map<string, FreeSlot[]>> {
-  const result = new Map<string, FreeSlot[]>();
-  if (plans.length === 0) return result;
-  const held = await db
+/**
+ * Desks held by live appointments of the resources that end after `after` and start before
+ * `before` plus the longest appointment (those that can reach a slot starting before `before`), by start.
+ */
+export function heldDesksOf(db: Executor, resourceIds: readonly string[], after: Date, before: Date): Promise<(HeldDesk & { resourceId: string })[]> {
+  return db
     .select({ resourceId: appointments.resourceId, desk: appointments.desk, start: appointments.startsAt, end: appointments.endsAt })
     .from(appointments)
     .where(
       and(
-        inArray(
-          appointments.resourceId,
-          plans.map((plan) => plan.resource.id),
-        ),
+        inArray(appointments.resourceId, [...resourceIds]),
         inArray(appointments.status, [...DESK_HOLDING_STATUSES]),
-        lt(appointments.startsAt, new Date(to.getTime() + LONGEST_APPOINTMENT_MS)),
-        gt(appointments.endsAt, new Date(from.getTime() - LONGEST_APPOINTMENT_MS)),
+        gt(appointments.endsAt, after),
+        lt(appointments.startsAt, new Date(before.getTime() + LONGEST_APPOINTMENT_MS)),
       ),
     )
     .orderBy(asc(appointments.startsAt));
+}
+
+/** The free slots of each resource for one theme in [from, to), by start. */
+async function freeSlotsOf(db: Executor, plans: readonly ResourcePlan[], themeId: string, from: Date, to: Date, now: Date): Promise<Map<string, FreeSlot[]>> {
+  const result = new Map<string, FreeSlot[]>();
+  if (plans.length === 0) return result;
+  const held = await heldDesksOf(
+    db,
+    plans.map((plan) => plan.resource.id),
+    new Date(from.getTime() - LONGEST_APPOINTMENT_MS),
+    to,
+  );
   for (const plan of plans) {
     const slots = slotsOf(plan.schedule, { durationMinutes: plan.minutesByTheme.get(themeId) ?? DEFAULT_APPOINTMENT_MINUTES, from, to, now, horizonDays: BOOKING_HORIZON_DAYS });
     const ofResource = held.filter((row) => row.resourceId === plan.resource.id);

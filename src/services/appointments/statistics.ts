@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { type Executor, selectRows } from '../../db/client.js';
 import { anyOf } from '../../db/lists.js';
-import { appointments, bookableResources, themes } from '../../db/tables/index.js';
+import { bookableResources, themes } from '../../db/tables/index.js';
 import { BOOKING_HORIZON_DAYS, firstFreeSlot, type HeldDesk, slotsOf } from '../../domain/appointment-slots.js';
 import { brusselsDayBounds } from '../../domain/business-calendar.js';
 import { ForbiddenError, ValidationError } from '../../domain/errors.js';
@@ -9,7 +9,7 @@ import { isUuid } from '../../domain/ids.js';
 import { appointmentRangeProblem, noShowRate } from '../../domain/statistics.js';
 import type { Viewer } from '../../domain/viewer.js';
 import { statisticsReader } from '../statistics.js';
-import { DESK_HOLDING_STATUSES, loadResourcePlans, LONGEST_APPOINTMENT_MS, type ResourcePlan, type ResourceRow } from './availability.js';
+import { heldDesksOf, loadResourcePlans, type ResourcePlan, type ResourceRow } from './availability.js';
 
 // The figures a manager needs to open another permanence (issue 19): appointments per resource
 // and ISO week, counted by Postgres in one grouped statement, and the lead time to the next free
@@ -191,21 +191,12 @@ export async function themeLeadTimes(db: Executor, scope: AppointmentStatisticsS
   const themeIds = [...new Set([...plans.values()].flatMap((plan) => [...plan.minutesByTheme.keys()]))];
   if (themeIds.length === 0) return [];
   const [held, themeRows] = await Promise.all([
-    db
-      .select({ resourceId: appointments.resourceId, desk: appointments.desk, start: appointments.startsAt, end: appointments.endsAt })
-      .from(appointments)
-      .where(
-        and(
-          anyOf(
-            appointments.resourceId,
-            resources.map((resource) => resource.id),
-          ),
-          inArray(appointments.status, [...DESK_HOLDING_STATUSES]),
-          gt(appointments.endsAt, now),
-          lt(appointments.startsAt, new Date(horizon.getTime() + LONGEST_APPOINTMENT_MS)),
-        ),
-      )
-      .orderBy(asc(appointments.startsAt)),
+    heldDesksOf(
+      db,
+      resources.map((resource) => resource.id),
+      now,
+      horizon,
+    ),
     db
       .select({ id: themes.id, code: themes.code })
       .from(themes)
