@@ -60,6 +60,9 @@ export const vocabularyLabels: Record<string, Record<string, FullLabels>> = {
     APPOINTMENT_CHECKED_IN: { fr: 'Arrivée au guichet', de: 'Am Schalter angekommen', nl: 'Aangemeld aan het loket', en: 'Checked in at the counter' },
     APPOINTMENT_DONE: { fr: 'Rendez-vous terminé', de: 'Termin abgeschlossen', nl: 'Afspraak afgerond', en: 'Appointment done' },
     APPOINTMENT_NO_SHOW: { fr: 'Absence au rendez-vous', de: 'Termin nicht wahrgenommen', nl: 'Niet op de afspraak verschenen', en: 'Missed appointment' },
+    DOCUMENT_ATTACHED: { fr: 'Document ajouté', de: 'Dokument hinzugefügt', nl: 'Document toegevoegd', en: 'Document attached' },
+    DOCUMENT_REVIEWED: { fr: 'Document vérifié', de: 'Dokument geprüft', nl: 'Document gecontroleerd', en: 'Document reviewed' },
+    DOCUMENT_REMOVED: { fr: 'Document retiré', de: 'Dokument entfernt', nl: 'Document verwijderd', en: 'Document removed' },
   },
   APPOINTMENT_STATUS: {
     BOOKED: { fr: 'Réservé', de: 'Gebucht', nl: 'Geboekt', en: 'Booked' },
@@ -72,5 +75,21 @@ export const vocabularyLabels: Record<string, Record<string, FullLabels>> = {
     DONE: { fr: 'Terminé', de: 'Erledigt', nl: 'Voltooid', en: 'Done' },
     CURRENT: { fr: 'En cours', de: 'In Bearbeitung', nl: 'Lopend', en: 'Current' },
     PENDING: { fr: 'À venir', de: 'Ausstehend', nl: 'Nog te gebeuren', en: 'Pending' },
+  },
+  DOCUMENT_KIND: {
+    PROOF_OF_IDENTITY: { fr: 'Preuve d’identité', de: 'Identitätsnachweis', nl: 'Identiteitsbewijs', en: 'Proof of identity' },
+    PROOF_OF_OWNERSHIP: { fr: 'Preuve de propriété', de: 'Eigentumsnachweis', nl: 'Eigendomsbewijs', en: 'Proof of ownership' },
+    INVOICE: { fr: 'Facture', de: 'Rechnung', nl: 'Factuur', en: 'Invoice' },
+    CERTIFICATE: { fr: 'Attestation', de: 'Bescheinigung', nl: 'Attest', en: 'Certificate' },
+    LETTER_RECEIVED: { fr: 'Courrier reçu', de: 'Erhaltenes Schreiben', nl: 'Ontvangen brief', en: 'Letter received' },
+    LETTER_SENT: { fr: 'Courrier envoyé', de: 'Versandtes Schreiben', nl: 'Verzonden brief', en: 'Letter sent' },
+    PHOTO: { fr: 'Photo', de: 'Foto', nl: 'Foto', en: 'Photo' },
+    OTHER: { fr: 'Autre document', de: 'Sonstiges Dokument', nl: 'Ander document', en: 'Other document' },
+  },
+  DOCUMENT_REQUIREMENT_STATE: {
+    MISSING: { fr: 'Manquant', de: 'Fehlt', nl: 'Ontbreekt', en: 'Missing' },
+    SUBMITTED: { fr: 'Transmis, en vérification', de: 'Eingereicht, in Prüfung', nl: 'Ingediend, wordt gecontroleerd', en: 'Submitted, being checked' },
+    ACCEPTED: { fr: 'Accepté', de: 'Angenommen', nl: 'Aanvaard', en: 'Accepted' },
+    REJECTED: { fr: 'Refusé', de: 'Abgelehnt', nl: 'Geweigerd', en: 'Rejected' },
   },
 };

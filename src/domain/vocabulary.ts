@@ -93,6 +93,9 @@ export const CASE_EVENT_TYPES = [
   'APPOINTMENT_CHECKED_IN',
   'APPOINTMENT_DONE',
   'APPOINTMENT_NO_SHOW',
+  'DOCUMENT_ATTACHED',
+  'DOCUMENT_REVIEWED',
+  'DOCUMENT_REMOVED',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -161,3 +164,19 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 /** Who uploaded a document: a signed-in person or service account, never the system. */
 export const UPLOADER_KINDS = ['CITIZEN', 'AGENT', 'SERVICE'] as const;
 export type UploaderKind = (typeof UPLOADER_KINDS)[number];
+
+/** What a document is, as the case model files it (labels in vocabulary_labels, DOCUMENT_KIND). */
+export const DOCUMENT_KINDS = ['PROOF_OF_IDENTITY', 'PROOF_OF_OWNERSHIP', 'INVOICE', 'CERTIFICATE', 'LETTER_RECEIVED', 'LETTER_SENT', 'PHOTO', 'OTHER'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** Who may see an attached document: the citizen and staff, or staff only. */
+export const DOCUMENT_CONFIDENTIALITIES = ['CITIZEN_VISIBLE', 'INTERNAL'] as const;
+export type DocumentConfidentiality = (typeof DOCUMENT_CONFIDENTIALITIES)[number];
+
+/** The owning service's verdict on an attached document. */
+export const DOCUMENT_REVIEWS = ['PENDING', 'ACCEPTED', 'REJECTED'] as const;
+export type DocumentReview = (typeof DOCUMENT_REVIEWS)[number];
+
+/** Where a required document of the current step stands (Case.documentChecklist; labels DOCUMENT_REQUIREMENT_STATE). */
+export const REQUIREMENT_STATES = ['MISSING', 'SUBMITTED', 'ACCEPTED', 'REJECTED'] as const;
+export type RequirementState = (typeof REQUIREMENT_STATES)[number];

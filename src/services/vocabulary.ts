@@ -3,7 +3,7 @@ import type { Executor } from '../db/client.js';
 import { vocabularyLabels } from '../db/tables/index.js';
 import type { Labels } from '../domain/vocabulary.js';
 
-export const VOCABULARIES = ['CASE_STATUS', 'CHANNEL', 'RESOLUTION', 'CASE_EVENT_TYPE', 'STEP_STATE', 'APPOINTMENT_STATUS'] as const;
+export const VOCABULARIES = ['CASE_STATUS', 'CHANNEL', 'RESOLUTION', 'CASE_EVENT_TYPE', 'STEP_STATE', 'APPOINTMENT_STATUS', 'DOCUMENT_KIND', 'DOCUMENT_REQUIREMENT_STATE'] as const;
 export type Vocabulary = (typeof VOCABULARIES)[number];
 
 /** Labels of `vocabulary:code` keys, in the order asked; a key without labels gives its code in French. */

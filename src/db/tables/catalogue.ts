@@ -11,7 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { type Labels, PUBLICATION_FORMATS, type PublicationFormat } from '../../domain/vocabulary.js';
+import { DOCUMENT_KINDS, type DocumentKind, type Labels, PUBLICATION_FORMATS, type PublicationFormat } from '../../domain/vocabulary.js';
 import type { ProcedureForm } from '../../domain/procedure-form.js';
 import { createdAt, isOneOf, updatedAt } from './columns.js';
 import { services } from './organisation.js';
@@ -109,5 +109,28 @@ export const publications = pgTable(
   (table) => [
     check('publications_format_check', isOneOf(table.format, PUBLICATION_FORMATS)),
     index('publications_theme_idx').on(table.themeId),
+  ],
+);
+
+/**
+ * A document a procedure step needs before the case may move past it (issue 20): one of
+ * DOCUMENT_KINDS, named in every language. Case.documentChecklist shows them for the current step.
+ */
+export const procedureStepRequirements = pgTable(
+  'procedure_step_requirements',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    stepId: uuid()
+      .notNull()
+      .references(() => procedureSteps.id, { onDelete: 'cascade' }),
+    code: text().notNull(),
+    position: integer().notNull(),
+    kind: text().$type<DocumentKind>().notNull(),
+    labels: jsonb().$type<Labels>().notNull(),
+  },
+  (table) => [
+    unique('procedure_step_requirements_code_unique').on(table.stepId, table.code),
+    check('procedure_step_requirements_kind_check', isOneOf(table.kind, DOCUMENT_KINDS)),
+    check('procedure_step_requirements_labels_fr_check', sql`${table.labels} ? 'fr'`),
   ],
 );
