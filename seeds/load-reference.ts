@@ -1,8 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../src/db/client.js';
+import { anyOf } from '../src/db/lists.js';
 import * as t from '../src/db/tables/index.js';
 import { announceReferenceDataChange } from '../src/services/reference-cache.js';
 import * as reference from './reference/index.js';
+import type { DocumentRequirementSeed } from './reference/index.js';
 
 export type CodeMap = Map<string, string>;
 
@@ -115,6 +117,9 @@ export async function loadReferenceData(db: Database): Promise<void> {
       }
     }
 
+    const procedureIds = await idsByCode(tx, t.procedures);
+    await loadDocumentRequirements(tx, procedureIds);
+
     for (const publication of reference.publications) {
       const values = {
         labels: publication.labels,
@@ -159,7 +164,6 @@ export async function loadReferenceData(db: Database): Promise<void> {
         .onConflictDoUpdate({ target: [t.ivrOptions.line, t.ivrOptions.key], set: values });
     }
 
-    const procedureIds = await idsByCode(tx, t.procedures);
     for (const policy of reference.slaPolicies) {
       const criteria = {
         kind: policy.kind,
@@ -202,6 +206,52 @@ export async function loadReferenceData(db: Database): Promise<void> {
         set: { kind: sql`excluded.kind`, labels: sql`excluded.labels` },
       });
   });
+}
+
+/**
+ * The documents procedure steps require, upserted by (step, code) so that their ids, which
+ * attached documents refer to, stay stable. A requirement left on a seeded procedure's step
+ * that the list no longer names is deleted; documents attached for it stay, unlinked (set null).
+ * `requirements` is a parameter so that a test can show that an unknown procedure or step
+ * fails the load.
+ */
+export async function loadDocumentRequirements(
+  tx: Executor,
+  procedureIds: CodeMap,
+  requirements: readonly DocumentRequirementSeed[] = reference.documentRequirements,
+): Promise<void> {
+  const seededProcedureIds = new Set(reference.procedures.map((procedure) => requireId(procedureIds, procedure.code, 'procedure')));
+  const steps = await tx
+    .select({ id: t.procedureSteps.id, procedureId: t.procedureSteps.procedureId, code: t.procedureSteps.code })
+    .from(t.procedureSteps);
+  const stepIds: CodeMap = new Map(steps.map((step) => [`${step.procedureId} ${step.code}`, step.id]));
+
+  const listedCodesByStep = new Map<string, Set<string>>();
+  for (const requirement of requirements) {
+    const procedureId = requireId(procedureIds, requirement.procedureCode, 'procedure');
+    const stepId = stepIds.get(`${procedureId} ${requirement.stepCode}`);
+    if (!stepId) throw new Error(`Seed refers to unknown step "${requirement.stepCode}" of procedure "${requirement.procedureCode}".`);
+    // A second entry for the same step would silently replace the first one's documents.
+    if (listedCodesByStep.has(stepId)) throw new Error(`Seed lists the documents of step "${requirement.stepCode}" of procedure "${requirement.procedureCode}" twice.`);
+    listedCodesByStep.set(stepId, new Set(requirement.documents.map((document) => document.code)));
+    for (const [index, document] of requirement.documents.entries()) {
+      const values = { kind: document.kind, labels: document.labels, position: index + 1 };
+      await tx
+        .insert(t.procedureStepRequirements)
+        .values({ stepId, code: document.code, ...values })
+        .onConflictDoUpdate({ target: [t.procedureStepRequirements.stepId, t.procedureStepRequirements.code], set: values });
+    }
+  }
+
+  const seededStepIds = steps.filter((step) => seededProcedureIds.has(step.procedureId)).map((step) => step.id);
+  const existing = await tx
+    .select({ id: t.procedureStepRequirements.id, stepId: t.procedureStepRequirements.stepId, code: t.procedureStepRequirements.code })
+    .from(t.procedureStepRequirements)
+    .where(anyOf(t.procedureStepRequirements.stepId, seededStepIds));
+  const unlistedIds = existing.filter((row) => !listedCodesByStep.get(row.stepId)?.has(row.code)).map((row) => row.id);
+  if (unlistedIds.length > 0) {
+    await tx.delete(t.procedureStepRequirements).where(anyOf(t.procedureStepRequirements.id, unlistedIds));
+  }
 }
 
 /** Postal code centroids, bookable resources, their hours, themes and own closure days; a resource's hours and themes are replaced. */

@@ -2,10 +2,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEVELOPMENT_DATA_KEY } from '../src/config.js';
 import { selectRows } from '../src/db/client.js';
+import { procedures as proceduresTable, procedureStepRequirements } from '../src/db/tables/index.js';
 import { CASE_STATUSES, CHANNELS } from '../src/domain/vocabulary.js';
 import { createDataVault } from '../src/services/data-vault.js';
 import { DEMO_AGENTS, DEMO_CITIZENS, DEMO_SERVICE_ACCOUNTS } from '../seeds/demo-identities.js';
 import { seedDatabase } from '../seeds/index.js';
+import { idsByCode, loadDocumentRequirements, loadReferenceData } from '../seeds/load-reference.js';
+import { type DocumentRequirementSeed, documentRequirements } from '../seeds/reference/index.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 
 let database: TestDatabase;
@@ -102,5 +105,47 @@ describe('seeding', () => {
       expect(sealed).not.toMatch(/^\d{11}$/);
       expect(vault.decrypt(sealed)).toMatch(/^\d{11}$/);
     }
+  });
+});
+
+describe('document requirements of procedure steps', () => {
+  async function requirementRows() {
+    return selectRows<{ id: string; step_id: string; code: string; position: number; kind: string; labels: unknown }>(
+      database.handle.db,
+      sql`select id, step_id, code, position, kind, labels from procedure_step_requirements order by id`,
+    );
+  }
+
+  it('loads every listed document, and keeps the same rows and ids when the reference data loads again', async () => {
+    const before = await requirementRows();
+    expect(before).toHaveLength(documentRequirements.reduce((total, requirement) => total + requirement.documents.length, 0));
+    expect(
+      await count(sql`select count(distinct s.procedure_id) as n from procedure_step_requirements r join procedure_steps s on s.id = r.step_id`),
+    ).toBeGreaterThanOrEqual(15);
+    await loadReferenceData(database.handle.db);
+    expect(await requirementRows()).toEqual(before);
+  });
+
+  it('deletes a requirement of a seeded step when the list no longer names it', async () => {
+    const before = await requirementRows();
+    const [step] = await selectRows<{ id: string }>(
+      database.handle.db,
+      sql`select s.id from procedure_steps s join procedures p on p.id = s.procedure_id where p.code = 'PERMIS-URBANISME' and s.code = 'SUBMITTED'`,
+    );
+    await database.handle.db
+      .insert(procedureStepRequirements)
+      .values({ stepId: step!.id, code: 'NO_LONGER_LISTED', position: 9, kind: 'OTHER', labels: { fr: 'Document qui n’est plus demandé' } });
+    await loadReferenceData(database.handle.db);
+    expect(await requirementRows()).toEqual(before);
+  });
+
+  it('fails when a requirement names an unknown procedure or step', async () => {
+    const load = (requirement: DocumentRequirementSeed) =>
+      database.handle.db.transaction(async (tx) => loadDocumentRequirements(tx, await idsByCode(tx, proceduresTable), [requirement]));
+    const documents = documentRequirements[0]!.documents;
+    await expect(load({ procedureCode: 'NO-SUCH-PROCEDURE', stepCode: 'SUBMITTED', documents })).rejects.toThrow('unknown procedure "NO-SUCH-PROCEDURE"');
+    await expect(load({ procedureCode: 'PERMIS-URBANISME', stepCode: 'NO_SUCH_STEP', documents })).rejects.toThrow(
+      'unknown step "NO_SUCH_STEP" of procedure "PERMIS-URBANISME"',
+    );
   });
 });

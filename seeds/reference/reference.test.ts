@@ -4,6 +4,7 @@ import {
   closureDays,
   counters,
   departments,
+  documentRequirements,
   FIRST_CALENDAR_YEAR,
   LAST_CALENDAR_YEAR,
   postalCodePlaces,
@@ -13,6 +14,7 @@ import {
   themes,
 } from './index.js';
 import { REFERENCE_LIST_BOUNDS } from '../../src/domain/reference-bounds.js';
+import { DOCUMENT_KINDS } from '../../src/domain/vocabulary.js';
 import type { FullLabels, SeedLabels, ServiceSeed, ThemeSeed } from './types.js';
 
 const LANGUAGES = ['fr', 'de', 'nl', 'en'] as const;
@@ -269,6 +271,41 @@ describe('reference data', () => {
       const skipping = procedures.filter((p) => p.allowsSkippingSteps).length;
       expect(skipping).toBeGreaterThanOrEqual(1);
       expect(skipping).toBeLessThanOrEqual(2);
+    });
+  });
+
+  describe('document requirements', () => {
+    const procedureByCode = new Map(procedures.map((p) => [p.code, p]));
+
+    it('gives at least 15 procedures one to four required documents', () => {
+      const covered = new Set(documentRequirements.map((r) => r.procedureCode));
+      expect(covered.size).toBeGreaterThanOrEqual(15);
+      for (const r of documentRequirements) {
+        expect(r.documents.length, `${r.procedureCode}.${r.stepCode}`).toBeGreaterThanOrEqual(1);
+        expect(r.documents.length, `${r.procedureCode}.${r.stepCode}`).toBeLessThanOrEqual(4);
+      }
+    });
+
+    it('attaches them to the first step of a known procedure, once per step', () => {
+      for (const r of documentRequirements) {
+        const procedure = procedureByCode.get(r.procedureCode);
+        expect(procedure, r.procedureCode).toBeDefined();
+        expect(procedure!.steps.map((s) => s.code), r.procedureCode).toContain(r.stepCode);
+        expect(r.stepCode, r.procedureCode).toBe(procedure!.steps[0]!.code);
+      }
+      expect(duplicates(documentRequirements.map((r) => `${r.procedureCode} ${r.stepCode}`))).toEqual([]);
+    });
+
+    it('codes documents uniquely within their step, with a known kind and labels in four languages', () => {
+      for (const r of documentRequirements) {
+        const where = `${r.procedureCode}.${r.stepCode}`;
+        expect(duplicates(r.documents.map((d) => d.code)), where).toEqual([]);
+        for (const d of r.documents) {
+          expect(d.code, where).toMatch(/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/);
+          expect(DOCUMENT_KINDS, `${where}.${d.code}`).toContain(d.kind);
+          expectFullLabels(d.labels, `${where}.${d.code}`);
+        }
+      }
     });
   });
 

@@ -1,6 +1,7 @@
 // Shapes of the reference data files in this folder. Every record is keyed by a stable `code`
 // so that seeding is idempotent (upsert by code) and other records refer to it by code.
 import type { ProcedureForm } from '../../src/domain/procedure-form.js';
+import type { DocumentKind } from '../../src/domain/vocabulary.js';
 
 export type SeedLanguage = 'fr' | 'de' | 'nl' | 'en';
 
@@ -66,6 +67,21 @@ export interface ProcedureSeed {
   /** What the online form asks; without one, startProcedure takes any answers object. */
   form?: ProcedureForm;
   steps: ProcedureStepSeed[];
+}
+
+/** A document a procedure step needs before the case may move past that step. */
+export interface RequiredDocumentSeed {
+  /** UPPER_SNAKE, unique within its step. */
+  code: string;
+  kind: DocumentKind;
+  labels: FullLabels;
+}
+
+/** The documents one step of a procedure requires, in the order the citizen's checklist shows them. */
+export interface DocumentRequirementSeed {
+  procedureCode: string;
+  stepCode: string;
+  documents: RequiredDocumentSeed[];
 }
 
 export interface PublicationSeed {
