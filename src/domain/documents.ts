@@ -1,4 +1,6 @@
 // Uploaded documents (issue 20): what an upload may contain and how long it waits to be attached.
+import { globalId } from './ids.js';
+import type { DocumentReview, DocumentStatus, RequirementState } from './vocabulary.js';
 
 /** An upload not attached within this time is deleted by the clean-up. */
 export const UPLOAD_LIFETIME_MS = 24 * 3600 * 1000;
@@ -51,4 +53,43 @@ export function cleanFileName(raw: string | undefined): string | undefined {
   const name = raw.split(/[/\\]/).at(-1)!.trim();
   if (name.length === 0 || name.length > MAX_FILE_NAME || name === '.' || name === '..' || /[\u0000-\u001f\u007f]/.test(name)) return undefined;
   return name;
+}
+
+/** A document as the checklist sees it: which requirement it answers and the service's verdict. */
+export interface SubmittedDocument {
+  requirementId: string | null;
+  review: DocumentReview;
+  reviewReason: string | null;
+  attachedAt: Date;
+}
+
+export interface RequirementStatus {
+  state: RequirementState;
+  /** Why the latest rejected document was refused; null unless REJECTED. */
+  reason: string | null;
+}
+
+/**
+ * Where one requirement stands, from the attached documents that answer it (removed ones left
+ * out): ACCEPTED once any is accepted, SUBMITTED while one waits for review, REJECTED when all
+ * were rejected (the latest one's reason), MISSING when none was attached.
+ */
+export function requirementStatus(answering: readonly SubmittedDocument[]): RequirementStatus {
+  if (answering.some((document) => document.review === 'ACCEPTED')) return { state: 'ACCEPTED', reason: null };
+  if (answering.some((document) => document.review === 'PENDING')) return { state: 'SUBMITTED', reason: null };
+  const latest = [...answering].sort((a, b) => b.attachedAt.getTime() - a.attachedAt.getTime())[0];
+  return latest ? { state: 'REJECTED', reason: latest.reviewReason } : { state: 'MISSING', reason: null };
+}
+
+/** A document may be removed while nobody accepted it: an upload not yet attached, or an attached one pending review or rejected. */
+export function isRemovable(document: { status: DocumentStatus; review: DocumentReview | null }): boolean {
+  if (document.status === 'PENDING') return true;
+  return document.status === 'ATTACHED' && document.review !== 'ACCEPTED';
+}
+
+export const MAX_REVIEW_REASON = 1_000;
+
+/** Where a document's content is served (GET, with the same bearer token), as a path on the server. */
+export function downloadPath(documentId: string): string {
+  return `/documents/${encodeURIComponent(globalId('Document', documentId))}`;
 }

@@ -95,3 +95,18 @@ export class SlotUnavailableError extends DomainError {
     super(message);
   }
 }
+
+/**
+ * The procedure cannot leave its step: documents the step requires are not all accepted. The
+ * service that owns the procedure may still move it, saying why (documentsOverrideReason).
+ */
+export class RequiredDocumentsMissingError extends DomainError {
+  readonly code = 'CONFLICT';
+  constructor(
+    message: string,
+    /** The requirements not accepted yet, by id. */
+    readonly requirementIds: readonly string[],
+  ) {
+    super(message);
+  }
+}

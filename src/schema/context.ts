@@ -3,6 +3,7 @@ import type { Viewer } from '../domain/viewer.js';
 import type { WebhookPolicy } from '../domain/webhooks.js';
 import type { Language } from '../domain/vocabulary.js';
 import type { DataVault } from '../services/data-vault.js';
+import type { DocumentStore } from '../services/documents/storage.js';
 import type { Limits } from '../config.js';
 import type { CaseEventFeed } from '../services/event-feed.js';
 import type { ReferenceCache } from '../services/reference-cache.js';
@@ -12,6 +13,8 @@ export interface Context {
   viewer: Viewer;
   db: Database;
   vault: DataVault;
+  /** Where documents' bytes are kept. */
+  documentStore: DocumentStore;
   limits: Limits;
   /** The case-event feed, whose readers the subscriptions of this process share. */
   caseEvents: CaseEventFeed;

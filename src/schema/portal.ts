@@ -1,4 +1,4 @@
-import { NotFoundError, ValidationError } from '../domain/errors.js';
+import { NotFoundError, RequiredDocumentsMissingError, ValidationError } from '../domain/errors.js';
 import type { CaseStatus } from '../domain/vocabulary.js';
 import { type CaseRow, listCases, messagePagesByCaseIds, readableCasesByIds } from '../services/case-reads.js';
 import { type AccessLogEntry, listOwnAccessLog } from '../services/citizens.js';
@@ -168,6 +168,11 @@ const AdvanceProcedureStepInput = builder.inputType('AdvanceProcedureStepInput',
   fields: (t) => ({
     caseId: t.globalID({ required: true, for: Case, description: 'The global id of the case.' }),
     stepCode: t.string({ required: true, description: 'The step to move to: the next one, or a later one when the procedure allows skipping.' }),
+    documentsOverrideReason: t.string({
+      required: false,
+      description:
+        'Moves on although documents the current step needs are not all accepted, saying why (up to 1,000 characters; it is in the PROCEDURE_STEP_CHANGED event, which the citizen sees). Without it such a move is refused with RequiredDocumentsMissingError.',
+    }),
   }),
 });
 
@@ -180,10 +185,10 @@ builder.mutationField('advanceProcedureStep', (t) =>
     }),
     description: 'Moves a case’s procedure to a later step. Agents and service accounts of the owning service only.',
     authScopes: { staff: true },
-    errors: { types: [ValidationError, NotFoundError], directResult: true },
+    errors: { types: [ValidationError, NotFoundError, RequiredDocumentsMissingError], directResult: true },
     args: { input: t.arg({ type: AdvanceProcedureStepInput, required: true, description: 'The move.' }) },
     resolve: async (_root, { input }, context) => ({
-      case: await advanceProcedureStep(context.db, context.viewer, { caseId: input.caseId.id, stepCode: input.stepCode }, context.now),
+      case: await advanceProcedureStep(context.db, context.viewer, { caseId: input.caseId.id, stepCode: input.stepCode, documentsOverrideReason: input.documentsOverrideReason }, context.now),
     }),
   }),
 );
@@ -332,6 +337,6 @@ builder.mutationField('anonymizeCitizen', (t) =>
     authScopes: { admin: true },
     errors: { types: [NotFoundError], directResult: true },
     args: { input: t.arg({ type: AnonymizeCitizenInput, required: true, description: 'The citizen.' }) },
-    resolve: (_root, { input }, context) => anonymizeCitizen(context.db, context.viewer, input.id.id, context.requestId),
+    resolve: (_root, { input }, context) => anonymizeCitizen(context.db, context.documentStore, context.viewer, input.id.id, context.requestId),
   }),
 );

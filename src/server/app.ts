@@ -22,7 +22,7 @@ import { postgresDocumentStore } from '../services/documents/storage.js';
 import { type ContextDependencies, type ContextFor, createContext } from './context.js';
 import { contextCreationError, httpErrorBody, presentToClient, SHUTTING_DOWN_BODY, withContractCode } from './errors.js';
 import { type DemoIdentity, explorerPagePlugin, serveExplorer } from './explorer.js';
-import { serveDocumentUploads } from './documents.js';
+import { serveDocumentDownloads, serveDocumentUploads } from './documents.js';
 import { serveMetrics } from './metrics.js';
 import { costError, estimateCost, limitRules } from './limits.js';
 import { attachWebSocketServer, type WebSocketStats } from './websocket.js';
@@ -100,6 +100,7 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
   const dependencies: ContextDependencies = {
     db: database.db,
     vault: createDataVault(config.dataKey),
+    documentStore: postgresDocumentStore(database.db),
     verifyToken: createTokenVerifier(config.jwt),
     limits: config.limits,
     caseEvents: createCaseEventFeed(database.db, wakeUps),
@@ -220,8 +221,9 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
     context: async (request) => contextFor(request.headers.authorization, request.id, request.ip),
   });
 
-  const documentStore = postgresDocumentStore(database.db);
+  const documentStore = dependencies.documentStore;
   serveDocumentUploads(app, { db: database.db, store: documentStore, contextFor, maxBytes: config.documentMaxBytes });
+  serveDocumentDownloads(app, { db: database.db, store: documentStore, contextFor });
 
   const webSocket = attachWebSocketServer(app, { config, validationRules, contextFor });
 

@@ -8,11 +8,13 @@ import { ANONYMOUS, type Viewer } from '../domain/viewer.js';
 import type { WebhookPolicy } from '../domain/webhooks.js';
 import type { Context } from '../schema/index.js';
 import type { DataVault } from '../services/data-vault.js';
+import type { DocumentStore } from '../services/documents/storage.js';
 import type { ViewerMemory } from '../services/viewers.js';
 
 export interface ContextDependencies {
   db: Database;
   vault: DataVault;
+  documentStore: DocumentStore;
   verifyToken: TokenVerifier;
   limits: Limits;
   caseEvents: CaseEventFeed;
@@ -59,6 +61,7 @@ export async function createContext(
     viewer,
     db: dependencies.db,
     vault: dependencies.vault,
+    documentStore: dependencies.documentStore,
     limits: dependencies.limits,
     caseEvents: dependencies.caseEvents,
     referenceCache: dependencies.referenceCache,

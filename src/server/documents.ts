@@ -1,8 +1,10 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import type { Database } from '../db/client.js';
 import type { Context } from '../schema/index.js';
-import { globalId } from '../domain/ids.js';
+import { globalId, parseGlobalId } from '../domain/ids.js';
+import { documentForDownload } from '../services/documents/reads.js';
 import type { DocumentStore } from '../services/documents/storage.js';
 import { receiveUpload, UploadRefusedError } from '../services/documents/uploads.js';
 import type { ContextFor } from './context.js';
@@ -87,5 +89,39 @@ export function serveDocumentUploads(app: FastifyInstance, dependencies: UploadD
         return refuse(reply, error.status, error.code, error.message, !request.raw.readableEnded);
       }
     });
+  });
+}
+
+/** RFC 6266: an ASCII fallback and the UTF-8 name, so that any browser saves it under its name. */
+export function attachmentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/**
+ * `GET /documents/:id` (the Document's global id, as its downloadUrl gives it): the content,
+ * streamed chunk by chunk, to whoever may read the document; anything else (missing, removed,
+ * another citizen's, an INTERNAL one for a citizen, anonymous) is the same 404.
+ */
+export function serveDocumentDownloads(app: FastifyInstance, dependencies: Omit<UploadDependencies, 'maxBytes'>) {
+  app.get<{ Params: { id: string } }>('/documents/:id', async (request, reply) => {
+    let context: Context;
+    try {
+      context = await dependencies.contextFor(request.headers.authorization, request.id, request.ip);
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      const http = error.extensions.http as { status?: number } | undefined;
+      return refuse(reply, http?.status ?? 401, String(error.extensions.code ?? 'UNAUTHENTICATED'), error.message, false);
+    }
+    const parsed = parseGlobalId(request.params.id);
+    const document = parsed?.typename === 'Document' ? await documentForDownload(dependencies.db, context.viewer, parsed.id, request.id) : undefined;
+    if (!document) return refuse(reply, 404, 'NOT_FOUND', 'Document not found.', false);
+    return reply
+      .header('content-type', document.contentType)
+      .header('content-length', String(document.size))
+      .header('content-disposition', attachmentDisposition(document.fileName))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .send(Readable.from(dependencies.store.read(document.id)));
   });
 }

@@ -4,6 +4,7 @@ import { anyOf } from '../db/lists.js';
 import {
   accessLog,
   appointments,
+  documents,
   bookableResources,
   caseEvents,
   cases,
@@ -22,11 +23,15 @@ import {
   webhookDeliveries,
 } from '../db/tables/index.js';
 import { ForbiddenError, NotFoundError } from '../domain/errors.js';
+import { downloadPath } from '../domain/documents.js';
 import { isUuid } from '../domain/ids.js';
 import type { Viewer } from '../domain/viewer.js';
 import { caseColumns } from './case-reads.js';
 import { caseSearchWordsOf, forgetCaseSearchWords, refreshCaseSearch, releaseUpcomingAppointments } from './cases.js';
 import type { DataVault } from './data-vault.js';
+import { deleteCitizenDocuments } from './documents/attachments.js';
+import { readableDocuments } from './documents/reads.js';
+import type { DocumentStore } from './documents/storage.js';
 
 /**
  * Everything stored about the signed-in citizen, as one document (GDPR right of access): their
@@ -39,7 +44,7 @@ export async function exportCitizenData(db: Executor, viewer: Viewer, vault: Dat
   const [citizen] = await db.select().from(citizens).where(eq(citizens.id, id));
   const ownCases = await db.select(caseColumns).from(cases).where(eq(cases.citizenId, id));
   const caseIds = ownCases.map((row) => row.id);
-  const [points, events, exchanged, orders, reads, booked] = await Promise.all([
+  const [points, events, exchanged, orders, reads, booked, filed] = await Promise.all([
     db.select().from(contactPoints).where(eq(contactPoints.citizenId, id)),
     caseIds.length
       ? db
@@ -66,6 +71,13 @@ export async function exportCitizenData(db: Executor, viewer: Viewer, vault: Dat
       .innerJoin(cases, eq(cases.id, appointments.caseId))
       .where(eq(appointments.citizenId, id))
       .orderBy(appointments.startsAt),
+    // What the citizen may read of the documents on their cases, and their own uploads.
+    db
+      .select({ document: documents, caseReference: cases.reference })
+      .from(documents)
+      .leftJoin(cases, eq(cases.id, documents.caseId))
+      .where(readableDocuments(viewer))
+      .orderBy(documents.uploadedAt),
   ]);
   return {
     citizen: {
@@ -95,6 +107,19 @@ export async function exportCitizenData(db: Executor, viewer: Viewer, vault: Dat
     })),
     publicationOrders: orders.map(({ quantity, status, deliveryAddress, orderedAt }) => ({ quantity, status, deliveryAddress, orderedAt })),
     appointments: booked,
+    documents: filed.map(({ document, caseReference }) => ({
+      fileName: document.fileName,
+      contentType: document.contentType,
+      size: document.size,
+      sha256: document.sha256,
+      kind: document.kind,
+      status: document.status,
+      review: document.review,
+      reviewReason: document.reviewReason,
+      uploadedAt: document.uploadedAt,
+      caseReference,
+      downloadUrl: document.status === 'REMOVED' ? null : downloadPath(document.id),
+    })),
     accessLog: reads,
   };
 }
@@ -108,7 +133,7 @@ const REDACTED = '[anonymised]';
  * documents and the words typos are corrected against, procedure answers, webhook delivery
  * bodies. Admins only; the erasure itself is logged.
  */
-export async function anonymizeCitizen(db: Database, viewer: Viewer, citizenId: string, requestId: string): Promise<{ id: string; cases: number }> {
+export async function anonymizeCitizen(db: Database, store: DocumentStore, viewer: Viewer, citizenId: string, requestId: string): Promise<{ id: string; cases: number }> {
   if (viewer.kind !== 'agent' || viewer.role !== 'ADMIN') throw new ForbiddenError('Only an admin anonymises a citizen.');
   return db.transaction(async (tx) => {
     const [citizen] = isUuid(citizenId) ? await tx.select({ id: citizens.id }).from(citizens).where(eq(citizens.id, citizenId)).for('update') : [];
@@ -120,6 +145,8 @@ export async function anonymizeCitizen(db: Database, viewer: Viewer, citizenId: 
     await tx.delete(contactPoints).where(eq(contactPoints.citizenId, citizenId));
     await tx.update(publicationOrders).set({ deliveryAddress: null }).where(eq(publicationOrders.citizenId, citizenId));
     const caseIds = (await tx.select({ id: cases.id }).from(cases).where(eq(cases.citizenId, citizenId))).map((row) => row.id);
+    // Their documents' contents are deleted (the descriptions of attached ones stay, nameless, as REMOVED).
+    await deleteCitizenDocuments(tx, store, citizenId, caseIds, new Date());
     // Nobody is left to come: their upcoming appointments are cancelled (with their events) before their texts go.
     for (const caseId of caseIds) await releaseUpcomingAppointments(tx, viewer, caseId, 'The citizen’s data was erased.', new Date());
     await tx
@@ -142,8 +169,8 @@ export async function anonymizeCitizen(db: Database, viewer: Viewer, citizenId: 
         .update(handoffs)
         .set({ reason: REDACTED, rejectionReason: sql`case when ${handoffs.rejectionReason} is null then null else ${REDACTED} end`, response: sql`case when ${handoffs.response} is null then null else ${REDACTED} end` })
         .where(anyOf(handoffs.caseId, caseIds));
-      // Handoff reasons and responses are copied into their events: free text, so redacted too.
-      await tx.update(caseEvents).set({ payload: sql`${caseEvents.payload} - 'reason' - 'response'` }).where(anyOf(caseEvents.caseId, caseIds));
+      // Handoff reasons and responses, document names and review reasons are copied into their events: free text, so redacted too.
+      await tx.update(caseEvents).set({ payload: sql`${caseEvents.payload} - 'reason' - 'response' - 'fileName'` }).where(anyOf(caseEvents.caseId, caseIds));
       // Webhook bodies copy their event's payload: they get the redacted one, also those still to send.
       await tx
         .update(webhookDeliveries)

@@ -3,17 +3,19 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client.js';
 import { anyOf } from '../db/lists.js';
 import { caseEvents, cases, citizens, interactions, onlineSubmissions, procedureSteps, procedures, services, themes } from '../db/tables/index.js';
-import { ForbiddenError, ValidationError } from '../domain/errors.js';
+import { ForbiddenError, RequiredDocumentsMissingError, ValidationError } from '../domain/errors.js';
 import { pickLabel } from '../domain/labels.js';
 import { checkAnswers } from '../domain/procedure-form.js';
 import { wellFormedUuids } from '../domain/ids.js';
 import type { Viewer } from '../domain/viewer.js';
 import { recordCaseEvent } from './case-events.js';
 import { type CaseRow, findReadableCaseForUpdate } from './case-reads.js';
-import { insertCase, refreshCaseSearch, requireStaff, writeCase } from './cases.js';
+import { checkText, insertCase, refreshCaseSearch, requireStaff, writeCase } from './cases.js';
+import { checklistsByCases } from './documents/reads.js';
 import type { DataVault } from './data-vault.js';
 
 const MAX_ANSWERS_BYTES = 20_000;
+const MAX_OVERRIDE_REASON = 1_000;
 
 /**
  * A citizen starts an online procedure: a case on channel ONLINE_PROCEDURE at the owning
@@ -103,8 +105,16 @@ export async function startProcedure(
  * The owning service moves a procedure to a later step: the next one, or any later one when
  * the procedure allows skipping. Steps never go back.
  */
-export async function advanceProcedureStep(db: Database, viewer: Viewer, input: { caseId: string; stepCode: string }, now: Date): Promise<CaseRow> {
+export async function advanceProcedureStep(
+  db: Database,
+  viewer: Viewer,
+  input: { caseId: string; stepCode: string; documentsOverrideReason?: string | null },
+  now: Date,
+): Promise<CaseRow> {
   const staff = requireStaff(viewer);
+  const reasonProblems = checkText(input.documentsOverrideReason, ['input', 'documentsOverrideReason'], MAX_OVERRIDE_REASON, false);
+  if (reasonProblems.length > 0) throw new ValidationError(reasonProblems);
+  const overrideReason = input.documentsOverrideReason?.trim() || null;
   return db.transaction(async (tx) => {
     const current = await findReadableCaseForUpdate(tx, viewer, input.caseId);
     if (!current.procedureId) throw new ValidationError([{ path: ['input', 'caseId'], message: 'This case follows no procedure.' }]);
@@ -124,12 +134,20 @@ export async function advanceProcedureStep(db: Database, viewer: Viewer, input: 
         },
       ]);
     }
+    const [checklist] = await checklistsByCases(tx, [current]);
+    const notAccepted = checklist!.filter((item) => item.state !== 'ACCEPTED');
+    if (notAccepted.length > 0 && !overrideReason) {
+      throw new RequiredDocumentsMissingError(
+        `The step needs documents not accepted yet: ${notAccepted.map((item) => `${item.requirement.code} (${item.state.toLowerCase()})`).join(', ')}. Accept them, or give documentsOverrideReason to move on without them.`,
+        notAccepted.map((item) => item.requirement.id),
+      );
+    }
     const updated = await writeCase(tx, current, { procedureStepId: target.id, updatedAt: now });
     await recordCaseEvent(tx, viewer, {
       caseId: current.id,
       type: 'PROCEDURE_STEP_CHANGED',
       visibility: 'CITIZEN',
-      payload: { stepId: target.id, stepCode: target.code },
+      payload: { stepId: target.id, stepCode: target.code, ...(notAccepted.length > 0 ? { documentsOverrideReason: overrideReason } : {}) },
       occurredAt: now,
     });
     return updated;

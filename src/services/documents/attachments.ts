@@ -1,0 +1,208 @@
+import { and, eq, ne, or } from 'drizzle-orm';
+import type { Database, Executor } from '../../db/client.js';
+import { anyOf } from '../../db/lists.js';
+import { documents, interactions, messages, procedureStepRequirements, procedureSteps } from '../../db/tables/index.js';
+import { isRemovable, MAX_REVIEW_REASON } from '../../domain/documents.js';
+import { type FieldProblem, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from '../../domain/errors.js';
+import { globalId, isUuid } from '../../domain/ids.js';
+import type { Viewer } from '../../domain/viewer.js';
+import { DOCUMENT_KINDS, type DocumentConfidentiality, type DocumentKind, type EventVisibility } from '../../domain/vocabulary.js';
+import { isStaff } from '../case-access.js';
+import { actorOf, recordCaseEvent } from '../case-events.js';
+import { type CaseRow, findReadableCaseForUpdate } from '../case-reads.js';
+import { checkText, holdsCase, touchCase } from '../cases.js';
+import { type DocumentRow, readableDocumentsByIds, uploadedBy } from './reads.js';
+import type { DocumentStore } from './storage.js';
+
+const INPUT = ['input'];
+/** A file's name can say who it is about ("passport-jean-dupont.pdf"): erasure replaces it. */
+const ERASED_FILE_NAME = 'erased';
+
+export interface AttachInput {
+  uploadId: string;
+  caseId: string;
+  kind: DocumentKind;
+  requirementId?: string | null;
+  messageId?: string | null;
+  interactionId?: string | null;
+  confidentiality?: DocumentConfidentiality | null;
+}
+
+export interface DocumentResult {
+  document: DocumentRow;
+  case: CaseRow;
+}
+
+/** What the events of a document say, and who sees them: nobody but staff for an INTERNAL one. */
+function eventOf(document: DocumentRow): { visibility: EventVisibility; payload: Record<string, unknown> } {
+  return {
+    visibility: document.confidentiality === 'INTERNAL' ? 'INTERNAL' : 'CITIZEN',
+    payload: { documentId: globalId('Document', document.id), fileName: document.fileName, kind: document.kind },
+  };
+}
+
+/**
+ * Attaches one of the viewer's own pending uploads to a case they may read: a citizen to their
+ * own cases, always CITIZEN_VISIBLE; staff choose (CITIZEN_VISIBLE when omitted). A document that
+ * answers a step requirement is the citizen's file: it cannot be INTERNAL.
+ */
+export async function attachDocument(db: Database, viewer: Viewer, input: AttachInput, now: Date): Promise<DocumentResult> {
+  const problems: FieldProblem[] = [];
+  if (!(DOCUMENT_KINDS as readonly string[]).includes(input.kind)) problems.push({ path: [...INPUT, 'kind'], message: `One of ${DOCUMENT_KINDS.join(', ')}.` });
+  const confidentiality = input.confidentiality ?? 'CITIZEN_VISIBLE';
+  if (confidentiality === 'INTERNAL' && viewer.kind === 'citizen') problems.push({ path: [...INPUT, 'confidentiality'], message: 'A citizen’s documents are CITIZEN_VISIBLE.' });
+  if (confidentiality === 'INTERNAL' && input.requirementId) {
+    problems.push({ path: [...INPUT, 'confidentiality'], message: 'A document that answers a requirement is part of the citizen’s file: CITIZEN_VISIBLE.' });
+  }
+  if (input.interactionId && !isStaff(viewer)) problems.push({ path: [...INPUT, 'interactionId'], message: 'Only staff link a document to an interaction.' });
+  if (problems.length > 0) throw new ValidationError(problems);
+
+  return db.transaction(async (tx) => {
+    const current = await findReadableCaseForUpdate(tx, viewer, input.caseId);
+    const [upload] = isUuid(input.uploadId)
+      ? await tx
+          .select()
+          .from(documents)
+          .where(and(eq(documents.id, input.uploadId), uploadedBy(viewer)))
+          .for('update')
+      : [];
+    // Another person's upload is not found, like a missing one.
+    if (!upload || upload.status === 'UPLOADING') throw new NotFoundError('Upload');
+    if (upload.status !== 'PENDING' || upload.expiresAt! <= now) {
+      throw new ValidationError([{ path: [...INPUT, 'uploadId'], message: upload.status === 'PENDING' ? 'This upload expired: upload the file again.' : 'This upload is already attached.' }]);
+    }
+    await requireLinks(tx, current, input);
+    const [attached] = await tx
+      .update(documents)
+      .set({
+        status: 'ATTACHED',
+        expiresAt: null,
+        caseId: current.id,
+        kind: input.kind,
+        confidentiality,
+        attachedAt: now,
+        requirementId: input.requirementId ?? null,
+        messageId: input.messageId ?? null,
+        interactionId: input.interactionId ?? null,
+        review: 'PENDING',
+      })
+      .where(eq(documents.id, upload.id))
+      .returning();
+    const event = eventOf(attached!);
+    await recordCaseEvent(tx, viewer, {
+      caseId: current.id,
+      type: 'DOCUMENT_ATTACHED',
+      visibility: event.visibility,
+      payload: { ...event.payload, requirementId: input.requirementId ? globalId('DocumentRequirement', input.requirementId) : null },
+      occurredAt: now,
+    });
+    return { document: attached!, case: { ...current, ...(await touchCase(tx, current.id, { updatedAt: now })) } };
+  });
+}
+
+/** The requirement must belong to a step of the case's procedure, the message and the interaction to the case. */
+async function requireLinks(tx: Executor, current: CaseRow, input: AttachInput): Promise<void> {
+  const problems: FieldProblem[] = [];
+  if (input.requirementId) {
+    const [requirement] =
+      isUuid(input.requirementId) && current.procedureId
+        ? await tx
+            .select({ id: procedureStepRequirements.id })
+            .from(procedureStepRequirements)
+            .innerJoin(procedureSteps, eq(procedureSteps.id, procedureStepRequirements.stepId))
+            .where(and(eq(procedureStepRequirements.id, input.requirementId), eq(procedureSteps.procedureId, current.procedureId)))
+        : [];
+    if (!requirement) problems.push({ path: [...INPUT, 'requirementId'], message: 'Not a requirement of this case’s procedure (see Case.documentChecklist).' });
+  }
+  if (input.messageId) {
+    const [message] = isUuid(input.messageId) ? await tx.select({ id: messages.id }).from(messages).where(and(eq(messages.id, input.messageId), eq(messages.caseId, current.id))) : [];
+    if (!message) problems.push({ path: [...INPUT, 'messageId'], message: 'Not a message of this case.' });
+  }
+  if (input.interactionId) {
+    const [interaction] = isUuid(input.interactionId)
+      ? await tx.select({ id: interactions.id }).from(interactions).where(and(eq(interactions.id, input.interactionId), eq(interactions.caseId, current.id)))
+      : [];
+    if (!interaction) problems.push({ path: [...INPUT, 'interactionId'], message: 'Not an interaction of this case.' });
+  }
+  if (problems.length > 0) throw new ValidationError(problems);
+}
+
+/** An attached document the viewer may read, locked with its case (case first, as every case writer does). */
+async function lockAttachedDocument(tx: Executor, viewer: Viewer, documentId: string): Promise<{ document: DocumentRow; current: CaseRow }> {
+  const [readable] = await readableDocumentsByIds(tx, viewer, [documentId]);
+  if (!readable) throw new NotFoundError('Document');
+  const current = readable.caseId ? await findReadableCaseForUpdate(tx, viewer, readable.caseId) : undefined;
+  const [document] = await tx.select().from(documents).where(eq(documents.id, readable.id)).for('update');
+  return { document: document!, current: current! };
+}
+
+/**
+ * The service that holds the case (or a supervisor) accepts or rejects an attached document
+ * once; a rejection says why, in words the citizen reads. A rejected document stays on the case:
+ * the citizen attaches another.
+ */
+export async function reviewDocument(db: Database, viewer: Viewer, input: { documentId: string; decision: 'ACCEPTED' | 'REJECTED'; reason?: string | null }, now: Date): Promise<DocumentResult> {
+  if (!isStaff(viewer)) throw new ForbiddenError('Only the service that holds the case reviews its documents.');
+  const problems = checkText(input.reason, [...INPUT, 'reason'], MAX_REVIEW_REASON, input.decision === 'REJECTED');
+  if (problems.length > 0) throw new ValidationError(problems);
+  return db.transaction(async (tx) => {
+    const { document, current } = await lockAttachedDocument(tx, viewer, input.documentId);
+    if (document.status !== 'ATTACHED') throw new ValidationError([{ path: [...INPUT, 'documentId'], message: document.status === 'PENDING' ? 'Attach the upload to a case first.' : 'This document was removed.' }]);
+    if (!holdsCase(viewer, current)) throw new ForbiddenError('Only the service that holds the case reviews its documents.');
+    if (document.review !== 'PENDING') {
+      throw new InvalidTransitionError(document.review!, input.decision, [], `This document was already ${document.review!.toLowerCase()}: a new version is attached as a new document.`);
+    }
+    const [reviewed] = await tx
+      .update(documents)
+      .set({ review: input.decision, reviewReason: input.reason?.trim() || null, reviewedAt: now, reviewedByKind: actorOf(viewer).actorKind, reviewedByAgentId: viewer.kind === 'agent' ? viewer.agentId : null })
+      .where(eq(documents.id, document.id))
+      .returning();
+    const event = eventOf(reviewed!);
+    await recordCaseEvent(tx, viewer, { caseId: current.id, type: 'DOCUMENT_REVIEWED', visibility: event.visibility, payload: { ...event.payload, decision: input.decision, reason: reviewed!.reviewReason }, occurredAt: now });
+    return { document: reviewed!, case: { ...current, ...(await touchCase(tx, current.id, { updatedAt: now })) } };
+  });
+}
+
+/**
+ * Removes a document nobody accepted, with its bytes: an upload not yet attached (its row goes
+ * too), or an attached one pending review or rejected, by its uploader or by staff who may read
+ * the case; the document's metadata and a DOCUMENT_REMOVED event remain on the case.
+ */
+export async function removeDocument(db: Database, store: DocumentStore, viewer: Viewer, documentId: string, now: Date): Promise<{ document: DocumentRow; case: CaseRow | null }> {
+  return db.transaction(async (tx) => {
+    const { document, current } = await lockAttachedDocument(tx, viewer, documentId);
+    if (!isRemovable(document)) {
+      throw new InvalidTransitionError(document.review ?? document.status, 'REMOVED', [], document.status === 'REMOVED' ? 'This document was already removed.' : 'An accepted document stays on the case.');
+    }
+    const ownUpload = (await tx.select({ id: documents.id }).from(documents).where(and(eq(documents.id, document.id), uploadedBy(viewer)))).length === 1;
+    if (!ownUpload && !isStaff(viewer)) throw new ForbiddenError('Only its uploader or staff remove a document.');
+    await store.delete([document.id], tx);
+    if (document.status === 'PENDING') {
+      await tx.delete(documents).where(eq(documents.id, document.id));
+      return { document: { ...document, status: 'REMOVED' as const, removedAt: now }, case: null };
+    }
+    const [removed] = await tx.update(documents).set({ status: 'REMOVED', removedAt: now }).where(eq(documents.id, document.id)).returning();
+    const event = eventOf(removed!);
+    await recordCaseEvent(tx, viewer, { caseId: current.id, type: 'DOCUMENT_REMOVED', visibility: event.visibility, payload: event.payload, occurredAt: now });
+    return { document: removed!, case: { ...current, ...(await touchCase(tx, current.id, { updatedAt: now })) } };
+  });
+}
+
+/** Deletes the bytes of every document of these cases or uploaded by this citizen (erasure); attached ones stay as REMOVED metadata. */
+export async function deleteCitizenDocuments(tx: Executor, store: DocumentStore, citizenId: string, caseIds: readonly string[], now: Date): Promise<number> {
+  const owned = await tx
+    .select({ id: documents.id, status: documents.status })
+    .from(documents)
+    .where(and(or(anyOf(documents.caseId, caseIds), eq(documents.uploadedByCitizenId, citizenId)), ne(documents.status, 'REMOVED')))
+    .for('update');
+  if (owned.length === 0) return 0;
+  const ids = owned.map((row) => row.id);
+  await store.delete(ids, tx);
+  const unattached = owned.filter((row) => row.status === 'PENDING' || row.status === 'UPLOADING').map((row) => row.id);
+  if (unattached.length > 0) await tx.delete(documents).where(anyOf(documents.id, unattached));
+  await tx
+    .update(documents)
+    .set({ status: 'REMOVED', removedAt: now, fileName: ERASED_FILE_NAME, reviewReason: null })
+    .where(and(anyOf(documents.id, ids), eq(documents.status, 'ATTACHED')));
+  return owned.length;
+}
