@@ -231,7 +231,7 @@ const AccessLogEntryType = builder.objectRef<AccessLogEntry>('AccessLogEntry').i
   fields: (t) => ({
     occurredAt: t.field({ type: 'DateTime', description: 'When it was read.', resolve: (entry) => entry.occurredAt }),
     service: t.field({ type: Service, nullable: true, description: 'The service that read it (never the person); null if that account no longer exists.', resolve: (entry) => entry.serviceId }),
-    fields: t.exposeStringList('fields', { description: 'What was read: nationalNumber, nationalNumber:revealed, contactPoints.' }),
+    fields: t.exposeStringList('fields', { description: 'What was read: nationalNumber, nationalNumber:revealed, contactPoints, document (the content of one of your documents was downloaded).' }),
     caseReference: t.string({
       nullable: true,
       description: 'The case it was read for, when known; null otherwise.',
