@@ -144,8 +144,9 @@ describe('the citizen portal', () => {
     expect(started.case).toMatchObject({ status: 'NEW', originChannel: 'ONLINE_PROCEDURE', procedure: { code: 'PRIME-HABITATION-ISOLATION' } });
     const caseId = started.case.id;
 
-    for (const stepCode of ['RECEIVED', 'ADMISSIBILITY_CHECK']) {
-      const { data } = await execute<{ advanceProcedureStep: { __typename: string } }>(server.client(tokens.housing), ADVANCE, { input: { caseId, stepCode } });
+    // The first step needs documents (test/documents.test.ts follows them): the service moves on with a reason.
+    for (const input of [{ stepCode: 'RECEIVED', documentsOverrideReason: 'Documents reçus par courrier' }, { stepCode: 'ADMISSIBILITY_CHECK' }]) {
+      const { data } = await execute<{ advanceProcedureStep: { __typename: string } }>(server.client(tokens.housing), ADVANCE, { input: { caseId, ...input } });
       expect(data?.advanceProcedureStep.__typename).toBe('AdvanceProcedureStepSuccess');
     }
     const sent = await execute<{ sendMessage: { __typename: string } }>(server.client(tokens.housing), SEND, {

@@ -38,6 +38,8 @@ const IDENTITY_OF: Record<string, Identity> = {
   BookOnPortal: { role: 'citizen', sub: MARIE },
   myAppointments: { role: 'citizen', sub: MARIE },
   cancelAppointment: { role: 'citizen', sub: MARIE },
+  MyChecklist: { role: 'citizen', sub: MARIE },
+  AttachOnPortal: { role: 'citizen', sub: MARIE },
 };
 
 /** The operations of README.md's graphql blocks, one document each, in order. */
@@ -73,6 +75,16 @@ describe('README examples', () => {
 
   const tokenOf = async (identity: Identity) => (identity === 'anonymous' ? undefined : tokenFor(identity));
 
+  /** What the README's curl example does: POST /documents, as Marie. */
+  async function uploadAsMarie(): Promise<string> {
+    const response = await fetch(`${new URL(server.url).origin}/documents?fileName=facture.pdf`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await tokenFor({ role: 'citizen', sub: MARIE })}`, 'content-type': 'application/octet-stream' },
+      body: new TextEncoder().encode('%PDF-1.4\n% facture\n%%EOF\n'),
+    });
+    return ((await response.json()) as { uploadId: string }).uploadId;
+  }
+
   async function variablesOf(key: string): Promise<Record<string, unknown>> {
     const energy = async () => {
       state.energy ??= (await execute<{ service: { id: string } }>(server.client(), '{ service(code: "TLPE-ENERGY") { id } }')).data!.service.id;
@@ -97,6 +109,10 @@ describe('README examples', () => {
         return { resourceId: state.slotResourceId, start: state.slotStart };
       case 'cancelAppointment':
         return { appointmentId: state.appointmentId };
+      case 'MyChecklist':
+        return { caseId: state.procedureCaseId };
+      case 'AttachOnPortal':
+        return { uploadId: await uploadAsMarie(), caseId: state.procedureCaseId, requirementId: state.requirementId };
       default:
         return {};
     }
@@ -136,6 +152,8 @@ describe('README examples', () => {
         if (slot) Object.assign(state, { slotResourceId: slot.resource?.id ?? String(variables.resourceId), slotStart: slot.start });
         else failures.push(`block ${block} (${name}): no free slot to book`);
       }
+      if (name === 'startProcedure') state.procedureCaseId = ((result as { case?: { id: string } }).case ?? {}).id!;
+      if (keyOf(operation) === 'MyChecklist') state.requirementId = (result as { documentChecklist?: { requirement: { id: string } }[] } | undefined)?.documentChecklist?.[0]?.requirement.id ?? '';
       if (name === 'bookAppointment') state.appointmentId = ((result as { appointment?: { id: string } }).appointment ?? {}).id!;
     }
     expect(failures).toEqual([]);
@@ -143,6 +161,7 @@ describe('README examples', () => {
     expect(state.handoffId).toBeDefined();
     expect(state.citizenId).toBeDefined();
     expect(state.appointmentId).toBeDefined();
+    expect(state.requirementId).toBeTruthy();
   });
 
   it('runs every subscription as written over graphql-ws, which starts without an error', async () => {

@@ -17,4 +17,6 @@ export const REFERENCE_LIST_BOUNDS = {
   bookableResources: 100,
   /** Themes one bookable resource receives citizens for. */
   resourceThemes: 20,
+  /** Documents one procedure step requires (the seeds ask 1 to 4). */
+  stepRequirements: 10,
 } as const;

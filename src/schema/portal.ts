@@ -57,7 +57,7 @@ const MessageAuthorEnum = builder.enumType('MessageAuthor', {
   values: { CITIZEN: { description: 'The citizen.' }, ADMINISTRATION: { description: 'An agent or a back-office service.' } } as const,
 });
 
-const Message = builder.objectRef<MessageRow>('Message').implement({
+export const Message = builder.objectRef<MessageRow>('Message').implement({
   description: 'A message exchanged with the citizen on a case; visible to the citizen and to staff. Bodies are plain text, stored as given.',
   authScopes: STAFF_OR_OWNER,
   fields: (t) => ({

@@ -3,19 +3,16 @@ import type { DocumentConfidentiality, DocumentKind } from '../../domain/vocabul
 import { attachDocument, type DocumentResult, removeDocument, reviewDocument } from '../../services/documents/attachments.js';
 import type { CaseRow } from '../../services/case-reads.js';
 import type { DocumentRow } from '../../services/documents/reads.js';
-import { builder } from '../builder.js';
+import type { ObjectRef } from '@pothos/core';
+import { builder, type Types } from '../builder.js';
+import { Interaction } from '../interaction.js';
+import { Message } from '../portal.js';
 import { Case } from '../case.js';
 import { Document, DocumentConfidentialityEnum, DocumentKindEnum, DocumentRequirement, DocumentReviewEnum } from './document.js';
 
 const STAFF = { staff: true } as const;
 const STAFF_OR_CITIZEN = { $any: { staff: true, citizen: true } } as const;
 const ERRORS = { types: [ValidationError, NotFoundError, InvalidTransitionError], directResult: true as const };
-
-/** Messages are not nodes and interactions are of several types: their global ids are checked here. */
-function idOf(globalId: { typename: string; id: string }, field: string, accepted: (typename: string) => boolean, what: string): string {
-  if (!accepted(globalId.typename)) throw new ValidationError([{ path: ['input', field], message: `Not the id of ${what}.` }]);
-  return globalId.id;
-}
 
 const DocumentPayload = (name: string, description: string, authScopes: typeof STAFF | typeof STAFF_OR_CITIZEN) =>
   builder.objectRef<{ document: DocumentRow; case: CaseRow | null }>(name).implement({
@@ -30,12 +27,12 @@ const DocumentPayload = (name: string, description: string, authScopes: typeof S
 const AttachDocumentInput = builder.inputType('AttachDocumentInput', {
   description: 'An upload of yours (POST /documents) and the case it belongs to.',
   fields: (t) => ({
-    uploadId: t.globalID({ required: true, for: Document, description: 'The uploadId POST /documents answered; attachable for 24 h.' }),
+    uploadId: t.globalID({ required: true, for: Document, description: 'The global id POST /documents answered as uploadId; attachable for 24 h.' }),
     caseId: t.globalID({ required: true, for: Case, description: 'The global id of the case (a citizen: one of their own).' }),
     kind: t.field({ type: DocumentKindEnum, required: true, description: 'What it is.' }),
-    requirementId: t.globalID({ required: false, for: DocumentRequirement, description: 'The requirement of the procedure it answers (Case.documentChecklist); it is then CITIZEN_VISIBLE.' }),
-    messageId: t.globalID({ required: false, description: 'The global id of a message of the case it came with.' }),
-    interactionId: t.globalID({ required: false, description: 'The interaction it was received in (a letter scanned at the counter, an e-mail attachment). Staff only.' }),
+    requirementId: t.globalID({ required: false, for: DocumentRequirement, description: 'The global id of the requirement of the procedure it answers (Case.documentChecklist); it is then CITIZEN_VISIBLE.' }),
+    messageId: t.globalID({ required: false, for: Message, description: 'The global id of a message of the case it came with.' }),
+    interactionId: t.globalID({ required: false, for: Interaction as unknown as ObjectRef<Types, unknown>, description: 'The global id of the interaction it was received in (a letter scanned at the counter, an e-mail attachment). Staff only.' }),
     confidentiality: t.field({
       type: DocumentConfidentialityEnum,
       required: false,
@@ -60,8 +57,8 @@ builder.mutationField('attachDocument', (t) =>
           caseId: input.caseId.id,
           kind: input.kind as DocumentKind,
           requirementId: input.requirementId?.id,
-          messageId: input.messageId ? idOf(input.messageId, 'messageId', (typename) => typename === 'Message', 'a Message') : undefined,
-          interactionId: input.interactionId ? idOf(input.interactionId, 'interactionId', (typename) => typename === 'Interaction', 'an interaction') : undefined,
+          messageId: input.messageId?.id,
+          interactionId: input.interactionId?.id,
           confidentiality: input.confidentiality as DocumentConfidentiality | null | undefined,
         },
         context.now,

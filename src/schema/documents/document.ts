@@ -1,4 +1,5 @@
 import { RequiredDocumentsMissingError } from '../../domain/errors.js';
+import { REFERENCE_LIST_BOUNDS } from '../../domain/reference-bounds.js';
 import { downloadPath } from '../../domain/documents.js';
 import {
   DOCUMENT_CONFIDENTIALITIES,
@@ -15,6 +16,7 @@ import { Agent } from '../agent.js';
 import { builder } from '../builder.js';
 import { Case } from '../case.js';
 import { ActorKindEnum } from '../case-event.js';
+import { listSize } from '../cost.js';
 import { ErrorInterface } from '../errors.js';
 import { labelField, vocabularyLabelField } from '../language.js';
 import { batchLoader } from '../loaders.js';
@@ -154,8 +156,9 @@ builder.objectFields(Case, (t) => ({
   ),
   documentChecklist: t.field({
     type: [DocumentChecklistItem],
+    ...listSize(REFERENCE_LIST_BOUNDS.stepRequirements),
     authScopes: STAFF_OR_CITIZEN,
-    description: 'The documents the procedure’s current step needs, each with where it stands; empty when the case follows no procedure or the step needs none. The step moves on once all are ACCEPTED.',
+    description: `The documents the procedure’s current step needs (at most ${REFERENCE_LIST_BOUNDS.stepRequirements}), each with where it stands; empty when the case follows no procedure or the step needs none. The step moves on once all are ACCEPTED.`,
     resolve: (row, _args, context) =>
       // Keyed by case and step: the checklist is the current step's.
       batchLoader(context, 'documentChecklists', (keys) =>
@@ -178,7 +181,8 @@ builder.objectType(RequiredDocumentsMissingError, {
   fields: (t) => ({
     requirements: t.field({
       type: [DocumentRequirement],
-      description: 'The requirements not accepted yet.',
+      ...listSize(REFERENCE_LIST_BOUNDS.stepRequirements),
+      description: `The requirements not accepted yet (at most ${REFERENCE_LIST_BOUNDS.stepRequirements}).`,
       resolve: async (error, _args, context) => {
         const found = await requirementsByIds(context.db, error.requirementIds);
         return error.requirementIds.map((id) => found.find((requirement) => requirement.id === id)!);
