@@ -24,6 +24,21 @@ function refuse(reply: FastifyReply, status: number, code: string, message: stri
   return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message } });
 }
 
+/**
+ * The request's context as for /graphql; undefined once a refused token (or a database that
+ * cannot resolve it) has been answered, in the JSON error form of these routes.
+ */
+async function contextOrRefusal(contextFor: ContextFor, request: FastifyRequest, reply: FastifyReply, bodyUnread: boolean): Promise<Context | undefined> {
+  try {
+    return await contextFor(request.headers.authorization, request.id, request.ip);
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    const http = error.extensions.http as { status?: number } | undefined;
+    refuse(reply, http?.status ?? 401, String(error.extensions.code ?? 'UNAUTHENTICATED'), error.message, bodyUnread);
+    return undefined;
+  }
+}
+
 /** `filename*=UTF-8''…` (RFC 6266/5987) first, then `filename="…"` or a bare token. */
 export function fileNameOfDisposition(header: string | undefined): string | undefined {
   if (!header) return undefined;
@@ -50,14 +65,8 @@ export function serveDocumentUploads(app: FastifyInstance, dependencies: UploadD
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
     scope.post('/documents', async (request: FastifyRequest, reply) => {
-      let context: Context;
-      try {
-        context = await dependencies.contextFor(request.headers.authorization, request.id, request.ip);
-      } catch (error) {
-        if (!(error instanceof GraphQLError)) throw error;
-        const http = error.extensions.http as { status?: number } | undefined;
-        return refuse(reply, http?.status ?? 401, String(error.extensions.code ?? 'UNAUTHENTICATED'), error.message, true);
-      }
+      const context = await contextOrRefusal(dependencies.contextFor, request, reply, true);
+      if (!context) return reply;
       if (context.viewer.kind === 'anonymous') return refuse(reply, 401, 'UNAUTHENTICATED', 'Sign in to upload a document: send a bearer token.', true);
       const mediaType = request.headers['content-type']?.split(';')[0]!.trim().toLowerCase();
       if (mediaType !== OCTET_STREAM) {
@@ -105,14 +114,8 @@ export function attachmentDisposition(fileName: string): string {
  */
 export function serveDocumentDownloads(app: FastifyInstance, dependencies: Omit<UploadDependencies, 'maxBytes'>) {
   app.get<{ Params: { id: string } }>('/documents/:id', async (request, reply) => {
-    let context: Context;
-    try {
-      context = await dependencies.contextFor(request.headers.authorization, request.id, request.ip);
-    } catch (error) {
-      if (!(error instanceof GraphQLError)) throw error;
-      const http = error.extensions.http as { status?: number } | undefined;
-      return refuse(reply, http?.status ?? 401, String(error.extensions.code ?? 'UNAUTHENTICATED'), error.message, false);
-    }
+    const context = await contextOrRefusal(dependencies.contextFor, request, reply, false);
+    if (!context) return reply;
     const parsed = parseGlobalId(request.params.id);
     const document = parsed?.typename === 'Document' ? await documentForDownload(dependencies.db, context.viewer, parsed.id, request.id) : undefined;
     if (!document) return refuse(reply, 404, 'NOT_FOUND', 'Document not found.', false);
