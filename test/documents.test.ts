@@ -227,7 +227,7 @@ describe('document access', () => {
 });
 
 describe('removing documents', () => {
-  const REMOVE = gql`mutation ($id: ID!) { removeDocument(documentId: $id) { __typename ... on RemoveDocumentSuccess { document { status downloadUrl removedAt } } } }`;
+  const REMOVE = gql`mutation ($id: ID!) { removeDocument(input: { documentId: $id }) { __typename ... on RemoveDocumentSuccess { document { status downloadUrl removedAt } } } }`;
 
   it('does delete the content of a pending or rejected document, keep an event, and refuse an accepted one', async () => {
     const caseId = await startPremium(tokens.marie!);

@@ -89,13 +89,20 @@ builder.mutationField('reviewDocument', (t) =>
   }),
 );
 
+const RemoveDocumentInput = builder.inputType('RemoveDocumentInput', {
+  description: 'A document (or an upload not attached yet) to remove.',
+  fields: (t) => ({
+    documentId: t.globalID({ required: true, for: Document, description: 'The global id of the document or upload.' }),
+  }),
+});
+
 builder.mutationField('removeDocument', (t) =>
   t.field({
     type: DocumentPayload('RemoveDocumentSuccess', 'The document’s content is deleted; on a case its description and a DOCUMENT_REMOVED event stay.', STAFF_OR_CITIZEN),
     description: 'Removes a document nobody accepted (an upload, or an attached one pending review or rejected), by its uploader or by staff who may read the case.',
     authScopes: STAFF_OR_CITIZEN,
     errors: ERRORS,
-    args: { documentId: t.arg.globalID({ required: true, for: Document, description: 'The global id of the document or upload.' }) },
-    resolve: (_root, { documentId }, context) => removeDocument(context.db, context.documentStore, context.viewer, documentId.id, context.now),
+    args: { input: t.arg({ type: RemoveDocumentInput, required: true, description: 'The document to remove.' }) },
+    resolve: (_root, { input }, context) => removeDocument(context.db, context.documentStore, context.viewer, input.documentId.id, context.now),
   }),
 );
