@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { gql } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentContents, documents } from '../src/db/tables/index.js';
+import { caseEvents, documentContents, documents } from '../src/db/tables/index.js';
 import { parseGlobalId } from '../src/domain/ids.js';
 import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
 
@@ -25,6 +25,7 @@ beforeAll(async () => {
     housing: { role: 'agent', sub: 'demo.housing' },
     energy: { role: 'agent', sub: 'demo.energy' },
     admin: { role: 'agent', sub: 'demo.admin' },
+    supervisor: { role: 'agent', sub: 'demo.supervisor' },
   } as const)) {
     tokens[name] = await tokenFor(claims);
   }
@@ -55,7 +56,7 @@ async function startPremium(token: string): Promise<string> {
 }
 
 interface ChecklistItem {
-  requirement: { id: string; code: string; label: string };
+  requirement: { id: string; code: string; label: string; kind: string };
   state: string;
   stateLabel: string;
   reason: string | null;
@@ -64,7 +65,7 @@ interface ChecklistItem {
 async function checklist(token: string, caseId: string): Promise<ChecklistItem[]> {
   const { data, errors } = await execute<{ node: { documentChecklist: ChecklistItem[] } }>(
     server.client(token),
-    gql`query ($id: ID!) { node(id: $id) { ... on Case { documentChecklist { requirement { id code label } state stateLabel reason } } } }`,
+    gql`query ($id: ID!) { node(id: $id) { ... on Case { documentChecklist { requirement { id code label kind } state stateLabel reason } } } }`,
     { id: caseId },
   );
   expect(errors).toBeUndefined();
@@ -95,6 +96,7 @@ async function uploadAndAttach(token: string, caseId: string, input: Record<stri
   return result!.document;
 }
 
+const REMOVE = gql`mutation ($id: ID!) { removeDocument(input: { documentId: $id }) { __typename ... on RemoveDocumentSuccess { document { status downloadUrl removedAt } } } }`;
 const REVIEW = gql`
   mutation ($input: ReviewDocumentInput!) { reviewDocument(input: $input) { __typename ... on ReviewDocumentSuccess { document { review reviewReason } } } }
 `;
@@ -119,9 +121,16 @@ describe('documents on a procedure case', () => {
     const initial = await checklist(tokens.marie!, caseId);
     expect(initial.map((item) => item.state)).toEqual(['MISSING', 'MISSING', 'MISSING', 'MISSING']);
     expect(initial[0]!.stateLabel).toBe('Manquant');
+    // The same requirements are public on the procedure's steps, for every step.
+    const published = await execute<{ procedure: { steps: { code: string; documentRequirements: { code: string }[] }[] } }>(
+      server.client(),
+      gql`{ procedure(code: "PRIME-HABITATION-MENUISERIES") { steps { code documentRequirements { code } } } }`,
+    );
+    expect(published.data!.procedure.steps[0]!.documentRequirements.map((requirement) => requirement.code)).toEqual(initial.map((item) => item.requirement.code));
+    expect(published.data!.procedure.steps[1]!.documentRequirements).toEqual([]);
 
     const first = initial[0]!;
-    const attached = await uploadAndAttach(tokens.marie!, caseId, { requirementId: first.requirement.id });
+    const attached = await uploadAndAttach(tokens.marie!, caseId, { requirementId: first.requirement.id, kind: first.requirement.kind });
     expect(attached).toMatchObject({ review: 'PENDING', confidentiality: 'CITIZEN_VISIBLE' });
     expect((await checklist(tokens.marie!, caseId))[0]!.state).toBe('SUBMITTED');
 
@@ -136,7 +145,7 @@ describe('documents on a procedure case', () => {
     expect((await checklist(tokens.marie!, caseId))[0]).toMatchObject({ state: 'REJECTED', reason: 'Facture illisible' });
 
     for (const item of initial) {
-      const document = await uploadAndAttach(tokens.marie!, caseId, { requirementId: item.requirement.id }, item.requirement.code);
+      const document = await uploadAndAttach(tokens.marie!, caseId, { requirementId: item.requirement.id, kind: item.requirement.kind }, item.requirement.code);
       const accepted = await execute<{ reviewDocument: { __typename: string } }>(server.client(tokens.housing), REVIEW, { input: { documentId: document.id, decision: 'ACCEPTED' } });
       expect(accepted.data!.reviewDocument.__typename).toBe('ReviewDocumentSuccess');
     }
@@ -216,18 +225,54 @@ describe('document access', () => {
 
   it('does write an access-log row when staff download a citizen’s document, which the citizen sees', async () => {
     const caseId = await startPremium(tokens.marie!);
-    const document = await uploadAndAttach(tokens.marie!, caseId);
-    const read = gql`{ myAccessLog(first: 100) { totalCount edges { node { fields } } } }`;
+    const uploaded = await upload(tokens.marie!, PDF('attestation'), "l'attestation (1).pdf");
+    const document = (await attach(tokens.marie!, { uploadId: uploaded.body.uploadId, caseId, kind: 'CERTIFICATE' })).result!.document;
+    const read = gql`{ myAccessLog(first: 100) { totalCount edges { node { fields caseReference } } } }`;
     const before = await execute<{ myAccessLog: { totalCount: number } }>(server.client(tokens.marie), read);
-    expect((await download(tokens.housing!, document.downloadUrl)).status).toBe(200);
-    const after = await execute<{ myAccessLog: { totalCount: number; edges: { node: { fields: string[] } }[] } }>(server.client(tokens.marie), read);
+    const byStaff = await download(tokens.housing!, document.downloadUrl);
+    expect(byStaff.status).toBe(200);
+    expect(byStaff.headers.get('content-disposition')).toBe(`attachment; filename="l'attestation (1).pdf"; filename*=UTF-8''l%27attestation%20%281%29.pdf`);
+    const after = await execute<{ myAccessLog: { totalCount: number; edges: { node: { fields: string[]; caseReference: string | null } }[] } }>(server.client(tokens.marie), read);
     expect(after.data!.myAccessLog.totalCount).toBe(before.data!.myAccessLog.totalCount + 1);
     expect(after.data!.myAccessLog.edges[0]!.node.fields).toEqual(['document']);
+    expect(after.data!.myAccessLog.edges[0]!.node.caseReference).toMatch(/^\d{4}-/);
+  });
+});
+
+describe('who works a document', () => {
+  it('does let only the owning service review and remove, not a first-line agent or supervisor', async () => {
+    const caseId = await startPremium(tokens.marie!);
+    const document = await uploadAndAttach(tokens.marie!, caseId);
+    for (const token of [tokens.supervisor!, tokens.first!]) {
+      const review = await execute<{ reviewDocument: unknown }>(server.client(token), REVIEW, { input: { documentId: document.id, decision: 'ACCEPTED' } });
+      expect(review.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const removal = await execute<{ removeDocument: unknown }>(server.client(token), REMOVE, { id: document.id });
+      expect(removal.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect(await contentRows(document.id)).toBe(1);
+  });
+
+  it('does refuse a document of another kind than the requirement asks, and reopen a case waiting for the citizen', async () => {
+    const caseId = await startPremium(tokens.marie!);
+    const requirement = (await checklist(tokens.marie!, caseId)).find((item) => item.requirement.code === 'PROPERTY_TITLE')!.requirement;
+    const uploaded = await upload(tokens.marie!, PDF('photo'));
+    const wrongKind = await attach(tokens.marie!, { uploadId: uploaded.body.uploadId, caseId, kind: 'PHOTO', requirementId: requirement.id });
+    expect(wrongKind.result!.__typename).toBe('ValidationError');
+
+    const { data: current } = await execute<{ node: { version: number } }>(server.client(tokens.housing), gql`query ($id: ID!) { node(id: $id) { ... on Case { version } } }`, { id: caseId });
+    const waiting = await execute<{ transitionCase: { __typename: string } }>(
+      server.client(tokens.housing),
+      gql`mutation ($id: ID!, $version: Int!) { transitionCase(input: { id: $id, version: $version, to: WAITING_FOR_CITIZEN }) { __typename } }`,
+      { id: caseId, version: current!.node.version },
+    );
+    expect(waiting.data!.transitionCase.__typename).toBe('TransitionCaseSuccess');
+    await uploadAndAttach(tokens.marie!, caseId, { kind: 'PROOF_OF_OWNERSHIP', requirementId: requirement.id }, 'titre');
+    const { data: after } = await execute<{ node: { status: string } }>(server.client(tokens.marie), gql`query ($id: ID!) { node(id: $id) { ... on Case { status } } }`, { id: caseId });
+    expect(after!.node.status).toBe('IN_PROGRESS');
   });
 });
 
 describe('removing documents', () => {
-  const REMOVE = gql`mutation ($id: ID!) { removeDocument(input: { documentId: $id }) { __typename ... on RemoveDocumentSuccess { document { status downloadUrl removedAt } } } }`;
 
   it('does delete the content of a pending or rejected document, keep an event, and refuse an accepted one', async () => {
     const caseId = await startPremium(tokens.marie!);
@@ -257,14 +302,24 @@ describe('removing documents', () => {
     const token = await tokenFor({ role: 'citizen', sub: parseGlobalId(citizenId)!.id });
     const caseId = await startPremium(token);
     const document = await uploadAndAttach(token, caseId, {}, 'passeport');
+    const removedBefore = await uploadAndAttach(token, caseId, {}, 'ancien');
+    await execute(server.client(tokens.housing), REVIEW, { input: { documentId: removedBefore.id, decision: 'REJECTED', reason: 'Au nom de Léa Gérard, illisible' } });
+    await execute(server.client(token), REMOVE, { id: removedBefore.id });
+    await execute(server.client(tokens.housing), ADVANCE, { input: { caseId, stepCode: 'RECEIVED', documentsOverrideReason: 'Mme Léa Gérard a remis les originaux' } });
     const exported = await execute<{ myData: string }>(server.client(token), gql`{ myData }`);
     const listed = (JSON.parse(exported.data!.myData) as { documents: { fileName: string; downloadUrl: string }[] }).documents;
-    expect(listed).toEqual([expect.objectContaining({ fileName: 'facture.pdf', downloadUrl: document.downloadUrl })]);
+    expect(listed).toContainEqual(expect.objectContaining({ fileName: 'facture.pdf', downloadUrl: document.downloadUrl }));
 
     const erased = await execute<{ anonymizeCitizen: { __typename: string } }>(server.client(tokens.admin), gql`mutation ($id: ID!) { anonymizeCitizen(input: { id: $id }) { __typename } }`, { id: citizenId });
     expect(erased.data!.anonymizeCitizen.__typename).toBe('AnonymizeCitizenSuccess');
     expect(await contentRows(document.id)).toBe(0);
     const [row] = await server.database.handle.db.select({ status: documents.status, fileName: documents.fileName }).from(documents).where(eq(documents.id, parseGlobalId(document.id)!.id));
     expect(row).toEqual({ status: 'REMOVED', fileName: 'erased' });
+    const [before] = await server.database.handle.db.select({ fileName: documents.fileName, reviewReason: documents.reviewReason }).from(documents).where(eq(documents.id, parseGlobalId(removedBefore.id)!.id));
+    expect(before).toEqual({ fileName: 'erased', reviewReason: null });
+    const events = await server.database.handle.db.select({ payload: caseEvents.payload }).from(caseEvents).where(eq(caseEvents.caseId, parseGlobalId(caseId)!.id));
+    const text = JSON.stringify(events);
+    expect(text).not.toContain('Gérard');
+    expect(text).not.toContain('facture.pdf');
   });
 });

@@ -53,7 +53,7 @@ export const CaseEventTypeEnum = builder.enumType('CaseEventType', {
     APPOINTMENT_DONE: { description: 'An appointment took place and is over.' },
     APPOINTMENT_NO_SHOW: { description: 'Nobody came to an appointment; the payload adds by (SYSTEM when marked automatically an hour after its end).' },
     DOCUMENT_ATTACHED: { description: 'A document was attached to the case; the payload gives documentId, fileName, kind and requirementId (null when it answers none). Citizen-visible unless the document is INTERNAL.' },
-    DOCUMENT_REVIEWED: { description: 'The owning service accepted or rejected a document; the payload gives documentId, decision and reason.' },
+    DOCUMENT_REVIEWED: { description: 'The owning service accepted or rejected a document; the payload gives documentId, fileName, kind, decision and reason.' },
     DOCUMENT_REMOVED: { description: 'A document was removed and its content deleted; the payload gives documentId and fileName.' },
   } as const,
 });

@@ -5,7 +5,7 @@ import type { Database } from '../db/client.js';
 import type { Context } from '../schema/index.js';
 import { globalId, parseGlobalId } from '../domain/ids.js';
 import { documentForDownload } from '../services/documents/reads.js';
-import type { DocumentStore } from '../services/documents/storage.js';
+import { CHUNK_BYTES, type DocumentStore } from '../services/documents/storage.js';
 import { receiveUpload, UploadRefusedError } from '../services/documents/uploads.js';
 import type { ContextFor } from './context.js';
 
@@ -104,7 +104,9 @@ export function serveDocumentUploads(app: FastifyInstance, dependencies: UploadD
 /** RFC 6266: an ASCII fallback and the UTF-8 name, so that any browser saves it under its name. */
 export function attachmentDisposition(fileName: string): string {
   const fallback = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  // RFC 5987's attr-char excludes ' ( ) * that encodeURIComponent leaves.
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 /**
@@ -125,6 +127,7 @@ export function serveDocumentDownloads(app: FastifyInstance, dependencies: Omit<
       .header('content-disposition', attachmentDisposition(document.fileName))
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'private, no-store')
-      .send(Readable.from(dependencies.store.read(document.id)));
+      // Bytes, one chunk buffered ahead: Readable.from would read 16 chunks ahead of a slow client.
+      .send(Readable.from(dependencies.store.read(document.id), { objectMode: false, highWaterMark: CHUNK_BYTES }));
   });
 }

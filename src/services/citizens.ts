@@ -201,10 +201,10 @@ export interface PersonalDataRead {
 }
 
 /**
- * Records reads of personal data by staff, one row per citizen and batch. It runs before the
+ * Records reads of personal data by staff, one row per citizen and batch (with the case read, when one). It runs before the
  * data is returned: if this write fails, the read fails.
  */
-export async function recordPersonalDataReads(db: Executor, viewer: Viewer, requestId: string, reads: readonly PersonalDataRead[]): Promise<void> {
+export async function recordPersonalDataReads(db: Executor, viewer: Viewer, requestId: string, reads: readonly PersonalDataRead[], caseId: string | null = null): Promise<void> {
   if (viewer.kind !== 'agent' && viewer.kind !== 'service') return;
   const fieldsByCitizen = new Map<string, Set<string>>();
   for (const read of reads) fieldsByCitizen.set(read.citizenId, (fieldsByCitizen.get(read.citizenId) ?? new Set()).add(read.field));
@@ -215,6 +215,7 @@ export async function recordPersonalDataReads(db: Executor, viewer: Viewer, requ
       actorSubject: viewer.kind === 'agent' ? viewer.login : viewer.subject,
       citizenId,
       fields: [...fields].sort(),
+      caseId,
       requestId,
     })),
   );

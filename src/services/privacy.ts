@@ -169,8 +169,8 @@ export async function anonymizeCitizen(db: Database, store: DocumentStore, viewe
         .update(handoffs)
         .set({ reason: REDACTED, rejectionReason: sql`case when ${handoffs.rejectionReason} is null then null else ${REDACTED} end`, response: sql`case when ${handoffs.response} is null then null else ${REDACTED} end` })
         .where(anyOf(handoffs.caseId, caseIds));
-      // Handoff reasons and responses, document names and review reasons are copied into their events: free text, so redacted too.
-      await tx.update(caseEvents).set({ payload: sql`${caseEvents.payload} - 'reason' - 'response' - 'fileName'` }).where(anyOf(caseEvents.caseId, caseIds));
+      // Handoff reasons and responses, document names, review and override reasons are copied into their events: free text, so redacted too.
+      await tx.update(caseEvents).set({ payload: sql`${caseEvents.payload} - 'reason' - 'response' - 'fileName' - 'documentsOverrideReason'` }).where(anyOf(caseEvents.caseId, caseIds));
       // Webhook bodies copy their event's payload: they get the redacted one, also those still to send.
       await tx
         .update(webhookDeliveries)

@@ -112,7 +112,8 @@ export async function advanceProcedureStep(
   now: Date,
 ): Promise<CaseRow> {
   const staff = requireStaff(viewer);
-  const reasonProblems = checkText(input.documentsOverrideReason, ['input', 'documentsOverrideReason'], MAX_OVERRIDE_REASON, false);
+  // Given, it must say why: a blank one is refused rather than read as absent.
+  const reasonProblems = checkText(input.documentsOverrideReason, ['input', 'documentsOverrideReason'], MAX_OVERRIDE_REASON, input.documentsOverrideReason != null);
   if (reasonProblems.length > 0) throw new ValidationError(reasonProblems);
   const overrideReason = input.documentsOverrideReason?.trim() || null;
   return db.transaction(async (tx) => {
@@ -134,8 +135,9 @@ export async function advanceProcedureStep(
         },
       ]);
     }
-    const [checklist] = await checklistsByCases(tx, [current]);
-    const notAccepted = checklist!.filter((item) => item.state !== 'ACCEPTED');
+    // The documents of every step the case leaves: the current one and those a skip jumps over.
+    const left = steps.filter((step) => step.position >= position && step.position < target.position);
+    const notAccepted = (await checklistsByCases(tx, left.map((step) => ({ id: current.id, procedureStepId: step.id })))).flat().filter((item) => item.state !== 'ACCEPTED');
     if (notAccepted.length > 0 && !overrideReason) {
       throw new RequiredDocumentsMissingError(
         `The step needs documents not accepted yet: ${notAccepted.map((item) => `${item.requirement.code} (${item.state.toLowerCase()})`).join(', ')}. Accept them, or give documentsOverrideReason to move on without them.`,

@@ -11,7 +11,16 @@ import {
   REQUIREMENT_STATES,
   type RequirementState,
 } from '../../domain/vocabulary.js';
-import { type ChecklistItem, checklistsByCases, type DocumentRow, listCaseDocuments, readableDocumentsByIds, type RequirementRow, requirementsByIds } from '../../services/documents/reads.js';
+import {
+  type ChecklistItem,
+  checklistsByCases,
+  type DocumentRow,
+  listCaseDocuments,
+  readableDocumentsByIds,
+  type RequirementRow,
+  requirementsByIds,
+  requirementsByStepIds,
+} from '../../services/documents/reads.js';
 import { Agent } from '../agent.js';
 import { builder } from '../builder.js';
 import { Case } from '../case.js';
@@ -21,6 +30,7 @@ import { ErrorInterface } from '../errors.js';
 import { labelField, vocabularyLabelField } from '../language.js';
 import { batchLoader } from '../loaders.js';
 import { toConnection } from '../pagination.js';
+import { ProcedureStep } from '../procedure.js';
 
 const STAFF = { staff: true } as const;
 const STAFF_OR_CITIZEN = { $any: { staff: true, citizen: true } } as const;
@@ -100,7 +110,7 @@ export const Document = builder.loadableNode('Document', {
     uploadedByKind: t.field({ type: ActorKindEnum, description: 'Who uploaded it: CITIZEN, AGENT or SERVICE.', resolve: (row) => row.uploadedByKind }),
     uploadedBy: t.field({ type: Agent, nullable: true, authScopes: STAFF, description: 'The agent who uploaded it; null otherwise. Staff only.', resolve: (row) => row.uploadedByAgentId }),
     kind: t.field({ type: DocumentKindEnum, nullable: true, description: 'What it is; null until attached.', resolve: (row) => row.kind }),
-    kindLabel: vocabularyLabelField(t, 'DOCUMENT_KIND', 'What it is, in words; the code until attached.', (row) => row.kind ?? 'OTHER'),
+    kindLabel: vocabularyLabelField(t, 'DOCUMENT_KIND', 'What it is, in words; the label of OTHER until attached.', (row) => row.kind ?? 'OTHER'),
     confidentiality: t.field({ type: DocumentConfidentialityEnum, nullable: true, description: 'Who sees it; null until attached.', resolve: (row) => row.confidentiality }),
     attachedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was attached; null before.', resolve: (row) => row.attachedAt }),
     requirement: t.field({
@@ -170,6 +180,15 @@ builder.objectFields(Case, (t) => ({
           }),
         ),
       ).load(`${row.id}/${row.procedureStepId ?? ''}`),
+  }),
+}));
+
+builder.objectFields(ProcedureStep, (t) => ({
+  documentRequirements: t.field({
+    type: [DocumentRequirement],
+    ...listSize(REFERENCE_LIST_BOUNDS.stepRequirements),
+    description: `The documents the step needs before the case moves past it (at most ${REFERENCE_LIST_BOUNDS.stepRequirements}); empty when none. Public.`,
+    resolve: (step, _args, context) => batchLoader(context, 'stepRequirements', (stepIds) => requirementsByStepIds(context.db, stepIds)).load(step.id),
   }),
 }));
 

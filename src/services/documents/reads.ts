@@ -66,7 +66,8 @@ export async function checklistsByCases(db: Executor, rows: readonly { id: strin
     db
       .select({ caseId: documents.caseId, requirementId: documents.requirementId, review: documents.review, reviewReason: documents.reviewReason, attachedAt: documents.attachedAt })
       .from(documents)
-      .where(and(anyOf(documents.caseId, rows.map((row) => row.id)), eq(documents.status, 'ATTACHED'), sql`${documents.requirementId} is not null`)),
+      // CITIZEN_VISIBLE only: a citizen and staff see one list (attachDocument never files a requirement's document INTERNAL).
+      .where(and(anyOf(documents.caseId, rows.map((row) => row.id)), eq(documents.status, 'ATTACHED'), eq(documents.confidentiality, 'CITIZEN_VISIBLE'), sql`${documents.requirementId} is not null`)),
   ]);
   return rows.map((row) =>
     requirements
@@ -115,6 +116,13 @@ export async function documentForDownload(db: Executor, viewer: Viewer, document
     .limit(1);
   const document = found?.document;
   if (!document) return undefined;
-  if (found.citizenId) await recordPersonalDataReads(db, viewer, requestId, [{ citizenId: found.citizenId, field: 'document' }]);
+  if (found.citizenId) await recordPersonalDataReads(db, viewer, requestId, [{ citizenId: found.citizenId, field: 'document' }], document.caseId);
   return document;
+}
+
+/** The documents each step requires, in order. */
+export async function requirementsByStepIds(db: Executor, stepIds: readonly string[]): Promise<RequirementRow[][]> {
+  const valid = wellFormedUuids(stepIds);
+  const rows = valid.length === 0 ? [] : await db.select().from(procedureStepRequirements).where(anyOf(procedureStepRequirements.stepId, valid)).orderBy(asc(procedureStepRequirements.position));
+  return stepIds.map((stepId) => rows.filter((row) => row.stepId === stepId));
 }
