@@ -1,6 +1,8 @@
 import { count, eq } from 'drizzle-orm';
 import { gql } from 'graphql-request';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { caseEvents, documentContents, documents } from '../src/db/tables/index.js';
 import { parseGlobalId } from '../src/domain/ids.js';
 import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
@@ -199,23 +201,39 @@ describe('document access', () => {
     expect(node.data!.node).toBeNull();
   });
 
-  it('does never show an INTERNAL document to the citizen: not in fields, downloads or events', async () => {
+  it('does never show an INTERNAL document to the citizen: not in fields, downloads, events or a live subscription', async () => {
     const caseId = await startPremium(tokens.marie!);
+    // Marie follows her case live: she gets the visible document's event, never the internal one's before it.
+    const client = createClient({ url: server.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${tokens.marie}` }, retryAttempts: 0 });
+    const live: { type: string; payload: string }[] = [];
+    const received = new Promise<void>((resolve, reject) => {
+      client.subscribe<{ caseUpdated: { type: string; payload: string } }>(
+        { query: 'subscription ($id: ID!) { caseUpdated(id: $id) { type payload } }', variables: { id: caseId } },
+        { next: (result) => (live.push(result.data!.caseUpdated), result.data!.caseUpdated.type === 'DOCUMENT_ATTACHED' && resolve()), error: reject, complete: () => {} },
+      );
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const internal = await uploadAndAttach(tokens.housing!, caseId, { confidentiality: 'INTERNAL', kind: 'LETTER_RECEIVED' }, 'note interne');
     expect(internal.confidentiality).toBe('INTERNAL');
+    const visible = await uploadAndAttach(tokens.housing!, caseId, { kind: 'LETTER_SENT' }, 'courrier');
+    await received;
+    await client.dispose();
+    const attachedLive = live.filter((event) => event.type === 'DOCUMENT_ATTACHED');
+    expect(attachedLive).toHaveLength(1);
+    expect(JSON.parse(attachedLive[0]!.payload).documentId).toBe(visible.id);
 
     const asMarie = await execute<{ node: { documents: { edges: unknown[] }; timeline: { edges: { node: { type: string; payload: string } }[] } } }>(
       server.client(tokens.marie),
       gql`query ($id: ID!) { node(id: $id) { ... on Case { documents { edges { node { id } } } timeline(first: 50) { edges { node { type payload } } } } } }`,
       { id: caseId },
     );
-    expect(asMarie.data!.node.documents.edges).toEqual([]);
-    expect(asMarie.data!.node.timeline.edges.map((edge) => edge.node.type)).not.toContain('DOCUMENT_ATTACHED');
+    expect(asMarie.data!.node.documents.edges).toEqual([{ node: { id: visible.id } }]);
+    expect(asMarie.data!.node.timeline.edges.filter((edge) => edge.node.type === 'DOCUMENT_ATTACHED')).toHaveLength(1);
     expect((await execute<{ node: unknown }>(server.client(tokens.marie), gql`query ($id: ID!) { node(id: $id) { id } }`, { id: internal.id })).data!.node).toBeNull();
     expect((await download(tokens.marie!, internal.downloadUrl)).status).toBe(404);
 
     const asStaff = await execute<{ node: { documents: { edges: { node: { id: string } }[] } } }>(server.client(tokens.housing), gql`query ($id: ID!) { node(id: $id) { ... on Case { documents { edges { node { id } } } } } }`, { id: caseId });
-    expect(asStaff.data!.node.documents.edges.map((edge) => edge.node.id)).toEqual([internal.id]);
+    expect(asStaff.data!.node.documents.edges.map((edge) => edge.node.id)).toEqual([internal.id, visible.id]);
     // A requirement's document is the citizen's file: never INTERNAL.
     const requirement = (await checklist(tokens.housing!, caseId))[0]!.requirement;
     const uploaded = await upload(tokens.housing!, PDF('x'));
