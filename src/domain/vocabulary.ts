@@ -180,3 +180,20 @@ export type DocumentReview = (typeof DOCUMENT_REVIEWS)[number];
 /** Where a required document of the current step stands (Case.documentChecklist; labels DOCUMENT_REQUIREMENT_STATE). */
 export const REQUIREMENT_STATES = ['MISSING', 'SUBMITTED', 'ACCEPTED', 'REJECTED'] as const;
 export type RequirementState = (typeof REQUIREMENT_STATES)[number];
+
+/** What a mandate reaches (issue 21): every case of the represented citizen, those of some themes, or one case. */
+export const MANDATE_SCOPES = ['ALL_CASES', 'THEMES', 'ONE_CASE'] as const;
+export type MandateScope = (typeof MANDATE_SCOPES)[number];
+
+/** READ follows the cases; ACT also sends messages, starts procedures, books and uploads for the represented citizen. */
+export const MANDATE_RIGHTS = ['READ', 'ACT'] as const;
+export type MandateRights = (typeof MANDATE_RIGHTS)[number];
+
+/** Where a mandate stands at a given time (computed: domain/mandates.ts, mandateStatus). */
+export const MANDATE_STATUSES = ['PENDING', 'ACTIVE', 'REVOKED', 'EXPIRED'] as const;
+export type MandateStatus = (typeof MANDATE_STATUSES)[number];
+
+/** Who granted a mandate: the represented citizen on the portal, or an agent who checked the proof. */
+export const MANDATE_GRANTOR_KINDS = ['CITIZEN', 'AGENT'] as const;
+export type MandateGrantorKind = (typeof MANDATE_GRANTOR_KINDS)[number];
+

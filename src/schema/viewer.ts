@@ -17,7 +17,7 @@ const ViewerRoleEnum = builder.enumType('ViewerRole', {
 
 const ROLE_OF_KIND = { citizen: 'CITIZEN', agent: 'AGENT', service: 'SERVICE' } as const satisfies Record<SignedInViewer['kind'], string>;
 
-const Viewer = builder.objectRef<SignedInViewer>('Viewer').implement({
+export const Viewer = builder.objectRef<SignedInViewer>('Viewer').implement({
   description: 'Who the bearer token stands for. Readable by that caller.',
   authScopes: { public: true },
   fields: (t) => ({

@@ -1,10 +1,11 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client.js';
 import { anyOf } from '../db/lists.js';
 import {
   accessLog,
   appointments,
   documents,
+  mandates,
   bookableResources,
   caseEvents,
   cases,
@@ -32,6 +33,7 @@ import type { DataVault } from './data-vault.js';
 import { deleteCitizenDocuments } from './documents/attachments.js';
 import { readableDocuments } from './documents/reads.js';
 import type { DocumentStore } from './documents/storage.js';
+import { mandatesOfCitizen, type MandateRow } from './mandates/reads.js';
 
 /**
  * Everything stored about the signed-in citizen, as one document (GDPR right of access): their
@@ -44,7 +46,7 @@ export async function exportCitizenData(db: Executor, viewer: Viewer, vault: Dat
   const [citizen] = await db.select().from(citizens).where(eq(citizens.id, id));
   const ownCases = await db.select(caseColumns).from(cases).where(eq(cases.citizenId, id));
   const caseIds = ownCases.map((row) => row.id);
-  const [points, events, exchanged, orders, reads, booked, filed] = await Promise.all([
+  const [points, events, exchanged, orders, reads, booked, filed, given, held] = await Promise.all([
     db.select().from(contactPoints).where(eq(contactPoints.citizenId, id)),
     caseIds.length
       ? db
@@ -78,6 +80,8 @@ export async function exportCitizenData(db: Executor, viewer: Viewer, vault: Dat
       .leftJoin(cases, eq(cases.id, documents.caseId))
       .where(readableDocuments(viewer))
       .orderBy(documents.uploadedAt),
+    mandatesOfCitizen(db, id, 'given', MANDATES_EXPORTED),
+    mandatesOfCitizen(db, id, 'held', MANDATES_EXPORTED),
   ]);
   return {
     citizen: {
@@ -120,11 +124,22 @@ export async function exportCitizenData(db: Executor, viewer: Viewer, vault: Dat
       caseReference,
       downloadUrl: document.status === 'REMOVED' ? null : downloadPath(document.id),
     })),
+    mandates: {
+      given: given.map(mandateExport),
+      held: held.map(mandateExport),
+    },
     accessLog: reads,
   };
 }
 
 const REDACTED = '[anonymised]';
+/** Mandates a data export lists on each side, newest first. */
+const MANDATES_EXPORTED = 1_000;
+
+function mandateExport(mandate: MandateRow) {
+  const { scope, themeCodes, rights, validFrom, validUntil, grantedByKind, revokedAt, representativeName, representativeOrganisation, createdAt } = mandate;
+  return { scope, themeCodes, rights, validFrom, validUntil, grantedBy: grantedByKind, revokedAt, representativeName, representativeOrganisation, createdAt };
+}
 
 /**
  * Erases a citizen's personal data (GDPR erasure) while keeping their cases for statistics:
@@ -145,6 +160,11 @@ export async function anonymizeCitizen(db: Database, store: DocumentStore, viewe
     await tx.delete(contactPoints).where(eq(contactPoints.citizenId, citizenId));
     await tx.update(publicationOrders).set({ deliveryAddress: null }).where(eq(publicationOrders.citizenId, citizenId));
     const caseIds = (await tx.select({ id: cases.id }).from(cases).where(eq(cases.citizenId, citizenId))).map((row) => row.id);
+    // Their mandates end now, given or held, and what was written of the other person or the proof goes.
+    await tx
+      .update(mandates)
+      .set({ revokedAt: sql`coalesce(${mandates.revokedAt}, ${new Date().toISOString()}::timestamptz)`, revokedByKind: sql`coalesce(${mandates.revokedByKind}, 'AGENT')`, proofNote: sql`case when ${mandates.proofNote} is null then null else ${REDACTED} end`, representativeName: sql`case when ${mandates.representativeName} is null then null else ${REDACTED} end`, representativeOrganisation: null })
+      .where(or(eq(mandates.representedCitizenId, citizenId), eq(mandates.representativeCitizenId, citizenId)));
     // Their documents' contents are deleted (the descriptions of attached ones stay, nameless, as REMOVED).
     await deleteCitizenDocuments(tx, store, citizenId, caseIds, new Date());
     // Nobody is left to come: their upcoming appointments are cancelled (with their events) before their texts go.

@@ -17,3 +17,4 @@ export * from './statistics.js';
 export * from './knowledge.js';
 export * from './appointments.js';
 export * from './documents.js';
+export * from './mandates.js';
