@@ -2,6 +2,14 @@ import { builder } from './builder.js';
 
 // Enums shared by several areas. Values match the domain vocabularies one to one.
 
+/** A GraphQL enum of a domain vocabulary, each value with its description. */
+export function vocabularyEnum<Value extends string>(name: string, description: string, values: readonly Value[], describe: Record<Value, string>) {
+  return builder.enumType(name, {
+    description,
+    values: Object.fromEntries(values.map((value) => [value, { description: describe[value] }])) as Record<Value, { description: string }>,
+  });
+}
+
 export const LineEnum = builder.enumType('Line', {
   description: 'The tier that works on a contact.',
   values: {

@@ -23,6 +23,7 @@ import {
 } from '../../services/documents/reads.js';
 import { Agent } from '../agent.js';
 import { builder } from '../builder.js';
+import { vocabularyEnum } from '../enums.js';
 import { Case } from '../case.js';
 import { ActorKindEnum } from '../case-event.js';
 import { listSize } from '../cost.js';
@@ -37,14 +38,8 @@ const STAFF_OR_CITIZEN = { $any: { staff: true, citizen: true } } as const;
 const PUBLIC = { public: true } as const;
 
 
-function enumOf<Value extends string>(name: string, description: string, values: readonly Value[], describe: Record<Value, string>) {
-  return builder.enumType(name, {
-    description,
-    values: Object.fromEntries(values.map((value) => [value, { description: describe[value] }])) as Record<Value, { description: string }>,
-  });
-}
 
-export const DocumentKindEnum = enumOf<DocumentKind>('DocumentKind', 'What a document is.', DOCUMENT_KINDS, {
+export const DocumentKindEnum = vocabularyEnum<DocumentKind>('DocumentKind', 'What a document is.', DOCUMENT_KINDS, {
   PROOF_OF_IDENTITY: 'An identity card, passport or residence permit.',
   PROOF_OF_OWNERSHIP: 'A title deed, a cadastral extract: who owns the property.',
   INVOICE: 'An invoice (of works, of a purchase).',
@@ -55,12 +50,12 @@ export const DocumentKindEnum = enumOf<DocumentKind>('DocumentKind', 'What a doc
   OTHER: 'Anything else.',
 });
 
-export const DocumentConfidentialityEnum = enumOf<DocumentConfidentiality>('DocumentConfidentiality', 'Who sees an attached document.', DOCUMENT_CONFIDENTIALITIES, {
+export const DocumentConfidentialityEnum = vocabularyEnum<DocumentConfidentiality>('DocumentConfidentiality', 'Who sees an attached document.', DOCUMENT_CONFIDENTIALITIES, {
   CITIZEN_VISIBLE: 'The citizen and the staff who may read the case.',
   INTERNAL: 'Staff only: no field, download, event or webhook shows it to the citizen.',
 });
 
-export const DocumentReviewEnum = enumOf<DocumentReview>('DocumentReview', 'The owning service’s verdict on an attached document.', DOCUMENT_REVIEWS, {
+export const DocumentReviewEnum = vocabularyEnum<DocumentReview>('DocumentReview', 'The owning service’s verdict on an attached document.', DOCUMENT_REVIEWS, {
   PENDING: 'Not reviewed yet.',
   ACCEPTED: 'Accepted: it stays on the case.',
   REJECTED: 'Rejected, with a reason: attach another one.',
@@ -75,7 +70,7 @@ const DocumentStatusEnum = builder.enumType('DocumentStatus', {
   } as const,
 });
 
-const RequirementStateEnum = enumOf<RequirementState>('DocumentRequirementState', 'Where a required document stands for a case.', REQUIREMENT_STATES, {
+const RequirementStateEnum = vocabularyEnum<RequirementState>('DocumentRequirementState', 'Where a required document stands for a case.', REQUIREMENT_STATES, {
   MISSING: 'No document answers it yet.',
   SUBMITTED: 'A document was attached and waits for the service’s review.',
   ACCEPTED: 'The service accepted a document for it.',

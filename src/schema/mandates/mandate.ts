@@ -1,8 +1,9 @@
-import { MANDATE_GRANTOR_KINDS, MANDATE_RIGHTS, MANDATE_SCOPES, MANDATE_STATUSES, type MandateRights, type MandateScope, type MandateStatus } from '../../domain/vocabulary.js';
+import { MANDATE_GRANTOR_KINDS, MANDATE_RIGHTS, MANDATE_SCOPES, MANDATE_STATUSES, type MandateGrantorKind, type MandateRights, type MandateScope, type MandateStatus } from '../../domain/vocabulary.js';
 import { mandateStatus, MAX_MANDATE_THEMES } from '../../domain/mandates.js';
 import { citizenNamesByIds } from '../../services/mandates/names.js';
 import { mandatesOfCitizen, type MandateRow, readableMandatesByIds } from '../../services/mandates/reads.js';
 import { builder } from '../builder.js';
+import { vocabularyEnum } from '../enums.js';
 import { Case } from '../case.js';
 import { listSize } from '../cost.js';
 import { batchLoader } from '../loaders.js';
@@ -14,37 +15,28 @@ const AGENT_OR_CITIZEN = { $any: { staff: true, citizen: true } } as const;
 /** How many mandates Viewer.mandatesGiven and mandatesHeld list, newest first. */
 export const MANDATES_LISTED = 100;
 
-function enumOf<Value extends string>(name: string, description: string, values: readonly Value[], describe: Record<Value, string>) {
-  return builder.enumType(name, {
-    description,
-    values: Object.fromEntries(values.map((value) => [value, { description: describe[value] }])) as Record<Value, { description: string }>,
-  });
-}
 
-export const MandateScopeEnum = enumOf<MandateScope>('MandateScope', 'What a mandate reaches.', MANDATE_SCOPES, {
+export const MandateScopeEnum = vocabularyEnum<MandateScope>('MandateScope', 'What a mandate reaches.', MANDATE_SCOPES, {
   ALL_CASES: 'Every case of the represented citizen.',
   THEMES: 'Their cases of some themes (a theme covers its sub-themes).',
   ONE_CASE: 'One case.',
 });
 
-export const MandateRightsEnum = enumOf<MandateRights>('MandateRights', 'What a mandate allows.', MANDATE_RIGHTS, {
+export const MandateRightsEnum = vocabularyEnum<MandateRights>('MandateRights', 'What a mandate allows.', MANDATE_RIGHTS, {
   READ: 'Follow the cases: what the citizen sees of them.',
   ACT: 'Also act: send messages, start procedures, book appointments, upload documents.',
 });
 
-const MandateStatusEnum = enumOf<MandateStatus>('MandateStatus', 'Where a mandate stands now.', MANDATE_STATUSES, {
+const MandateStatusEnum = vocabularyEnum<MandateStatus>('MandateStatus', 'Where a mandate stands now.', MANDATE_STATUSES, {
   PENDING: 'Not in force yet (validFrom is ahead).',
   ACTIVE: 'In force.',
   REVOKED: 'Revoked: it ended at once.',
   EXPIRED: 'Past its validUntil.',
 });
 
-const MandateGrantorEnum = builder.enumType('MandateGrantor', {
-  description: 'Who granted a mandate.',
-  values: Object.fromEntries(MANDATE_GRANTOR_KINDS.map((kind) => [kind, { description: kind === 'CITIZEN' ? 'The represented citizen, on the portal.' : 'An agent, after checking the proof.' }])) as Record<
-    (typeof MANDATE_GRANTOR_KINDS)[number],
-    { description: string }
-  >,
+const MandateGrantorEnum = vocabularyEnum<MandateGrantorKind>('MandateGrantor', 'Who granted a mandate.', MANDATE_GRANTOR_KINDS, {
+  CITIZEN: 'The represented citizen, on the portal.',
+  AGENT: 'An agent, after checking the proof.',
 });
 
 function citizenName(context: Context, citizenId: string): Promise<string> {
