@@ -8,6 +8,7 @@ import {
   type DocumentConfidentiality,
   type DocumentKind,
   type DocumentReview,
+  type DocumentStatus,
   REQUIREMENT_STATES,
   type RequirementState,
 } from '../../domain/vocabulary.js';
@@ -96,11 +97,12 @@ export const Document = builder.loadableNode('Document', {
   load: (ids: string[], context) => readableDocumentsByIds(context.db, context.viewer, ids),
   sort: (row: DocumentRow) => row.id,
   fields: (t) => ({
-    status: t.field({ type: DocumentStatusEnum, description: 'Where it stands.', resolve: (row) => (row.status === 'UPLOADING' ? 'PENDING' : row.status) }),
+    // readableDocuments never gives an upload still UPLOADING: the rows here are complete (documents_complete_check).
+    status: t.field({ type: DocumentStatusEnum, description: 'Where it stands.', resolve: (row) => row.status as Exclude<DocumentStatus, 'UPLOADING'> }),
     fileName: t.exposeString('fileName', { description: 'As the uploader named it (“erased” once the citizen’s data was erased).' }),
     contentType: t.exposeString('contentType', { description: 'Found in the bytes at upload, e.g. application/pdf; never what the client claimed.' }),
-    size: t.int({ description: 'Bytes.', resolve: (row) => row.size ?? 0 }),
-    sha256: t.string({ description: 'SHA-256 of the content, lowercase hex.', resolve: (row) => row.sha256 ?? '' }),
+    size: t.int({ description: 'Bytes.', resolve: (row) => row.size! }),
+    sha256: t.string({ description: 'SHA-256 of the content, lowercase hex.', resolve: (row) => row.sha256! }),
     uploadedAt: t.field({ type: 'DateTime', description: 'When it was uploaded.', resolve: (row) => row.uploadedAt }),
     uploadedByKind: t.field({ type: ActorKindEnum, description: 'Who uploaded it: CITIZEN, AGENT or SERVICE.', resolve: (row) => row.uploadedByKind }),
     uploadedBy: t.field({ type: Agent, nullable: true, authScopes: STAFF, description: 'The agent who uploaded it; null otherwise. Staff only.', resolve: (row) => row.uploadedByAgentId }),
