@@ -226,7 +226,7 @@ describe('the commit-safe cursor', () => {
     const insertEvent = (tx: { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }, label: string) =>
       tx.execute(sql`insert into case_events (case_id, type, visibility, actor_kind, payload) values (${target!.id}::uuid, 'CASE_UPDATED', 'INTERNAL', 'SYSTEM', ${JSON.stringify({ label })}::jsonb)`);
     const labelsAfter = async (cursor: typeof start) =>
-      (await readCommittedEvents(db, supervisorView, { caseId: target!.id }, cursor)).map((event) => (event.payload as { label: string }).label);
+      (await readCommittedEvents(db, supervisorView, { caseId: target!.id }, cursor, new Date())).map((event) => (event.payload as { label: string }).label);
 
     if (server.database.url) {
       // Postgres: T1 takes its transaction id first, T2 inserts the lower position, T1 commits first.
@@ -244,7 +244,7 @@ describe('the commit-safe cursor', () => {
         // A reader by position alone would hand out the higher position now and never the lower
         // one. A transaction of another test file may hold both back a moment longer.
         await vi.waitFor(async () => expect(await labelsAfter(start)).toEqual(['higher position, first commit']), { timeout: 30_000, interval: 50 });
-        const cursor = (await readCommittedEvents(db, supervisorView, { caseId: target!.id }, start)).at(-1)!;
+        const cursor = (await readCommittedEvents(db, supervisorView, { caseId: target!.id }, start, new Date())).at(-1)!;
         await t2`commit`;
         t1.release();
         t2.release();

@@ -240,7 +240,7 @@ describe('a subscriber that stops reading', () => {
       let expected: string[] = [];
       await vi.waitFor(
         async () => {
-          expected = (await readCommittedEvents(db, supervisorView, { caseId: rawCaseId }, start, 10_000)).map(encodeFeedCursor);
+          expected = (await readCommittedEvents(db, supervisorView, { caseId: rawCaseId }, start, new Date(), 10_000)).map(encodeFeedCursor);
           expect(expected).toHaveLength(produced + 3);
         },
         { timeout: 10_000, interval: 50 },

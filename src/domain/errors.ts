@@ -17,6 +17,10 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
+  /** What a program needs beyond the code, sent in the error's extensions (a top-level error's only). */
+  get details(): Record<string, unknown> {
+    return {};
+  }
 }
 
 export interface FieldProblem {
@@ -42,6 +46,24 @@ export class NotFoundError extends DomainError {
 /** The viewer may read the object but not do this to it: a top-level FORBIDDEN error, not a union member. */
 export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN';
+}
+
+/**
+ * A representative's mandate over this case or person ended (revoked, or past validUntil): a
+ * top-level FORBIDDEN error that names when, so that they know to ask for a new one.
+ */
+export class MandateEndedError extends ForbiddenError {
+  constructor(
+    readonly mandateId: string,
+    readonly status: 'REVOKED' | 'EXPIRED',
+    readonly endedAt: Date,
+  ) {
+    super(`Your mandate ${status === 'REVOKED' ? 'was revoked on' : 'expired on'} ${endedAt.toISOString()}.`);
+  }
+
+  override get details() {
+    return { reason: `MANDATE_${this.status}`, mandateEndedAt: this.endedAt.toISOString() };
+  }
 }
 
 /** Too many attempts: a top-level RATE_LIMITED error. */

@@ -126,7 +126,7 @@ export const Case = builder.loadableNode('Case', {
     'The single-window case: every contact about one question, whatever the channel, with its history. Agents read cases their role and service allow (first line: all but confidential ones and themes excluded from it; back offices and service accounts: their service’s and those handed to it; supervisors and admins: all); a citizen reads their own cases, without the internal fields. A case you may not read is reported exactly like a missing one.',
   authScopes: STAFF_OR_OWNER,
   id: { resolve: (row) => row.id },
-  load: (ids: string[], context) => readableCasesByIds(context.db, context.viewer, ids),
+  load: (ids: string[], context) => readableCasesByIds(context.db, context.viewer, ids, context.now),
   sort: (row: CaseRow) => row.id,
   fields: (t) => ({
     reference: t.exposeString('reference', { description: 'Human reference read out to the citizen, e.g. 1718-2026-000123.' }),
@@ -355,7 +355,7 @@ builder.queryFields((t) => ({
     authScopes: STAFF_OR_OWNER,
     args: { id: t.arg.globalID({ required: true, for: Case, description: 'The global id of the case.' }) },
     resolve: async (_root, args, context, info) => {
-      const row = await findReadableCase(context.db, context.viewer, { id: args.id.id }, caseRelationsAsked(info, [], context));
+      const row = await findReadableCase(context.db, context.viewer, { id: args.id.id }, context.now, caseRelationsAsked(info, [], context));
       if (!row) throw new NotFoundError('Case');
       return row;
     },
@@ -367,7 +367,7 @@ builder.queryFields((t) => ({
     authScopes: STAFF_OR_OWNER,
     args: { reference: t.arg.string({ required: true, description: 'The reference, e.g. 1718-2026-000123.' }) },
     resolve: async (_root, args, context, info) => {
-      const row = await findReadableCase(context.db, context.viewer, { reference: args.reference }, caseRelationsAsked(info, [], context));
+      const row = await findReadableCase(context.db, context.viewer, { reference: args.reference }, context.now, caseRelationsAsked(info, [], context));
       if (!row) throw new NotFoundError('Case');
       return row;
     },

@@ -64,7 +64,7 @@ export const Citizen = builder.loadableNode('Citizen', {
     'A person in contact with the administration. Readable by the citizen themself and by staff (agents: any citizen; service accounts: citizens of their cases); to anyone else a citizen id is unknown. Reads of personal data (national number, contact points) by staff are logged.',
   authScopes: CITIZEN_OR_STAFF,
   id: { resolve: (row) => row.id },
-  load: (ids: string[], context) => readableCitizensByIds(context.db, context.viewer, ids),
+  load: (ids: string[], context) => readableCitizensByIds(context.db, context.viewer, ids, context.now),
   sort: (row: CitizenRow) => row.id,
   fields: (t) => ({
     givenName: t.exposeString('givenName', { description: 'First name.' }),
@@ -117,7 +117,7 @@ builder.queryField('citizens', (t) =>
       authScopes: { staff: true },
       args: { search: t.arg({ type: CitizenSearchInput, required: true, description: 'What to look for.' }) },
       resolve: async (_root, args, context) =>
-        toConnection(await searchCitizens(context.db, context.viewer, context.vault, args.search, args, context.limits.maxPageSize)),
+        toConnection(await searchCitizens(context.db, context.viewer, context.vault, args.search, args, context.limits.maxPageSize, context.now)),
     },
     { name: 'CitizenConnection', description: 'A page of citizens.', authScopes: { staff: true } },
     { name: 'CitizenEdge', description: 'A citizen and its cursor.', authScopes: { staff: true } },

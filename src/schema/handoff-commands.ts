@@ -22,7 +22,7 @@ builder.objectFields(Service, (t) => ({
       nullable: true,
       args: { status: t.arg({ type: HandoffStatusEnum, required: false, defaultValue: 'REQUESTED', description: 'REQUESTED when omitted.' }) },
       resolve: async (service, args, context) =>
-        toConnection(await listIncomingHandoffs(context.db, context.viewer, service.id, args.status ?? 'REQUESTED', args, context.limits.maxPageSize)),
+        toConnection(await listIncomingHandoffs(context.db, context.viewer, service.id, args.status ?? 'REQUESTED', args, context.limits.maxPageSize, context.now)),
     },
     { name: 'HandoffConnection', description: 'A page of handoffs.', authScopes: STAFF },
     { name: 'HandoffEdge', description: 'A handoff and its cursor.', authScopes: STAFF },

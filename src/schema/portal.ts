@@ -236,7 +236,7 @@ const AccessLogEntryType = builder.objectRef<AccessLogEntry>('AccessLogEntry').i
       nullable: true,
       description: 'The case it was read for, when known; null otherwise.',
       resolve: async (entry, _args, context) =>
-        entry.caseId ? ((await readableCasesByIds(context.db, context.viewer, [entry.caseId]))[0]?.reference ?? null) : null,
+        entry.caseId ? ((await readableCasesByIds(context.db, context.viewer, [entry.caseId], context.now))[0]?.reference ?? null) : null,
     }),
   }),
 });
@@ -315,7 +315,7 @@ builder.queryField('myData', (t) =>
   t.string({
     description: 'Everything Guichet stores about the signed-in citizen, as one JSON document (GDPR right of access). Citizens only.',
     authScopes: CITIZEN,
-    resolve: async (_root, _args, context) => JSON.stringify(await exportCitizenData(context.db, context.viewer, context.vault)),
+    resolve: async (_root, _args, context) => JSON.stringify(await exportCitizenData(context.db, context.viewer, context.vault, context.now)),
   }),
 );
 

@@ -97,17 +97,18 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
   if (invalid.length > 0) throw new ConfigError(`WEBHOOK_ALLOWED_HOSTS: not a host name, IP address or CIDR network: ${invalid.join(', ')}`);
   const wakeUps = await listenForCaseEvents(database);
   const referenceCache = await openReferenceCache(database);
+  const clock = options.clock ?? (() => new Date());
   const dependencies: ContextDependencies = {
     db: database.db,
     vault: createDataVault(config.dataKey),
     documentStore: postgresDocumentStore(database.db),
     verifyToken: createTokenVerifier(config.jwt),
     limits: config.limits,
-    caseEvents: createCaseEventFeed(database.db, wakeUps),
+    caseEvents: createCaseEventFeed(database.db, wakeUps, { clock }),
     referenceCache,
     webhookPolicy: { requireHttps: config.webhooks.requireHttps, allowList },
     viewers: rememberingViewers(database.db),
-    clock: options.clock ?? (() => new Date()),
+    clock,
   };
   const validationRules = limitRules(config.limits);
 

@@ -119,7 +119,7 @@ export function serveDocumentDownloads(app: FastifyInstance, dependencies: Omit<
     const context = await contextOrRefusal(dependencies.contextFor, request, reply, false);
     if (!context) return reply;
     const parsed = parseGlobalId(request.params.id);
-    const document = parsed?.typename === 'Document' ? await documentForDownload(dependencies.db, context.viewer, parsed.id, request.id) : undefined;
+    const document = parsed?.typename === 'Document' ? await documentForDownload(dependencies.db, context.viewer, parsed.id, request.id, context.now) : undefined;
     if (!document) return refuse(reply, 404, 'NOT_FOUND', 'Document not found.', false);
     return reply
       .header('content-type', document.contentType)

@@ -49,7 +49,7 @@ export function contextCreationError(error: unknown, requestId: string): GraphQL
 export function presentError(formatted: GraphQLFormattedError, error: unknown): { formatted: GraphQLFormattedError; masked: boolean } {
   const domainError = causeChain(error).find((cause): cause is DomainError => cause instanceof DomainError);
   if (domainError) {
-    return { formatted: { ...formatted, message: domainError.message, extensions: { code: domainError.code } }, masked: false };
+    return { formatted: { ...formatted, message: domainError.message, extensions: { ...domainError.details, code: domainError.code } }, masked: false };
   }
   if (isDatabaseUnavailable(error)) {
     return { formatted: { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } }, masked: true };

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { cases, handoffs, themes } from '../db/tables/index.js';
 import type { Viewer } from '../domain/viewer.js';
+import { representedCases } from './mandates/reads.js';
 
 /**
  * The cases a viewer may read, as a predicate on `cases`: every query that reads cases (or
@@ -9,10 +10,11 @@ import type { Viewer } from '../domain/viewer.js';
  * - supervisors and admins: every case;
  * - first-line agents: every case but confidential ones and themes excluded from the first line;
  * - back-office agents and service accounts: cases of their service and cases handed to it;
- * - a citizen: their own cases (the schema shows them only citizen-visible fields and events);
+ * - a citizen: their own cases, and those a mandate in force at `now` lets them reach for
+ *   someone else (the schema shows them only citizen-visible fields and events);
  * - anonymous callers: none.
  */
-export function readableCases(viewer: Viewer): SQL {
+export function readableCases(viewer: Viewer, now: Date): SQL {
   if (viewer.kind === 'agent') {
     switch (viewer.role) {
       case 'SUPERVISOR':
@@ -25,7 +27,7 @@ export function readableCases(viewer: Viewer): SQL {
     }
   }
   if (viewer.kind === 'service') return ofOrHandedToService(viewer.serviceId);
-  if (viewer.kind === 'citizen') return sql`${cases.citizenId} = ${viewer.citizenId}`;
+  if (viewer.kind === 'citizen') return sql`(${cases.citizenId} = ${viewer.citizenId} or ${representedCases(viewer.citizenId, now)})`;
   return sql`false`;
 }
 

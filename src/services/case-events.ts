@@ -3,6 +3,7 @@ import type { Executor } from '../db/client.js';
 import { CASE_EVENTS_CHANNEL } from '../events/wake-ups.js';
 import { caseEvents, cases } from '../db/tables/index.js';
 import type { Viewer } from '../domain/viewer.js';
+import { actingMandateId } from './mandates/reads.js';
 import type { CaseEventType, EventVisibility } from '../domain/vocabulary.js';
 
 export type CaseEventRow = typeof caseEvents.$inferSelect;
@@ -31,14 +32,15 @@ export async function recordCaseEvent(
   event: { caseId: string; type: CaseEventType; visibility: EventVisibility; payload?: Record<string, unknown>; occurredAt: Date },
 ): Promise<void> {
   const actor = actorOf(viewer);
+  const mandateId = viewer.kind === 'citizen' ? actingMandateId(viewer.citizenId, event.caseId, event.occurredAt, 'ACT') : sql`null`;
   // The case's state is read from its row in this transaction, after the change the event
   // records, and stored with the event; the state before is the one stored with the case's
   // latest event of an earlier transaction (every change of a case records an event, and a
   // writer holds the case's row lock).
   await tx.execute(sql`
-    insert into ${caseEvents} (case_id, type, visibility, payload, occurred_at, actor_kind, actor_agent_id, actor_citizen_id, actor_service_id, case_state, case_state_before)
+    insert into ${caseEvents} (case_id, type, visibility, payload, occurred_at, actor_kind, actor_agent_id, actor_citizen_id, actor_service_id, mandate_id, case_state, case_state_before)
     select c.id, ${event.type}, ${event.visibility}, ${JSON.stringify(event.payload ?? {})}::jsonb, ${event.occurredAt.toISOString()}::timestamptz,
-      ${actor.actorKind}, ${actor.actorAgentId ?? null}::uuid, ${actor.actorCitizenId ?? null}::uuid, ${actor.actorServiceId ?? null}::uuid,
+      ${actor.actorKind}, ${actor.actorAgentId ?? null}::uuid, ${actor.actorCitizenId ?? null}::uuid, ${actor.actorServiceId ?? null}::uuid, ${mandateId},
       jsonb_build_object(
         'status', c.status, 'resolution', c.resolution, 'priority', c.priority, 'line', c.current_line, 'serviceId', c.service_id,
         'assigneeId', c.assignee_agent_id, 'dueAt', to_char(c.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'version', c.version

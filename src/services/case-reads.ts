@@ -27,6 +27,7 @@ import type { SlaState } from '../domain/sla.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { CaseStatus, Channel, Line } from '../domain/vocabulary.js';
 import { readableCases } from './case-access.js';
+import { endedMandateOverCase, requireActingMandate } from './mandates/acting.js';
 import { type CitizenRow, readableCitizens } from './citizens.js';
 import type { AgentRow } from './people.js';
 import { inThemeBranch } from './reference-data.js';
@@ -93,7 +94,7 @@ const toOneJson = (key: string, table: string, columns: Record<string, Column>, 
  * with their own order and limit, each with only the columns the request reads. JavaScript then
  * parses one value per case instead of mapping every column of every joined row.
  */
-function listedCaseQuery(db: Executor, viewer: Viewer, relations: CaseRelations, sortColumn: keyof CaseRow) {
+function listedCaseQuery(db: Executor, viewer: Viewer, relations: CaseRelations, sortColumn: keyof CaseRow, now: Date) {
   const { latestInteractions: latest, handoffs: handoffsAsked, timeline } = relations;
   const parts: SQL[] = [sql.raw(`'case', ${jsonObjectOf('cases', caseColumns, relations.columns && ['id', sortColumn, ...relations.columns])}`)];
   if (relations.citizen) parts.push(toOneJson('citizen', 'citizens', citizenColumns, relations.citizen));
@@ -127,7 +128,7 @@ function listedCaseQuery(db: Executor, viewer: Viewer, relations: CaseRelations,
       .from(cases)
       // Postgres drops a left join on a unique key whose columns are not selected: the joins of
       // relations not asked cost nothing.
-      .leftJoin(citizens, and(eq(citizens.id, cases.citizenId), readableCitizens(viewer)))
+      .leftJoin(citizens, and(eq(citizens.id, cases.citizenId), readableCitizens(viewer, now)))
       .leftJoin(referents, eq(referents.id, cases.referentAgentId))
       .leftJoin(assignees, eq(assignees.id, cases.assigneeAgentId))
   );
@@ -168,23 +169,25 @@ function listedCase(json: ListedJson, relations: CaseRelations): CaseRow {
 /**
  * Loads a case the viewer may read, by id or by reference, and locks it until the transaction
  * ends, so that two writers of one case take turns. A case the viewer may not read is not found,
- * like a missing one.
+ * like a missing one, unless a mandate of theirs reached it and ended (refused with its end
+ * date). A representative changes a case only with a mandate that allows acting.
  */
-export async function findReadableCaseForUpdate(tx: Executor, viewer: Viewer, key: string | { reference: string }): Promise<CaseRow> {
+export async function findReadableCaseForUpdate(tx: Executor, viewer: Viewer, key: string | { reference: string }, now: Date): Promise<CaseRow> {
   const match = typeof key === 'string' ? (isUuid(key) ? eq(cases.id, key) : undefined) : eq(cases.reference, key.reference.trim());
-  const [row] = match ? await tx.select(caseColumns).from(cases).where(and(match, readableCases(viewer))).for('update', { of: cases }) : [];
-  if (!row) throw new NotFoundError('Case');
+  const [row] = match ? await tx.select(caseColumns).from(cases).where(and(match, readableCases(viewer, now))).for('update', { of: cases }) : [];
+  if (!row) throw (match && viewer.kind === 'citizen' && (await endedMandateOverCase(tx, viewer.citizenId, match, now))) || new NotFoundError('Case');
+  if (viewer.kind === 'citizen' && row.citizenId !== viewer.citizenId) await requireActingMandate(tx, viewer.citizenId, row.id, now);
   return row;
 }
 
-export function readableCasesByIds(db: Executor, viewer: Viewer, ids: readonly string[]): Promise<CaseRow[]> {
-  return db.select(caseColumns).from(cases).where(and(anyOf(cases.id, wellFormedUuids(ids)), readableCases(viewer)));
+export function readableCasesByIds(db: Executor, viewer: Viewer, ids: readonly string[], now: Date): Promise<CaseRow[]> {
+  return db.select(caseColumns).from(cases).where(and(anyOf(cases.id, wellFormedUuids(ids)), readableCases(viewer, now)));
 }
 
 /** One case the viewer may read, by id or by reference, with the relations asked; undefined when missing or not readable. */
-export async function findReadableCase(db: Executor, viewer: Viewer, key: { id: string } | { reference: string }, relations: CaseRelations = {}): Promise<CaseRow | undefined> {
+export async function findReadableCase(db: Executor, viewer: Viewer, key: { id: string } | { reference: string }, now: Date, relations: CaseRelations = {}): Promise<CaseRow | undefined> {
   const match = 'id' in key ? eq(cases.id, uuidOrNil(key.id)) : eq(cases.reference, key.reference.trim());
-  const [row] = await listedCaseQuery(db, viewer, relations, 'id').where(and(match, readableCases(viewer)));
+  const [row] = await listedCaseQuery(db, viewer, relations, 'id', now).where(and(match, readableCases(viewer, now)));
   return row && listedCase(row.listed, relations);
 }
 
@@ -326,14 +329,14 @@ export async function listCases(
   const key = orderKey(order);
   const { limit, after } = readPageRequest(request, maxPageSize, [key.part, 'uuid']);
   const search = filter.search?.trim();
-  const conditions = [readableCases(viewer), ...filterConditions(filter, now, search ? await searchCondition(db, search) : undefined)];
+  const conditions = [readableCases(viewer, now), ...filterConditions(filter, now, search ? await searchCondition(db, search) : undefined)];
   const base = [...conditions];
   if (after) {
     const comparison = order.direction === 'ASC' ? sql`>` : sql`<`;
     conditions.push(sql`(${key.expression}, ${cases.id}) ${comparison} (${after[0]}::${sql.raw(key.cast)}, ${String(after[1])}::uuid)`);
   }
   const direction = order.direction === 'ASC' ? asc : desc;
-  const listed = await listedCaseQuery(db, viewer, relations, key.column)
+  const listed = await listedCaseQuery(db, viewer, relations, key.column, now)
     .where(and(...conditions))
     .orderBy(direction(key.expression), direction(cases.id))
     .limit(limit + 1);

@@ -314,8 +314,8 @@ export async function writeCase(tx: Executor, current: CaseRow, values: Partial<
 }
 
 /** Locks a readable case and checks the version the client read; a stale one changes nothing. */
-async function lockCaseAtVersion(tx: Executor, viewer: Viewer, id: string, expected: number): Promise<CaseRow> {
-  const current = await findReadableCaseForUpdate(tx, viewer, id);
+async function lockCaseAtVersion(tx: Executor, viewer: Viewer, id: string, expected: number, now: Date): Promise<CaseRow> {
+  const current = await findReadableCaseForUpdate(tx, viewer, id, now);
   if (current.version !== expected) {
     throw new ConflictError(`The case has changed since version ${expected}: it is at version ${current.version}. Reload it and try again.`, current.version);
   }
@@ -356,7 +356,7 @@ export async function updateCase(db: Database, viewer: Viewer, changes: CaseChan
   ];
   if (problems.length > 0) throw new ValidationError(problems);
   return db.transaction(async (tx) => {
-    const current = await lockCaseAtVersion(tx, viewer, changes.id, changes.version);
+    const current = await lockCaseAtVersion(tx, viewer, changes.id, changes.version, now);
     const values: Partial<typeof cases.$inferInsert> = {};
     if (changes.subject) values.subject = changes.subject.trim();
     if (changes.description !== undefined) values.description = changes.description;
@@ -382,7 +382,7 @@ export async function transitionCase(
 ): Promise<CaseRow> {
   requireStaff(viewer);
   return db.transaction(async (tx) => {
-    const current = await lockCaseAtVersion(tx, viewer, input.id, input.version);
+    const current = await lockCaseAtVersion(tx, viewer, input.id, input.version, now);
     return moveCase(tx, viewer, current, input.to, input.resolution ?? null, now);
   });
 }
@@ -395,7 +395,7 @@ export async function assignCase(
 ): Promise<CaseRow> {
   requireStaff(viewer);
   return db.transaction(async (tx) => {
-    const current = await lockCaseAtVersion(tx, viewer, input.id, input.version);
+    const current = await lockCaseAtVersion(tx, viewer, input.id, input.version, now);
     const assigneeAgentId = input.assigneeId ? await requireAgent(tx, input.assigneeId, ['input', 'assigneeId']) : null;
     if (assigneeAgentId === current.assigneeAgentId) throw new ValidationError([{ path: ['input', 'assigneeId'], message: 'The case is already assigned so.' }]);
     const updated = await writeCase(tx, current, { assigneeAgentId, updatedAt: now });
@@ -415,7 +415,7 @@ export async function addNote(db: Database, viewer: Viewer, input: { caseId: str
   const problems = checkText(input.body, ['input', 'body'], MAX_TEXT, true);
   if (problems.length > 0) throw new ValidationError(problems);
   return db.transaction(async (tx) => {
-    const current = await findReadableCaseForUpdate(tx, viewer, input.caseId);
+    const current = await findReadableCaseForUpdate(tx, viewer, input.caseId, now);
     const [note] = await tx
       .insert(notes)
       .values({ caseId: current.id, authorAgentId: staff.kind === 'agent' ? staff.agentId : null, body: input.body, createdAt: now })

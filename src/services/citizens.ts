@@ -113,12 +113,12 @@ export async function findOrCreateCitizen(tx: Executor, vault: DataVault, identi
  * accounts those with a case they may read; a citizen only themself. Others: none, exactly as
  * if the ids did not exist.
  */
-export function readableCitizens(viewer: Viewer): SQL {
+export function readableCitizens(viewer: Viewer, now: Date): SQL {
   switch (viewer.kind) {
     case 'agent':
       return sql`true`;
     case 'service':
-      return sql`exists (select 1 from ${cases} where ${cases.citizenId} = ${citizens.id} and ${readableCases(viewer)})`;
+      return sql`exists (select 1 from ${cases} where ${cases.citizenId} = ${citizens.id} and ${readableCases(viewer, now)})`;
     case 'citizen':
       return eq(citizens.id, viewer.citizenId);
     case 'anonymous':
@@ -126,8 +126,8 @@ export function readableCitizens(viewer: Viewer): SQL {
   }
 }
 
-export function readableCitizensByIds(db: Executor, viewer: Viewer, ids: readonly string[]): Promise<CitizenRow[]> {
-  return db.select().from(citizens).where(and(anyOf(citizens.id, wellFormedUuids(ids)), readableCitizens(viewer)));
+export function readableCitizensByIds(db: Executor, viewer: Viewer, ids: readonly string[], now: Date): Promise<CitizenRow[]> {
+  return db.select().from(citizens).where(and(anyOf(citizens.id, wellFormedUuids(ids)), readableCitizens(viewer, now)));
 }
 
 export interface CitizenSearch {
@@ -145,9 +145,10 @@ export async function searchCitizens(
   search: CitizenSearch,
   request: PageRequest,
   maxPageSize: number,
+  now: Date,
 ): Promise<CountedPage<CitizenRow>> {
   const { limit, after } = readPageRequest(request, maxPageSize, ['text', 'text', 'uuid']);
-  const conditions: SQL[] = [readableCitizens(viewer)];
+  const conditions: SQL[] = [readableCitizens(viewer, now)];
   if (search.nationalNumber) {
     const check = checkNationalNumber(search.nationalNumber);
     if (!check.valid) throw new ValidationError([{ path: ['search', 'nationalNumber'], message: 'Not a valid national register number.' }]);

@@ -168,7 +168,7 @@ export async function registerContact(db: Database, viewer: Viewer, vault: DataV
   const externalId = input.externalId?.trim() || null;
 
   if (externalId) {
-    const replay = await findRecordedContact(db, viewer, input.channel, externalId);
+    const replay = await findRecordedContact(db, viewer, input.channel, externalId, now);
     if (replay) return replay;
   }
   const attaching = Boolean(input.caseId || input.caseReference);
@@ -186,7 +186,7 @@ export async function registerContact(db: Database, viewer: Viewer, vault: DataV
       const violation = constraintViolation(error);
       if (violation?.kind !== 'unique') throw error;
       if (externalId) {
-        const replay = await findRecordedContact(db, viewer, input.channel, externalId);
+        const replay = await findRecordedContact(db, viewer, input.channel, externalId, now);
         if (replay) return replay;
       }
       if (attempt >= 2 || !violation.constraint?.startsWith('citizens_')) throw error;
@@ -194,13 +194,13 @@ export async function registerContact(db: Database, viewer: Viewer, vault: DataV
   }
 }
 
-async function findRecordedContact(db: Executor, viewer: Viewer, channel: Channel, externalId: string): Promise<ContactOutcome | undefined> {
+async function findRecordedContact(db: Executor, viewer: Viewer, channel: Channel, externalId: string, now: Date): Promise<ContactOutcome | undefined> {
   const [interaction] = await db
     .select()
     .from(interactions)
     .where(and(eq(interactions.channel, channel), eq(interactions.externalId, externalId)));
   if (!interaction) return undefined;
-  const [caseRow] = await readableCasesByIds(db, viewer, [interaction.caseId]);
+  const [caseRow] = await readableCasesByIds(db, viewer, [interaction.caseId], now);
   if (!caseRow) throw new ConflictError('This contact was already recorded on a case you may not read.');
   const [first] = await db
     .select({ id: interactions.id })
@@ -252,7 +252,7 @@ async function recordContact(
     current = created.row;
     trackingCode = created.trackingCode;
   } else {
-    current = await findReadableCaseForUpdate(tx, viewer, input.caseId ?? { reference: input.caseReference! });
+    current = await findReadableCaseForUpdate(tx, viewer, input.caseId ?? { reference: input.caseReference! }, now);
     if (citizenId && current.citizenId && current.citizenId !== citizenId) {
       throw new ValidationError([{ path: [...INPUT, input.citizenId ? 'citizenId' : 'citizen'], message: 'The case belongs to another citizen.' }]);
     }

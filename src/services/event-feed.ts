@@ -50,12 +50,12 @@ export interface FeedFilter {
 
 const BATCH = 200;
 
-/** Committed events after the cursor that the viewer may see, in feed order. */
-export async function readCommittedEvents(db: Executor, viewer: Viewer, filter: FeedFilter, after: FeedCursor, limit = BATCH): Promise<CaseEventRow[]> {
+/** Committed events after the cursor that the viewer may see at `now` (a representative's mandate may have ended), in feed order. */
+export async function readCommittedEvents(db: Executor, viewer: Viewer, filter: FeedFilter, after: FeedCursor, now: Date, limit = BATCH): Promise<CaseEventRow[]> {
   const conditions: SQL[] = [
     sql`${caseEvents.transactionId} < pg_snapshot_xmin(pg_current_snapshot())`,
     sql`(${caseEvents.transactionId}, ${caseEvents.position}) > (${after.transactionId}::xid8, ${after.position})`,
-    readableCases(viewer),
+    readableCases(viewer, now),
   ];
   if (viewer.kind === 'citizen') conditions.push(eq(caseEvents.visibility, 'CITIZEN'));
   // A global id of the right type whose payload is no UUID names nothing, as in every other read.
@@ -150,7 +150,7 @@ export interface CaseEventFeed {
   readonly stats: { readonly tails: number; readonly membersDropped: number };
 }
 
-export function createCaseEventFeed(db: Executor, wakeUps: WakeUps, { memberQueueLimit = MEMBER_QUEUE_LIMIT } = {}): CaseEventFeed {
+export function createCaseEventFeed(db: Executor, wakeUps: WakeUps, { memberQueueLimit = MEMBER_QUEUE_LIMIT, clock = () => new Date() } = {}): CaseEventFeed {
   const tails = new Map<string, Tail>();
   let membersDropped = 0;
 
@@ -174,7 +174,7 @@ export function createCaseEventFeed(db: Executor, wakeUps: WakeUps, { memberQueu
       const woken = wakeUps.next(tail.stop.signal);
       let batch: CaseEventRow[];
       try {
-        batch = await readCommittedEvents(db, tail.viewer, tail.filter, tail.cursor);
+        batch = await readCommittedEvents(db, tail.viewer, tail.filter, tail.cursor, clock());
       } catch (error) {
         // The database went away (restart, failover): keep the subscribers, retry from the cursor.
         if (isDatabaseUnavailable(error)) {
@@ -248,7 +248,7 @@ export function createCaseEventFeed(db: Executor, wakeUps: WakeUps, { memberQueu
           // On its own until it has caught up with what is committed now.
           let batch: CaseEventRow[];
           try {
-            batch = await readCommittedEvents(db, viewer, filter, member.cursor);
+            batch = await readCommittedEvents(db, viewer, filter, member.cursor, clock());
           } catch (error) {
             if (!isDatabaseUnavailable(error)) throw error;
             await wakeUps.next(signal);

@@ -23,14 +23,14 @@ export interface HandoffResult {
 }
 
 /** Handoffs of cases the viewer may read; others are missing. */
-export function readableHandoffsByIds(db: Executor, viewer: Viewer, ids: readonly string[]): Promise<HandoffRow[]> {
+export function readableHandoffsByIds(db: Executor, viewer: Viewer, ids: readonly string[], now: Date): Promise<HandoffRow[]> {
   const valid = ids.filter(isUuid);
   if (valid.length === 0) return Promise.resolve([]);
   return db
     .select({ handoff: handoffs })
     .from(handoffs)
     .innerJoin(cases, eq(cases.id, handoffs.caseId))
-    .where(and(anyOf(handoffs.id, valid), readableCases(viewer)))
+    .where(and(anyOf(handoffs.id, valid), readableCases(viewer, now)))
     .then((rows) => rows.map((row) => row.handoff));
 }
 
@@ -50,7 +50,7 @@ export async function requestHandoff(
   if (problems.length > 0) throw new ValidationError(problems);
   try {
     return await db.transaction(async (tx) => {
-      const current = await findReadableCaseForUpdate(tx, viewer, input.caseId);
+      const current = await findReadableCaseForUpdate(tx, viewer, input.caseId, now);
       if (!holdsCase(staff, current)) {
         throw new ForbiddenError('Only the line that holds the case may hand it off.');
       }
@@ -124,10 +124,10 @@ export async function requestHandoff(
 }
 
 /** Loads a handoff and its case for a move, both locked; a handoff of an unreadable case is missing. */
-async function lockHandoff(tx: Executor, viewer: Viewer, handoffId: string): Promise<{ handoff: HandoffRow; current: CaseRow }> {
-  const [found] = await readableHandoffsByIds(tx, viewer, [handoffId]);
+async function lockHandoff(tx: Executor, viewer: Viewer, handoffId: string, now: Date): Promise<{ handoff: HandoffRow; current: CaseRow }> {
+  const [found] = await readableHandoffsByIds(tx, viewer, [handoffId], now);
   if (!found) throw new NotFoundError('Handoff');
-  const current = await findReadableCaseForUpdate(tx, viewer, found.caseId);
+  const current = await findReadableCaseForUpdate(tx, viewer, found.caseId, now);
   const [handoff] = await tx.select().from(handoffs).where(eq(handoffs.id, handoffId)).for('update');
   return { handoff: handoff!, current };
 }
@@ -177,7 +177,7 @@ export async function answerHandoff(
     if (problems.length > 0) throw new ValidationError(problems);
   }
   return db.transaction(async (tx) => {
-    const { handoff, current } = await lockHandoff(tx, viewer, input.id);
+    const { handoff, current } = await lockHandoff(tx, viewer, input.id, now);
     checkActor(staff, handoff, move);
     const status = checkMove(handoff, move);
     const stamp = { accept: 'acceptedAt', reject: 'rejectedAt', complete: 'completedAt', cancel: 'cancelledAt' } as const;
@@ -234,11 +234,12 @@ export async function listIncomingHandoffs(
   status: HandoffRow['status'],
   request: PageRequest,
   maxPageSize: number,
+  now: Date,
 ): Promise<CountedPage<HandoffRow>> {
   const { limit, after } = readPageRequest(request, maxPageSize, ['timestamp', 'uuid']);
   if (!isUuid(serviceId)) return emptyPage();
   const dueKey = sql`coalesce(${handoffs.dueAt}, 'infinity'::timestamptz)`;
-  const queued = and(eq(handoffs.toServiceId, serviceId), eq(handoffs.status, status), readableCases(viewer));
+  const queued = and(eq(handoffs.toServiceId, serviceId), eq(handoffs.status, status), readableCases(viewer, now));
   const rows = await db
     .select({ handoff: handoffs })
     .from(handoffs)

@@ -335,7 +335,7 @@ export async function linkKnowledgeArticle(
 ): Promise<{ caseId: string; articleId: string }> {
   requireAgent(viewer);
   return db.transaction(async (tx) => {
-    const [readable] = await readableCasesByIds(tx, viewer, [input.caseId]);
+    const [readable] = await readableCasesByIds(tx, viewer, [input.caseId], now);
     if (!readable) throw new NotFoundError('Case');
     if (input.interactionId) {
       const [interaction] = isUuid(input.interactionId)

@@ -2,6 +2,7 @@ import type { Database } from '../db/client.js';
 import { messages } from '../db/tables/index.js';
 import { ForbiddenError, ValidationError } from '../domain/errors.js';
 import type { Viewer } from '../domain/viewer.js';
+import { actingMandateId } from './mandates/reads.js';
 import { recordCaseEvent } from './case-events.js';
 import { type CaseRow, findReadableCaseForUpdate } from './case-reads.js';
 import { checkText, moveCase } from './cases.js';
@@ -19,13 +20,14 @@ export async function sendMessage(db: Database, viewer: Viewer, input: { caseId:
   const problems = checkText(input.body, ['input', 'body'], MAX_BODY, true);
   if (problems.length > 0) throw new ValidationError(problems);
   return db.transaction(async (tx) => {
-    let current = await findReadableCaseForUpdate(tx, viewer, input.caseId);
+    let current = await findReadableCaseForUpdate(tx, viewer, input.caseId, now);
     const [message] = await tx
       .insert(messages)
       .values({
         caseId: current.id,
         authorAgentId: viewer.kind === 'agent' ? viewer.agentId : null,
         authorCitizenId: viewer.kind === 'citizen' ? viewer.citizenId : null,
+        mandateId: viewer.kind === 'citizen' ? actingMandateId(viewer.citizenId, current.id, now, 'ACT') : null,
         body: input.body,
         createdAt: now,
       })

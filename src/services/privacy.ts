@@ -40,7 +40,7 @@ import { mandatesOfCitizen, type MandateRow } from './mandates/reads.js';
  * record, contact points, cases with the citizen-visible history, messages, orders,
  * appointments and the reads of their personal data.
  */
-export async function exportCitizenData(db: Executor, viewer: Viewer, vault: DataVault): Promise<Record<string, unknown>> {
+export async function exportCitizenData(db: Executor, viewer: Viewer, vault: DataVault, now: Date): Promise<Record<string, unknown>> {
   if (viewer.kind !== 'citizen') throw new ForbiddenError('Only the citizen themself exports their data.');
   const id = viewer.citizenId;
   const [citizen] = await db.select().from(citizens).where(eq(citizens.id, id));
@@ -78,7 +78,7 @@ export async function exportCitizenData(db: Executor, viewer: Viewer, vault: Dat
       .select({ document: documents, caseReference: cases.reference })
       .from(documents)
       .leftJoin(cases, eq(cases.id, documents.caseId))
-      .where(readableDocuments(viewer))
+      .where(readableDocuments(viewer, now))
       .orderBy(documents.uploadedAt),
     mandatesOfCitizen(db, id, 'given', MANDATES_EXPORTED),
     mandatesOfCitizen(db, id, 'held', MANDATES_EXPORTED),

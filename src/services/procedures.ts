@@ -117,7 +117,7 @@ export async function advanceProcedureStep(
   if (reasonProblems.length > 0) throw new ValidationError(reasonProblems);
   const overrideReason = input.documentsOverrideReason?.trim() || null;
   return db.transaction(async (tx) => {
-    const current = await findReadableCaseForUpdate(tx, viewer, input.caseId);
+    const current = await findReadableCaseForUpdate(tx, viewer, input.caseId, now);
     if (!current.procedureId) throw new ValidationError([{ path: ['input', 'caseId'], message: 'This case follows no procedure.' }]);
     const [procedure] = await tx.select().from(procedures).where(eq(procedures.id, current.procedureId));
     if (staff.serviceId !== procedure!.ownerServiceId) throw new ForbiddenError('Only the service that owns the procedure moves its steps.');

@@ -95,7 +95,7 @@ async function fanOutToEndpoint(db: Executor, webhookId: string): Promise<number
     const { webhook, account } = row;
     const owner: Viewer = { kind: 'service', accountId: account.id, subject: account.subject, serviceId: account.serviceId, line: row.line };
     const cursor = { transactionId: webhook.feedTransactionId, position: webhook.feedPosition };
-    const events = await readCommittedEvents(tx, owner, webhook.filter, cursor, FAN_OUT_BATCH);
+    const events = await readCommittedEvents(tx, owner, webhook.filter, cursor, new Date(), FAN_OUT_BATCH);
     if (events.length === 0) return 0;
     const caseIds = [...new Set(events.map((event) => event.caseId))];
     const references = new Map(

@@ -1,7 +1,8 @@
-import { bigint, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { ACTOR_KINDS, type ActorKind } from '../../domain/vocabulary.js';
 import { cases } from './cases.js';
 import { citizens } from './citizens.js';
+import { mandates } from './mandates.js';
 import { isOneOf } from './columns.js';
 
 /** Who read which citizen's personal data, when and why. Written before the data leaves the server. */
@@ -16,6 +17,8 @@ export const accessLog = pgTable(
       .notNull()
       .references(() => citizens.id, { onDelete: 'cascade' }),
     caseId: uuid().references(() => cases.id, { onDelete: 'set null' }),
+    /** When a representative read the data of the citizen they represent: the mandate they read under. */
+    mandateId: uuid().references((): AnyPgColumn => mandates.id, { onDelete: 'set null' }),
     /** Names of the personal fields read, e.g. {nationalNumber, contactPoints}. */
     fields: text().array().notNull(),
     reason: text(),

@@ -1,4 +1,4 @@
-import { bigint, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import {
   ACTOR_KINDS,
@@ -12,6 +12,7 @@ import type { StoredCaseState } from '../../domain/case-state.js';
 import { cases } from './cases.js';
 import { citizens } from './citizens.js';
 import { isOneOf, xid8 } from './columns.js';
+import { mandates } from './mandates.js';
 import { agents, services } from './organisation.js';
 
 /**
@@ -35,6 +36,8 @@ export const caseEvents = pgTable(
     actorAgentId: uuid().references(() => agents.id, { onDelete: 'set null' }),
     actorCitizenId: uuid().references(() => citizens.id, { onDelete: 'set null' }),
     actorServiceId: uuid().references(() => services.id, { onDelete: 'set null' }),
+    /** When a representative acted for the case's citizen: the mandate they acted under (the actor is the representative). */
+    mandateId: uuid().references((): AnyPgColumn => mandates.id, { onDelete: 'set null' }),
     payload: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     /**
      * The case as of this event (services/case-events.ts), taken in its transaction; null for

@@ -1,9 +1,10 @@
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { ORDER_STATUSES, type OrderStatus } from '../../domain/vocabulary.js';
 import { cases } from './cases.js';
 import { publications } from './catalogue.js';
 import { citizens } from './citizens.js';
+import { mandates } from './mandates.js';
 import { createdAt, isOneOf } from './columns.js';
 import { agents } from './organisation.js';
 
@@ -32,6 +33,8 @@ export const messages = pgTable(
       .references(() => cases.id, { onDelete: 'cascade' }),
     authorAgentId: uuid().references(() => agents.id, { onDelete: 'set null' }),
     authorCitizenId: uuid().references(() => citizens.id, { onDelete: 'set null' }),
+    /** When the author wrote as a representative of the case's citizen: the mandate they wrote under. */
+    mandateId: uuid().references((): AnyPgColumn => mandates.id, { onDelete: 'set null' }),
     body: text().notNull(),
     readAt: timestamp({ withTimezone: true, precision: 3 }),
     createdAt: createdAt(),

@@ -1,4 +1,4 @@
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import {
   CHANNELS,
@@ -11,6 +11,7 @@ import {
 import { cases } from './cases.js';
 import { procedureSteps, procedures } from './catalogue.js';
 import { createdAt, isOneOf } from './columns.js';
+import { mandates } from './mandates.js';
 import { agents, counters } from './organisation.js';
 
 /** One touchpoint on one channel, always on a case. Channel details live in one table per channel. */
@@ -27,12 +28,23 @@ export const interactions = pgTable(
     externalId: text(),
     agentId: uuid().references(() => agents.id, { onDelete: 'set null' }),
     summary: text(),
+    /**
+     * When someone contacted the administration for the case's citizen: the mandate they showed,
+     * or, without one, who they said they were (name and relationship) — general information only.
+     */
+    contactedByMandateId: uuid().references((): AnyPgColumn => mandates.id, { onDelete: 'set null' }),
+    contactedByName: text(),
+    contactedByRelationship: text(),
     occurredAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
     createdAt: createdAt(),
   },
   (table) => [
     check('interactions_channel_check', isOneOf(table.channel, CHANNELS)),
     check('interactions_direction_check', isOneOf(table.direction, DIRECTIONS)),
+    check(
+      'interactions_contacted_by_check',
+      sql`not (${table.contactedByMandateId} is not null and ${table.contactedByName} is not null) and (${table.contactedByName} is null) = (${table.contactedByRelationship} is null)`,
+    ),
     uniqueIndex('interactions_channel_external_id_unique')
       .on(table.channel, table.externalId)
       .where(sql`${table.externalId} is not null`),

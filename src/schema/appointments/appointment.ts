@@ -34,7 +34,7 @@ export const AppointmentStatusEnum = builder.enumType('AppointmentStatus', {
 
 function caseSummary(row: AppointmentRow, context: Context) {
   return batchLoader(context, 'appointmentCaseSummaries', async (caseIds) => {
-    const summaries = await appointmentCaseSummaries(context.db, context.viewer, caseIds);
+    const summaries = await appointmentCaseSummaries(context.db, context.viewer, caseIds, context.now);
     return caseIds.map((id) => summaries.find((summary) => summary.id === id)!);
   }).load(row.caseId);
 }
@@ -44,7 +44,7 @@ export const Appointment = builder.loadableNode('Appointment', {
     'A citizen’s visit booked at one desk of a counter or permanence, always on a case. Readable by the citizen (their own), the staff of the resource’s service (its day sheet), and staff who may read the case.',
   authScopes: STAFF_OR_CITIZEN,
   id: { resolve: (row) => row.id },
-  load: (ids: string[], context) => readableAppointmentsByIds(context.db, context.viewer, ids),
+  load: (ids: string[], context) => readableAppointmentsByIds(context.db, context.viewer, ids, context.now),
   sort: (row: AppointmentRow) => row.id,
   fields: (t) => ({
     status: t.expose('status', { type: AppointmentStatusEnum, description: 'Where it stands.' }),
@@ -71,7 +71,7 @@ export const Appointment = builder.loadableNode('Appointment', {
       resolve: (row, _args, context) =>
         row.visitInteractionId
           ? batchLoader(context, 'appointmentVisits', async (ids) => {
-              const visits = await readableVisitsByIds(context.db, context.viewer, ids);
+              const visits = await readableVisitsByIds(context.db, context.viewer, ids, context.now);
               return ids.map((id) => visits.find((visit) => visit.id === id) ?? null);
             }).load(row.visitInteractionId)
           : null,
@@ -104,7 +104,7 @@ builder.objectFields(Case, (t) => ({
       type: Appointment,
       authScopes: STAFF_OR_CITIZEN,
       description: 'The case’s appointments, by start; only those you may read.',
-      resolve: async (row, args, context) => toConnection(await listAppointments(context.db, context.viewer, { caseId: row.id }, args, context.limits.maxPageSize)),
+      resolve: async (row, args, context) => toConnection(await listAppointments(context.db, context.viewer, { caseId: row.id }, args, context.limits.maxPageSize, context.now)),
     },
     AppointmentConnection,
   ),
@@ -136,6 +136,7 @@ builder.queryFields((t) => ({
           { statuses: args.status ?? undefined, endingAfter: args.includePast ? undefined : context.now },
           args,
           context.limits.maxPageSize,
+          context.now,
         ),
       ),
   }, AppointmentConnection),
@@ -147,7 +148,7 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: DaySheetFilter, required: true, description: 'The resource, the day and the statuses.' }) },
     resolve: async (_root, { filter, ...page }, context) =>
       toConnection(
-        await listAppointments(context.db, context.viewer, { resourceId: filter.resourceId.id, day: filter.day, statuses: filter.status ?? undefined }, page, context.limits.maxPageSize),
+        await listAppointments(context.db, context.viewer, { resourceId: filter.resourceId.id, day: filter.day, statuses: filter.status ?? undefined }, page, context.limits.maxPageSize, context.now),
       ),
   }, AppointmentConnection),
   appointmentsDue: t.connection({
@@ -156,6 +157,6 @@ builder.queryFields((t) => ({
     description:
       'The booked appointments of one day (Brussels time) at every resource you may read, by start: the daily list a reminder sender (SMS, e-mail) works from. Staff and service accounts only.',
     args: { date: t.arg({ type: 'Date', required: true, description: 'The day, Brussels time.' }) },
-    resolve: async (_root, args, context) => toConnection(await listAppointments(context.db, context.viewer, { day: args.date, statuses: ['BOOKED'] }, args, context.limits.maxPageSize)),
+    resolve: async (_root, args, context) => toConnection(await listAppointments(context.db, context.viewer, { day: args.date, statuses: ['BOOKED'] }, args, context.limits.maxPageSize, context.now)),
   }, AppointmentConnection),
 }));

@@ -94,7 +94,7 @@ export const Document = builder.loadableNode('Document', {
     'A file on a case (or an upload not attached yet, for its uploader only). Readable like its case; a citizen sees only CITIZEN_VISIBLE documents of their own cases. The content is served at downloadUrl.',
   authScopes: STAFF_OR_CITIZEN,
   id: { resolve: (row) => row.id },
-  load: (ids: string[], context) => readableDocumentsByIds(context.db, context.viewer, ids),
+  load: (ids: string[], context) => readableDocumentsByIds(context.db, context.viewer, ids, context.now),
   sort: (row: DocumentRow) => row.id,
   fields: (t) => ({
     // readableDocuments never gives an upload still UPLOADING: the rows here are complete (documents_complete_check).
@@ -157,7 +157,7 @@ builder.objectFields(Case, (t) => ({
       type: Document,
       authScopes: STAFF_OR_CITIZEN,
       description: 'The case’s documents, first attached first, removed ones included (without content); a citizen sees the CITIZEN_VISIBLE ones.',
-      resolve: async (row, args, context) => toConnection(await listCaseDocuments(context.db, context.viewer, row.id, args, context.limits.maxPageSize)),
+      resolve: async (row, args, context) => toConnection(await listCaseDocuments(context.db, context.viewer, row.id, args, context.limits.maxPageSize, context.now)),
     },
     DocumentConnection,
   ),

@@ -121,7 +121,7 @@ export async function bookAppointment(db: Database, viewer: Viewer, vault: DataV
       const citizenId = viewer.kind === 'citizen' ? viewer.citizenId : (input.citizenId ?? null);
       if (citizenId && viewer.kind !== 'citizen') await requireCitizen(tx, citizenId, [...INPUT, 'citizenId']);
       if (input.caseId) {
-        current = await findReadableCaseForUpdate(tx, viewer, input.caseId);
+        current = await findReadableCaseForUpdate(tx, viewer, input.caseId, now);
         if (current.status === 'CLOSED' || current.status === 'CANCELLED') {
           throw new ValidationError([{ path: [...INPUT, 'caseId'], message: `The case is ${current.status.toLowerCase()}: book on a new case (leave caseId out).` }]);
         }
@@ -187,8 +187,8 @@ async function bookingOpener(tx: Executor, viewer: Viewer, resource: ResourceRow
  * does); missing when unreadable. The case is locked by id: reading the appointment gives the
  * resource's staff the right to work it.
  */
-export async function lockAppointment(tx: Executor, viewer: Viewer, appointmentId: string): Promise<{ appointment: AppointmentRow; current: CaseRow; resource: ResourceRow }> {
-  const [found] = await readableAppointmentsByIds(tx, viewer, [appointmentId]);
+export async function lockAppointment(tx: Executor, viewer: Viewer, appointmentId: string, now: Date): Promise<{ appointment: AppointmentRow; current: CaseRow; resource: ResourceRow }> {
+  const [found] = await readableAppointmentsByIds(tx, viewer, [appointmentId], now);
   if (!found) throw new NotFoundError('Appointment');
   const [current] = await tx.select(caseColumns).from(cases).where(eq(cases.id, found.caseId)).for('update');
   const [appointment] = await tx.select().from(appointments).where(eq(appointments.id, found.id)).for('update');
@@ -228,7 +228,7 @@ export interface RescheduleInput {
  * only if the new one is taken, and two moves of one appointment run one after the other.
  */
 export async function rescheduleAppointment(db: Database, viewer: Viewer, input: RescheduleInput, now: Date): Promise<AppointmentResult> {
-  const [readable] = await readableAppointmentsByIds(db, viewer, [input.appointmentId]);
+  const [readable] = await readableAppointmentsByIds(db, viewer, [input.appointmentId], now);
   if (!readable) throw new NotFoundError('Appointment');
   checkMove(readable, 'RESCHEDULED', now);
   const target = await findActiveResource(db, input.resourceId ?? readable.resourceId, [...INPUT, input.resourceId ? 'resourceId' : 'appointmentId']);
@@ -239,7 +239,7 @@ export async function rescheduleAppointment(db: Database, viewer: Viewer, input:
 
   return retryingTakenDesks(plan, () =>
     db.transaction(async (tx) => {
-      const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId);
+      const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId, now);
       requireAppointmentActor(viewer, appointment, resource, 'booking');
       checkMove(appointment, 'RESCHEDULED', now);
       if (appointment.resourceId === target.id && appointment.startsAt.getTime() === slot.start.getTime()) {

@@ -17,10 +17,10 @@ export type AppointmentRow = typeof appointments.$inferSelect;
  * appointment does not open its case: `Appointment.case` still follows the case access rule,
  * and the day sheet gets the case's reference and subject (not a confidential one's) instead.
  */
-export function readableAppointments(viewer: Viewer): SQL {
-  if (viewer.kind === 'citizen') return sql`${appointments.citizenId} = ${viewer.citizenId}`;
+export function readableAppointments(viewer: Viewer, now: Date): SQL {
+  if (viewer.kind === 'citizen') return sql`(${appointments.citizenId} = ${viewer.citizenId} or ${readableCases(viewer, now)})`;
   if (viewer.kind === 'anonymous') return sql`false`;
-  return sql`(${bookableResources.serviceId} = ${viewer.serviceId} or ${readableCases(viewer)})`;
+  return sql`(${bookableResources.serviceId} = ${viewer.serviceId} or ${readableCases(viewer, now)})`;
 }
 
 function readableFrom(db: Executor) {
@@ -31,10 +31,10 @@ function readableFrom(db: Executor) {
     .innerJoin(bookableResources, eq(bookableResources.id, appointments.resourceId));
 }
 
-export async function readableAppointmentsByIds(db: Executor, viewer: Viewer, ids: readonly string[]): Promise<AppointmentRow[]> {
+export async function readableAppointmentsByIds(db: Executor, viewer: Viewer, ids: readonly string[], now: Date): Promise<AppointmentRow[]> {
   const valid = ids.filter(isUuid);
   if (valid.length === 0) return [];
-  const rows = await readableFrom(db).where(and(inArray(appointments.id, valid), readableAppointments(viewer)));
+  const rows = await readableFrom(db).where(and(inArray(appointments.id, valid), readableAppointments(viewer, now)));
   return rows.map((row) => row.appointment);
 }
 
@@ -50,12 +50,12 @@ export interface AppointmentFilter {
 }
 
 /** Readable appointments matching the filter, by start then id. */
-export async function listAppointments(db: Executor, viewer: Viewer, filter: AppointmentFilter, request: PageRequest, maxPageSize: number): Promise<CountedPage<AppointmentRow>> {
+export async function listAppointments(db: Executor, viewer: Viewer, filter: AppointmentFilter, request: PageRequest, maxPageSize: number, now: Date): Promise<CountedPage<AppointmentRow>> {
   const { limit, after } = readPageRequest(request, maxPageSize, ['timestamp', 'uuid']);
   for (const id of [filter.resourceId, filter.caseId, filter.citizenId]) if (id !== undefined && !isUuid(id)) return emptyPage();
   const day = filter.day ? brusselsDayBounds(filter.day) : undefined;
   const matching = and(
-    readableAppointments(viewer),
+    readableAppointments(viewer, now),
     filter.resourceId ? eq(appointments.resourceId, filter.resourceId) : undefined,
     filter.caseId ? eq(appointments.caseId, filter.caseId) : undefined,
     filter.citizenId ? eq(appointments.citizenId, filter.citizenId) : undefined,
@@ -84,14 +84,14 @@ export async function listAppointments(db: Executor, viewer: Viewer, filter: App
 }
 
 /** The counter visits recorded at check-in, by interaction id, on cases the viewer may read. */
-export async function readableVisitsByIds(db: Executor, viewer: Viewer, ids: readonly string[]): Promise<(typeof interactions.$inferSelect)[]> {
+export async function readableVisitsByIds(db: Executor, viewer: Viewer, ids: readonly string[], now: Date): Promise<(typeof interactions.$inferSelect)[]> {
   const valid = ids.filter(isUuid);
   if (valid.length === 0) return [];
   const rows = await db
     .select({ interaction: interactions })
     .from(interactions)
     .innerJoin(cases, eq(cases.id, interactions.caseId))
-    .where(and(inArray(interactions.id, valid), readableCases(viewer)));
+    .where(and(inArray(interactions.id, valid), readableCases(viewer, now)));
   return rows.map((row) => row.interaction);
 }
 
@@ -103,14 +103,14 @@ export interface AppointmentCaseSummary {
 }
 
 /** Reference and subject of the cases of appointments the viewer reads, for the day sheet. */
-export async function appointmentCaseSummaries(db: Executor, viewer: Viewer, caseIds: readonly string[]): Promise<AppointmentCaseSummary[]> {
+export async function appointmentCaseSummaries(db: Executor, viewer: Viewer, caseIds: readonly string[], now: Date): Promise<AppointmentCaseSummary[]> {
   const valid = caseIds.filter(isUuid);
   if (valid.length === 0) return [];
   return db
     .select({
       id: cases.id,
       reference: cases.reference,
-      subject: sql<string | null>`case when ${cases.confidentiality} = 'CONFIDENTIAL' and not ${readableCases(viewer)} then null else ${cases.subject} end`,
+      subject: sql<string | null>`case when ${cases.confidentiality} = 'CONFIDENTIAL' and not ${readableCases(viewer, now)} then null else ${cases.subject} end`,
     })
     .from(cases)
     .where(inArray(cases.id, valid));

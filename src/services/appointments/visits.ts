@@ -59,7 +59,7 @@ export async function cancelAppointment(db: Database, viewer: Viewer, input: { a
   const problems = checkText(input.reason, ['input', 'reason'], MAX_REASON, true);
   if (problems.length > 0) throw new ValidationError(problems);
   return db.transaction(async (tx) => {
-    const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId);
+    const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId, now);
     requireAppointmentActor(viewer, appointment, resource, 'booking');
     checkMove(appointment, 'CANCELLED', now);
     const by = actorOf(viewer).actorKind;
@@ -85,7 +85,7 @@ export async function checkInAppointment(db: Database, viewer: Viewer, input: { 
   const ticket = input.ticket?.trim() || null;
   if (ticket && ticket.length > MAX_TICKET) throw new ValidationError([{ path: ['input', 'ticket'], message: `At most ${MAX_TICKET} characters.` }]);
   return db.transaction(async (tx) => {
-    const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId);
+    const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId, now);
     requireAppointmentActor(viewer, appointment, resource, 'day sheet');
     checkMove(appointment, 'CHECKED_IN', now);
     const visit = await recordCounterVisit(tx, requireStaff(viewer), { caseId: current.id, counterId: resource.counterId, ticket, summary: pickLabel(resource.labels, current.language) }, now);
@@ -96,7 +96,7 @@ export async function checkInAppointment(db: Database, viewer: Viewer, input: { 
 /** The appointment took place: staff managing the resource. */
 export async function completeAppointment(db: Database, viewer: Viewer, input: { appointmentId: string }, now: Date): Promise<AppointmentResult> {
   return db.transaction(async (tx) => {
-    const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId);
+    const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId, now);
     requireAppointmentActor(viewer, appointment, resource, 'day sheet');
     checkMove(appointment, 'DONE', now);
     return recordMove(tx, viewer, current, appointment, resource.code, { status: 'DONE', endedAt: now }, {}, now);
@@ -106,7 +106,7 @@ export async function completeAppointment(db: Database, viewer: Viewer, input: {
 /** Nobody came: staff managing the resource, once the appointment has started. */
 export async function markAppointmentNoShow(db: Database, viewer: Viewer, input: { appointmentId: string }, now: Date): Promise<AppointmentResult> {
   return db.transaction(async (tx) => {
-    const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId);
+    const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId, now);
     requireAppointmentActor(viewer, appointment, resource, 'day sheet');
     checkMove(appointment, 'NO_SHOW', now);
     const by = actorOf(viewer).actorKind;

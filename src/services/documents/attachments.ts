@@ -59,7 +59,7 @@ export async function attachDocument(db: Database, viewer: Viewer, input: Attach
   if (problems.length > 0) throw new ValidationError(problems);
 
   return db.transaction(async (tx) => {
-    const current = await findReadableCaseForUpdate(tx, viewer, input.caseId);
+    const current = await findReadableCaseForUpdate(tx, viewer, input.caseId, now);
     const [upload] = isUuid(input.uploadId)
       ? await tx
           .select()
@@ -136,10 +136,10 @@ async function requireLinks(tx: Executor, current: CaseRow, input: AttachInput):
  * A document the viewer may read, locked with its case (case first, as every case writer does).
  * A document attached or removed between the read and the lock is a conflict: try again.
  */
-async function lockDocument(tx: Executor, viewer: Viewer, documentId: string): Promise<{ document: DocumentRow; current: CaseRow | undefined }> {
-  const [readable] = await readableDocumentsByIds(tx, viewer, [documentId]);
+async function lockDocument(tx: Executor, viewer: Viewer, documentId: string, now: Date): Promise<{ document: DocumentRow; current: CaseRow | undefined }> {
+  const [readable] = await readableDocumentsByIds(tx, viewer, [documentId], now);
   if (!readable) throw new NotFoundError('Document');
-  const current = readable.caseId ? await findReadableCaseForUpdate(tx, viewer, readable.caseId) : undefined;
+  const current = readable.caseId ? await findReadableCaseForUpdate(tx, viewer, readable.caseId, now) : undefined;
   const [document] = await tx.select().from(documents).where(eq(documents.id, readable.id)).for('update');
   if (!document || document.status !== readable.status || document.caseId !== readable.caseId) throw new ConflictError('The document changed meanwhile: read it again and retry.');
   return { document, current };
@@ -165,7 +165,7 @@ export async function reviewDocument(db: Database, viewer: Viewer, input: { docu
   const problems = checkText(input.reason, [...INPUT, 'reason'], MAX_REVIEW_REASON, input.decision === 'REJECTED');
   if (problems.length > 0) throw new ValidationError(problems);
   return db.transaction(async (tx) => {
-    const { document, current } = await lockDocument(tx, viewer, input.documentId);
+    const { document, current } = await lockDocument(tx, viewer, input.documentId, now);
     if (document.status !== 'ATTACHED' || !current) throw new ValidationError([{ path: [...INPUT, 'documentId'], message: document.status === 'REMOVED' ? 'This document was removed.' : 'Attach the upload to a case first.' }]);
     if (!(await mayReview(tx, viewer, current))) throw new ForbiddenError(NOT_THE_REVIEWER);
     if (document.review !== 'PENDING') {
@@ -189,7 +189,7 @@ export async function reviewDocument(db: Database, viewer: Viewer, input: { docu
  */
 export async function removeDocument(db: Database, store: DocumentStore, viewer: Viewer, documentId: string, now: Date): Promise<{ document: DocumentRow; case: CaseRow | null }> {
   return db.transaction(async (tx) => {
-    const { document, current } = await lockDocument(tx, viewer, documentId);
+    const { document, current } = await lockDocument(tx, viewer, documentId, now);
     if (!isRemovable(document)) {
       throw new InvalidTransitionError(document.review ?? document.status, 'REMOVED', [], document.status === 'REMOVED' ? 'This document was already removed.' : 'An accepted document stays on the case.');
     }

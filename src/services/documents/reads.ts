@@ -31,8 +31,8 @@ export function uploadedBy(viewer: Viewer): SQL {
  * case access rule for attached (and removed) documents, and for a citizen only the
  * CITIZEN_VISIBLE ones of their cases; an upload not yet attached, only by its uploader.
  */
-export function readableDocuments(viewer: Viewer): SQL {
-  const onCase = sql`(${documents.status} in ('ATTACHED', 'REMOVED') and ${readableCases(viewer)})`;
+export function readableDocuments(viewer: Viewer, now: Date): SQL {
+  const onCase = sql`(${documents.status} in ('ATTACHED', 'REMOVED') and ${readableCases(viewer, now)})`;
   const ownUpload = sql`(${documents.status} = 'PENDING' and ${uploadedBy(viewer)})`;
   if (viewer.kind === 'citizen') return sql`((${onCase} and ${documents.confidentiality} = 'CITIZEN_VISIBLE') or ${ownUpload})`;
   return sql`(${onCase} or ${ownUpload})`;
@@ -42,10 +42,10 @@ function readableFrom(db: Executor) {
   return db.select({ document: documents, citizenId: cases.citizenId }).from(documents).leftJoin(cases, eq(cases.id, documents.caseId));
 }
 
-export async function readableDocumentsByIds(db: Executor, viewer: Viewer, ids: readonly string[]): Promise<DocumentRow[]> {
+export async function readableDocumentsByIds(db: Executor, viewer: Viewer, ids: readonly string[], now: Date): Promise<DocumentRow[]> {
   const valid = wellFormedUuids(ids);
   if (valid.length === 0) return [];
-  const rows = await readableFrom(db).where(and(anyOf(documents.id, valid), readableDocuments(viewer)));
+  const rows = await readableFrom(db).where(and(anyOf(documents.id, valid), readableDocuments(viewer, now)));
   return rows.map((row) => row.document);
 }
 
@@ -89,10 +89,10 @@ export async function requirementsByIds(db: Executor, ids: readonly string[]): P
 }
 
 /** The readable documents of one case, attached first to last, a page at a time. */
-export async function listCaseDocuments(db: Executor, viewer: Viewer, caseId: string, request: PageRequest, maxPageSize: number): Promise<CountedPage<DocumentRow>> {
+export async function listCaseDocuments(db: Executor, viewer: Viewer, caseId: string, request: PageRequest, maxPageSize: number, now: Date): Promise<CountedPage<DocumentRow>> {
   const { limit, after } = readPageRequest(request, maxPageSize, ['timestamp', 'uuid']);
   if (!isUuid(caseId)) return emptyPage();
-  const matching = and(eq(documents.caseId, caseId), readableDocuments(viewer));
+  const matching = and(eq(documents.caseId, caseId), readableDocuments(viewer, now));
   const rows = await readableFrom(db)
     .where(and(matching, after ? sql`(${documents.attachedAt}, ${documents.id}) > (${after[0]}::timestamptz, ${String(after[1])}::uuid)` : undefined))
     .orderBy(asc(documents.attachedAt), asc(documents.id))
@@ -110,9 +110,9 @@ export async function listCaseDocuments(db: Executor, viewer: Viewer, caseId: st
  * type), not removed. A staff download of a citizen's document is written to the access log
  * first, as the field "document" ("who consulted my file"). Undefined when missing or not readable.
  */
-export async function documentForDownload(db: Executor, viewer: Viewer, documentId: string, requestId: string): Promise<DocumentRow | undefined> {
+export async function documentForDownload(db: Executor, viewer: Viewer, documentId: string, requestId: string, now: Date): Promise<DocumentRow | undefined> {
   const [found] = await readableFrom(db)
-    .where(and(eq(documents.id, uuidOrNil(documentId)), inArray(documents.status, ['ATTACHED', 'PENDING']), readableDocuments(viewer)))
+    .where(and(eq(documents.id, uuidOrNil(documentId)), inArray(documents.status, ['ATTACHED', 'PENDING']), readableDocuments(viewer, now)))
     .limit(1);
   const document = found?.document;
   if (!document) return undefined;

@@ -1,8 +1,9 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { mandates } from '../../db/tables/index.js';
+import { cases, mandates, themes } from '../../db/tables/index.js';
 import { wellFormedUuids } from '../../domain/ids.js';
 import type { Viewer } from '../../domain/viewer.js';
+import type { MandateRights } from '../../domain/vocabulary.js';
 import { anyOf } from '../../db/lists.js';
 
 export type MandateRow = typeof mandates.$inferSelect;
@@ -33,4 +34,40 @@ export async function readableMandatesByIds(db: Executor, viewer: Viewer, ids: r
 export async function mandatesOfCitizen(db: Executor, citizenId: string, side: 'given' | 'held', limit: number): Promise<MandateRow[]> {
   const column = side === 'given' ? mandates.representedCitizenId : mandates.representativeCitizenId;
   return db.select().from(mandates).where(eq(column, citizenId)).orderBy(desc(mandates.createdAt), desc(mandates.id)).limit(limit);
+}
+
+/** Mandates in force at `now`: begun, not expired, not revoked (the SQL twin of mandateStatus = ACTIVE). */
+export function mandateInForce(now: Date): SQL {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  return sql`(${mandates.validFrom} <= ${at} and (${mandates.validUntil} is null or ${mandates.validUntil} > ${at}) and (${mandates.revokedAt} is null or ${mandates.revokedAt} > ${at}))`;
+}
+
+/** Whether the mandate in `mandates` reaches the case in `cases` (the SQL twin of mandateCovers). */
+function mandateCoversCase(): SQL {
+  return sql`(${mandates.representedCitizenId} = ${cases.citizenId} and (
+    ${mandates.scope} = 'ALL_CASES'
+    or (${mandates.scope} = 'ONE_CASE' and ${mandates.caseId} = ${cases.id})
+    or (${mandates.scope} = 'THEMES' and exists (
+      select 1 from ${themes}, unnest(${mandates.themeCodes}) as mandate_theme(code)
+      where ${themes.id} = ${cases.themeId} and (${themes.code} = mandate_theme.code or starts_with(${themes.code}, mandate_theme.code || '.'))))))`;
+}
+
+/** The mandates in `mandates` that let this citizen reach the case in `cases` at `now`, with READ or with ACT. */
+export function mandatesReachingCase(representativeCitizenId: string, now: Date, rights: MandateRights): SQL {
+  return sql`(${mandates.representativeCitizenId} = ${representativeCitizenId} and ${mandateInForce(now)} and ${mandateCoversCase()}${rights === 'ACT' ? sql` and ${mandates.rights} = 'ACT'` : sql``})`;
+}
+
+/** Cases a citizen reaches as a representative: those of the people they represent, within the scope of a mandate in force. */
+export function representedCases(representativeCitizenId: string, now: Date): SQL {
+  return sql`exists (select 1 from ${mandates} where ${mandatesReachingCase(representativeCitizenId, now, 'READ')})`;
+}
+
+/**
+ * The mandate a citizen acts under on a case, as a scalar subquery: null on their own case.
+ * Written with what they do (events, messages, reads) so that both persons are on record.
+ */
+export function actingMandateId(representativeCitizenId: string, caseId: string, now: Date, rights: MandateRights): SQL {
+  return sql`(select ${mandates.id} from ${mandates} join ${cases} on ${cases.id} = ${caseId}::uuid
+    where ${cases.citizenId} <> ${representativeCitizenId} and ${mandatesReachingCase(representativeCitizenId, now, rights)}
+    order by ${mandates.createdAt}, ${mandates.id} limit 1)`;
 }
