@@ -22,6 +22,7 @@ export const COLUMNS_OF_CASE_EVENT_FIELD: ColumnsOfField<CaseEventRow> = {
   state: ['caseState'],
   previousState: ['caseStateBefore'],
   changedFields: ['caseState', 'caseStateBefore'],
+  representation: ['mandateId'],
 };
 
 export const CaseEventTypeEnum = builder.enumType('CaseEventType', {

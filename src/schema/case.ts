@@ -16,6 +16,7 @@ import {
 import { addNote, assignCase, openCase, transitionCase, updateCase } from '../services/cases.js';
 import { type Page, type PageRequest, readPageRequest } from '../services/pagination.js';
 import { stepsByIds } from '../services/reference-data.js';
+import { recordRepresentativeReads } from '../services/mandates/acting.js';
 import { Agent, COLUMNS_OF_AGENT_FIELD } from './agent.js';
 import { builder } from './builder.js';
 import { CaseEvent, COLUMNS_OF_CASE_EVENT_FIELD } from './case-event.js';
@@ -101,7 +102,9 @@ export function caseRelationsAsked(info: GraphQLResolveInfo, path: readonly stri
   const asked = fieldsAskedAt(info, path);
   // What is asked of each relation, from the occurrences of its field found above.
   const below = (field: string, ...rest: string[]) => fieldsAskedBelow(info, asked.get(field) ?? [], rest);
-  const relations: CaseRelations = { columns: columnsAsked(asked, COLUMNS_OF_CASE_FIELD) };
+  const columns = columnsAsked(asked, COLUMNS_OF_CASE_FIELD);
+  // A citizen's reads of cases not their own are logged (loggedReads): whose case it is is always read.
+  const relations: CaseRelations = { columns: columns && context.viewer.kind === 'citizen' ? [...columns, 'citizenId'] : columns };
   if (asked.has('citizen')) relations.citizen = { columns: columnsAsked(below('citizen'), COLUMNS_OF_CITIZEN_FIELD) };
   if (asked.has('referent')) relations.referent = { columns: columnsAsked(below('referent'), COLUMNS_OF_AGENT_FIELD) };
   if (asked.has('assignee')) relations.assignee = { columns: columnsAsked(below('assignee'), COLUMNS_OF_AGENT_FIELD) };
@@ -121,12 +124,28 @@ export function caseRelationsAsked(info: GraphQLResolveInfo, path: readonly stri
   return relations;
 }
 
+/**
+ * Cases of someone else that a citizen reads as their representative are logged (once per case
+ * and request) before they are returned; staff reads of cases are not, nor a citizen's own.
+ */
+export async function loggedReads<Row extends CaseRow | undefined>(context: Context, rows: Row[]): Promise<Row[]> {
+  const { viewer } = context;
+  if (viewer.kind !== 'citizen') return rows;
+  const representedCaseIds = rows.flatMap((row) => (row && row.citizenId !== viewer.citizenId ? [row.id] : []));
+  const logger = batchLoader(context, 'representativeReads', async (caseIds) => {
+    await recordRepresentativeReads(context.db, viewer.citizenId, caseIds, context.requestId, context.now);
+    return caseIds.map(() => true);
+  });
+  await Promise.all(representedCaseIds.map((id) => logger.load(id)));
+  return rows;
+}
+
 export const Case = builder.loadableNode('Case', {
   description:
     'The single-window case: every contact about one question, whatever the channel, with its history. Agents read cases their role and service allow (first line: all but confidential ones and themes excluded from it; back offices and service accounts: their service’s and those handed to it; supervisors and admins: all); a citizen reads their own cases, without the internal fields. A case you may not read is reported exactly like a missing one.',
   authScopes: STAFF_OR_OWNER,
   id: { resolve: (row) => row.id },
-  load: (ids: string[], context) => readableCasesByIds(context.db, context.viewer, ids, context.now),
+  load: async (ids: string[], context) => loggedReads(context, await readableCasesByIds(context.db, context.viewer, ids, context.now)),
   sort: (row: CaseRow) => row.id,
   fields: (t) => ({
     reference: t.exposeString('reference', { description: 'Human reference read out to the citizen, e.g. 1718-2026-000123.' }),
@@ -355,7 +374,7 @@ builder.queryFields((t) => ({
     authScopes: STAFF_OR_OWNER,
     args: { id: t.arg.globalID({ required: true, for: Case, description: 'The global id of the case.' }) },
     resolve: async (_root, args, context, info) => {
-      const row = await findReadableCase(context.db, context.viewer, { id: args.id.id }, context.now, caseRelationsAsked(info, [], context));
+      const [row] = await loggedReads(context, [await findReadableCase(context.db, context.viewer, { id: args.id.id }, context.now, caseRelationsAsked(info, [], context))]);
       if (!row) throw new NotFoundError('Case');
       return row;
     },
@@ -367,7 +386,7 @@ builder.queryFields((t) => ({
     authScopes: STAFF_OR_OWNER,
     args: { reference: t.arg.string({ required: true, description: 'The reference, e.g. 1718-2026-000123.' }) },
     resolve: async (_root, args, context, info) => {
-      const row = await findReadableCase(context.db, context.viewer, { reference: args.reference }, context.now, caseRelationsAsked(info, [], context));
+      const [row] = await loggedReads(context, [await findReadableCase(context.db, context.viewer, { reference: args.reference }, context.now, caseRelationsAsked(info, [], context))]);
       if (!row) throw new NotFoundError('Case');
       return row;
     },

@@ -29,6 +29,8 @@ export const COLUMNS_OF_CITIZEN_FIELD: ColumnsOfField<CitizenRow> = {
 
 const CITIZEN_OR_STAFF = { $any: { citizen: true, staff: true } } as const;
 
+const isThemself = (context: Context, row: CitizenRow) => context.viewer.kind === 'citizen' && context.viewer.citizenId === row.id;
+
 /**
  * Logs that the viewer reads `field` of this citizen, batched with every other citizen of the
  * request; resolves once the log row is written, so that a failed log fails the read.
@@ -73,10 +75,10 @@ export const Citizen = builder.loadableNode('Citizen', {
     nationalNumber: t.string({
       nullable: true,
       description:
-        'National register number, masked (only the check digits shown) unless reveal is asked by a supervisor or an admin, or by the citizen themself. Null when not known. Every read by staff is logged.',
+        'National register number, masked (only the check digits shown) unless reveal is asked by a supervisor or an admin, or by the citizen themself (never by a representative). Null when not known. Every read by staff is logged.',
       args: { reveal: t.arg.boolean({ required: false, defaultValue: false, description: 'Show it in full (supervisors, admins, the citizen).' }) },
-      authScopes: (_row, args, context) =>
-        !args.reveal || mayRevealNationalNumber(context.viewer) || context.viewer.kind === 'citizen' ? true : { supervisor: true },
+      authScopes: (row, args, context) =>
+        !args.reveal || mayRevealNationalNumber(context.viewer) || isThemself(context, row) ? true : { supervisor: true },
       resolve: async (row, args, context) => {
         if (!row.nationalNumberEncrypted) return null;
         await logPersonalDataRead(context, row.id, args.reveal ? 'nationalNumber:revealed' : 'nationalNumber');
@@ -86,7 +88,8 @@ export const Citizen = builder.loadableNode('Citizen', {
     }),
     contactPoints: t.field({
       type: [ContactPoint],
-      description: 'E-mail addresses, phone numbers and postal addresses, primary first. Every read by staff is logged.',
+      authScopes: (row, _args, context) => (isThemself(context, row) ? true : { staff: true }),
+      description: 'E-mail addresses, phone numbers and postal addresses, primary first: for the citizen themself and staff (not a representative). Every read by staff is logged.',
       resolve: async (row, _args, context) => {
         const [points] = await Promise.all([
           batchLoader(context, 'contactPoints', (citizenIds) => contactPointsByCitizenIds(context.db, citizenIds)).load(row.id),

@@ -30,6 +30,7 @@ import './documents/document.js';
 import './documents/commands.js';
 import './mandates/mandate.js';
 import './mandates/commands.js';
+import './mandates/representation.js';
 
 builder.queryType({ description: 'Entry points for reading. Each field states who may read it.' });
 builder.mutationType({ description: 'Commands. Each takes one input and returns <Name>Success or a typed error; nothing is written when it fails.' });

@@ -1,15 +1,17 @@
-import { NotFoundError, RequiredDocumentsMissingError, ValidationError } from '../domain/errors.js';
+import { ForbiddenError, NotFoundError, RequiredDocumentsMissingError, ValidationError } from '../domain/errors.js';
 import type { CaseStatus } from '../domain/vocabulary.js';
 import { type CaseRow, listCases, messagePagesByCaseIds, readableCasesByIds } from '../services/case-reads.js';
 import { type AccessLogEntry, listOwnAccessLog } from '../services/citizens.js';
 import { type MessageRow, sendMessage } from '../services/messages.js';
 import { orderPublications, type PublicationOrderRow } from '../services/orders.js';
 import { anonymizeCitizen, exportCitizenData } from '../services/privacy.js';
+import { mandatesInForce } from '../services/mandates/acting.js';
 import { agentSummariesByIds, type AgentSummary } from '../services/people.js';
 import { advanceProcedureStep, procedureProgressByCaseIds, type StepProgress, startProcedure } from '../services/procedures.js';
 import { builder } from './builder.js';
-import { Case, casePage, caseRelationsAsked } from './case.js';
+import { Case, casePage, caseRelationsAsked, loggedReads } from './case.js';
 import { Citizen } from './citizen.js';
+import { Mandate } from './mandates/mandate.js';
 import { CaseStatusEnum } from './enums.js';
 import { vocabularyLabelField } from './language.js';
 import { batchLoader } from './loaders.js';
@@ -108,22 +110,35 @@ builder.queryField('myCases', (t) =>
   t.connection(
     {
       type: Case,
-      description: 'The signed-in citizen’s cases, whatever channel they started on, newest first. Citizens only.',
+      description:
+        'The signed-in citizen’s cases, whatever channel they started on, newest first; with onBehalfOf, those of a person who gave them a mandate in force, within its scope (each read is in that person’s access log). Citizens only.',
       authScopes: CITIZEN,
-      args: { status: t.arg({ type: [CaseStatusEnum], required: false, description: 'Only cases in any of these statuses.' }) },
-      resolve: async (_root, args, context, info) =>
-        toConnection(
-          await listCases(
-            context.db,
-            context.viewer,
-            { statuses: (args.status ?? undefined) as CaseStatus[] | undefined },
-            { field: 'CREATED_AT', direction: 'DESC' },
-            args,
-            context.limits.maxPageSize,
-            context.now,
-            caseRelationsAsked(info, ['edges', 'node'], context),
-          ),
-        ),
+      args: {
+        status: t.arg({ type: [CaseStatusEnum], required: false, description: 'Only cases in any of these statuses.' }),
+        onBehalfOf: t.arg.globalID({
+          required: false,
+          for: Citizen,
+          description:
+            'The global id of a citizen you represent (see viewer.mandatesHeld): their cases that your mandates in force reach. A mandate that ended is refused with FORBIDDEN naming its end date (extensions.mandateEndedAt); someone who gave you none is NOT_FOUND.',
+        }),
+      },
+      resolve: async (_root, args, context, info) => {
+        const { viewer } = context;
+        if (viewer.kind !== 'citizen') throw new ForbiddenError('Citizens only.');
+        if (args.onBehalfOf) await mandatesInForce(context.db, viewer.citizenId, args.onBehalfOf.id, context.now);
+        const page = await listCases(
+          context.db,
+          viewer,
+          { statuses: (args.status ?? undefined) as CaseStatus[] | undefined, citizenId: args.onBehalfOf?.id ?? viewer.citizenId },
+          { field: 'CREATED_AT', direction: 'DESC' },
+          args,
+          context.limits.maxPageSize,
+          context.now,
+          caseRelationsAsked(info, ['edges', 'node'], context),
+        );
+        if (args.onBehalfOf) await loggedReads(context, page.rows);
+        return toConnection(page);
+      },
     },
     { name: 'MyCaseConnection', description: 'A page of the citizen’s cases.', authScopes: CITIZEN },
     { name: 'MyCaseEdge', description: 'A case and its cursor.', authScopes: CITIZEN },
@@ -143,6 +158,12 @@ const StartProcedureInput = builder.inputType('StartProcedureInput', {
   description: 'An online procedure submitted by the citizen.',
   fields: (t) => ({
     code: t.string({ required: true, description: 'The procedure’s code.' }),
+    onBehalfOf: t.globalID({
+      required: false,
+      for: Citizen,
+      description:
+        'The global id of a citizen you represent, to start it for them: it takes a mandate in force with ACT whose scope reaches the procedure’s theme (FORBIDDEN otherwise, naming the end date of one that ended). The case is theirs, and its events record both of you.',
+    }),
     answers: t.field({
       type: 'JSON',
       required: true,
@@ -159,7 +180,7 @@ builder.mutationField('startProcedure', (t) =>
     authScopes: CITIZEN,
     errors: { types: [ValidationError], directResult: true },
     args: { input: t.arg({ type: StartProcedureInput, required: true, description: 'The submission.' }) },
-    resolve: (_root, { input }, context) => startProcedure(context.db, context.viewer, context.vault, { code: input.code, answers: input.answers }, context.now),
+    resolve: (_root, { input }, context) => startProcedure(context.db, context.viewer, context.vault, { code: input.code, answers: input.answers, onBehalfOf: input.onBehalfOf?.id }, context.now),
   }),
 );
 
@@ -226,12 +247,17 @@ builder.mutationField('sendMessage', (t) =>
 );
 
 const AccessLogEntryType = builder.objectRef<AccessLogEntry>('AccessLogEntry').implement({
-  description: 'One read of the citizen’s personal data by the administration: when, which service, which data.',
+  description: 'One read of the citizen’s personal data: by the administration (when, which service, which data), or by someone they gave a mandate (by name).',
   authScopes: CITIZEN,
   fields: (t) => ({
     occurredAt: t.field({ type: 'DateTime', description: 'When it was read.', resolve: (entry) => entry.occurredAt }),
-    service: t.field({ type: Service, nullable: true, description: 'The service that read it (never the person); null if that account no longer exists.', resolve: (entry) => entry.serviceId }),
-    fields: t.exposeStringList('fields', { description: 'What was read: nationalNumber, nationalNumber:revealed, contactPoints, document (the content of one of your documents was downloaded).' }),
+    service: t.field({ type: Service, nullable: true, description: 'The service that read it (never the person); null for a read by a representative, or if that account no longer exists.', resolve: (entry) => entry.serviceId }),
+    representativeName: t.exposeString('representativeName', { nullable: true, description: 'Who read it under a mandate you gave (given and family name); null for a read by the administration.' }),
+    mandate: t.field({ type: Mandate, nullable: true, description: 'The mandate a representative read under; null otherwise.', resolve: (entry) => entry.mandateId }),
+    fields: t.exposeStringList('fields', {
+      description:
+        'What was read: nationalNumber, nationalNumber:revealed, contactPoints, document (the content of one of your documents was downloaded), case (a representative read the case).',
+    }),
     caseReference: t.string({
       nullable: true,
       description: 'The case it was read for, when known; null otherwise.',

@@ -26,6 +26,7 @@ import { serveDocumentDownloads, serveDocumentUploads } from './documents.js';
 import { serveMetrics } from './metrics.js';
 import { costError, estimateCost, limitRules } from './limits.js';
 import { attachWebSocketServer, type WebSocketStats } from './websocket.js';
+import { MANDATES_ENDED_CHANNEL } from '../services/mandates/grants.js';
 import { rememberingViewers } from '../services/viewers.js';
 
 export interface RunningServer {
@@ -227,6 +228,9 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
   serveDocumentDownloads(app, { db: database.db, store: documentStore, contextFor });
 
   const webSocket = attachWebSocketServer(app, { config, validationRules, contextFor });
+  // A mandate that ends closes its representative's connections at once, on every instance:
+  // their subscriptions were opened with what it reached.
+  const stopHearingEndedMandates = await database.listen(MANDATES_ENDED_CHANNEL, (citizenId) => webSocket.closeConnectionsOfCitizen(citizenId));
 
   const webhookWorker = config.webhooks.workerEnabled
     ? startWebhookWorker({
@@ -284,6 +288,7 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
       await feedLag.stop();
       onStep('listen connection');
       await wakeUps.close().catch(() => {});
+      await stopHearingEndedMandates().catch(() => {});
       await referenceCache.close().catch(() => {});
     },
   };

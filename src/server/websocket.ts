@@ -254,6 +254,12 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
 
   return {
     stats,
+    /** Closes (4403, access changed) the connections of a citizen whose rights just shrank: a mandate they held ended. */
+    closeConnectionsOfCitizen(citizenId: string) {
+      for (const [socket, { viewer }] of watched) {
+        if (viewer.kind === 'citizen' && viewer.citizenId === citizenId) socket.close(FORBIDDEN_CLOSE_CODE, ACCESS_CHANGED_CLOSE_REASON);
+      }
+    },
     async close() {
       clearInterval(recheckTimer);
       for (const client of server.clients) client.close(1001, 'Server shutting down');

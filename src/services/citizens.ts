@@ -1,4 +1,5 @@
 import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.js';
 import { anyOf } from '../db/lists.js';
 import { accessLog, agents, cases, citizens, contactPoints, serviceAccounts } from '../db/tables/index.js';
@@ -11,6 +12,7 @@ import type { ContactPointKind, Language } from '../domain/vocabulary.js';
 import { readableCases } from './case-access.js';
 import type { DataVault } from './data-vault.js';
 import { COUNT, countOf, type CountedPage, emptyPage, type PageRequest, readPageRequest, toPage } from './pagination.js';
+import { representedCitizens } from './mandates/reads.js';
 
 export type CitizenRow = typeof citizens.$inferSelect;
 export type ContactPointRow = typeof contactPoints.$inferSelect;
@@ -110,8 +112,9 @@ export async function findOrCreateCitizen(tx: Executor, vault: DataVault, identi
 
 /**
  * Citizens a viewer may read: agents any (the first line answers anyone who calls); service
- * accounts those with a case they may read; a citizen only themself. Others: none, exactly as
- * if the ids did not exist.
+ * accounts those with a case they may read; a citizen themself and the people who gave them a
+ * mandate in force (whose national number stays masked and contact points hidden, see the
+ * Citizen type). Others: none, exactly as if the ids did not exist.
  */
 export function readableCitizens(viewer: Viewer, now: Date): SQL {
   switch (viewer.kind) {
@@ -120,7 +123,7 @@ export function readableCitizens(viewer: Viewer, now: Date): SQL {
     case 'service':
       return sql`exists (select 1 from ${cases} where ${cases.citizenId} = ${citizens.id} and ${readableCases(viewer, now)})`;
     case 'citizen':
-      return eq(citizens.id, viewer.citizenId);
+      return or(eq(citizens.id, viewer.citizenId), representedCitizens(viewer.citizenId, now))!;
     case 'anonymous':
       return sql`false`;
   }
@@ -233,11 +236,17 @@ export interface AccessLogEntry {
   fields: string[];
   serviceId: string | null;
   caseId: string | null;
+  /** A read by someone the citizen gave a mandate: their name, and the mandate. */
+  representativeName: string | null;
+  mandateId: string | null;
 }
+
+const representatives = alias(citizens, 'representatives');
 
 /**
  * The reads of the signed-in citizen's personal data, newest first: when, which service, which
- * fields — never who, beyond the service. Anyone else has no such log.
+ * fields — never which agent, beyond the service — and the reads by people they gave a mandate,
+ * by name. Anyone else has no such log.
  */
 export async function listOwnAccessLog(db: Executor, viewer: Viewer, request: PageRequest, maxPageSize: number): Promise<CountedPage<AccessLogEntry>> {
   const { limit, after } = readPageRequest(request, maxPageSize, ['integer']);
@@ -250,10 +259,13 @@ export async function listOwnAccessLog(db: Executor, viewer: Viewer, request: Pa
       fields: accessLog.fields,
       caseId: accessLog.caseId,
       serviceId: sql<string | null>`coalesce(${agents.serviceId}, ${serviceAccounts.serviceId})`,
+      representativeName: sql<string | null>`${representatives.givenName} || ' ' || ${representatives.familyName}`,
+      mandateId: accessLog.mandateId,
     })
     .from(accessLog)
     .leftJoin(agents, and(eq(accessLog.actorKind, 'AGENT'), eq(agents.login, accessLog.actorSubject)))
     .leftJoin(serviceAccounts, and(eq(accessLog.actorKind, 'SERVICE'), eq(serviceAccounts.subject, accessLog.actorSubject)))
+    .leftJoin(representatives, and(eq(accessLog.actorKind, 'CITIZEN'), sql`${representatives.id}::text = ${accessLog.actorSubject}`))
     .where(and(eq(accessLog.citizenId, citizenId), after ? sql`${accessLog.id} < ${Number(after[0])}` : undefined))
     .orderBy(sql`${accessLog.id} desc`)
     .limit(limit + 1);

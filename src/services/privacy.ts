@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client.js';
 import { anyOf } from '../db/lists.js';
 import {
@@ -73,12 +73,13 @@ export async function exportCitizenData(db: Executor, viewer: Viewer, vault: Dat
       .innerJoin(cases, eq(cases.id, appointments.caseId))
       .where(eq(appointments.citizenId, id))
       .orderBy(appointments.startsAt),
-    // What the citizen may read of the documents on their cases, and their own uploads.
+    // What the citizen may read of the documents on their cases, and their own uploads (not the
+    // documents of people they represent).
     db
       .select({ document: documents, caseReference: cases.reference })
       .from(documents)
       .leftJoin(cases, eq(cases.id, documents.caseId))
-      .where(readableDocuments(viewer, now))
+      .where(and(readableDocuments(viewer, now), or(eq(cases.citizenId, id), isNull(documents.caseId))))
       .orderBy(documents.uploadedAt),
     mandatesOfCitizen(db, id, 'given', MANDATES_EXPORTED),
     mandatesOfCitizen(db, id, 'held', MANDATES_EXPORTED),

@@ -13,14 +13,11 @@ import { type CaseRow, findReadableCaseForUpdate } from './case-reads.js';
 import { checkText, insertCase, refreshCaseSearch, requireStaff, writeCase } from './cases.js';
 import { checklistsByCases } from './documents/reads.js';
 import type { DataVault } from './data-vault.js';
+import { requireMandateForNewCase } from './mandates/acting.js';
 
 const MAX_ANSWERS_BYTES = 20_000;
 const MAX_OVERRIDE_REASON = 1_000;
 
-/**
- * A citizen starts an online procedure: a case on channel ONLINE_PROCEDURE at the owning
- * service, at the first step, with the submission (and its answers) as first interaction.
- */
 /** Whether parsed JSON holds a NUL in a key or a text: Postgres refuses it in jsonb, and the text check of arguments cannot see an escaped one. */
 function holdsNul(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
@@ -29,11 +26,16 @@ function holdsNul(value: unknown): boolean {
   return false;
 }
 
+/**
+ * A citizen starts an online procedure, for themself or for someone they represent with ACT: a
+ * case on channel ONLINE_PROCEDURE at the owning service, at the first step, with the submission
+ * (and its answers) as first interaction.
+ */
 export async function startProcedure(
   db: Database,
   viewer: Viewer,
   vault: DataVault,
-  input: { code: string; answers: unknown },
+  input: { code: string; answers: unknown; onBehalfOf?: string | null },
   now: Date,
 ): Promise<{ case: CaseRow; trackingCode: string }> {
   if (viewer.kind !== 'citizen') throw new ForbiddenError('Only a citizen starts a procedure on the portal.');
@@ -61,7 +63,9 @@ export async function startProcedure(
     const problems = checkAnswers(procedure.form, answers, ['input', 'answers']);
     if (problems.length > 0) throw new ValidationError(problems);
     const [firstStep] = await tx.select().from(procedureSteps).where(eq(procedureSteps.procedureId, procedure.id)).orderBy(asc(procedureSteps.position)).limit(1);
-    const [citizen] = await tx.select({ language: citizens.preferredLanguage }).from(citizens).where(eq(citizens.id, viewer.citizenId));
+    const citizenId = input.onBehalfOf ?? viewer.citizenId;
+    if (citizenId !== viewer.citizenId) await requireMandateForNewCase(tx, viewer.citizenId, citizenId, procedure.themeCode, now);
+    const [citizen] = await tx.select({ language: citizens.preferredLanguage }).from(citizens).where(eq(citizens.id, citizenId));
     const created = await insertCase(
       tx,
       { viewer, serviceId: procedure.serviceId, line: procedure.line, referentAgentId: null, assigneeAgentId: null },
@@ -69,7 +73,7 @@ export async function startProcedure(
       {
         themeCode: procedure.themeCode,
         subject: pickLabel(procedure.labels, citizen!.language),
-        citizenId: viewer.citizenId,
+        citizenId,
         originChannel: 'ONLINE_PROCEDURE',
         language: citizen!.language,
         procedureId: procedure.id,

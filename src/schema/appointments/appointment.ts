@@ -119,6 +119,9 @@ const DaySheetFilter = builder.inputType('AppointmentFilter', {
   }),
 });
 
+/** The signed-in citizen's own id: their appointments, not those of people they represent. */
+const ownId = (context: Context) => (context.viewer.kind === 'citizen' ? context.viewer.citizenId : undefined);
+
 builder.queryFields((t) => ({
   myAppointments: t.connection({
     type: Appointment,
@@ -133,7 +136,7 @@ builder.queryFields((t) => ({
         await listAppointments(
           context.db,
           context.viewer,
-          { statuses: args.status ?? undefined, endingAfter: args.includePast ? undefined : context.now },
+          { citizenId: ownId(context), statuses: args.status ?? undefined, endingAfter: args.includePast ? undefined : context.now },
           args,
           context.limits.maxPageSize,
           context.now,

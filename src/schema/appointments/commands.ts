@@ -33,7 +33,7 @@ const BookAppointmentInput = builder.inputType('BookAppointmentInput', {
     citizenId: t.globalID({
       required: false,
       for: Citizen,
-      description: 'The global id of the citizen it is for (staff: when the case has no citizen or no case is given). A citizen books for themself: omit it (or give their own id).',
+      description: 'The global id of the citizen it is for (staff: when the case has no citizen or no case is given). A citizen books for themself (omit it), or for someone they represent: give their id, or a case of theirs; it takes a mandate in force with ACT reaching the case or the theme.',
     }),
     channel: t.field({ type: ChannelEnum, required: true, description: 'How the booking came in: PHONE for the 1718, ONLINE_PROCEDURE for the portal (a citizen’s only choice), COUNTER at a desk.' }),
     note: t.string({ required: false, description: 'What to bring or what it is about, up to 1,000 characters; the citizen sees it.' }),

@@ -39,7 +39,7 @@ const MandateGrantorEnum = vocabularyEnum<MandateGrantorKind>('MandateGrantor', 
   AGENT: 'An agent, after checking the proof.',
 });
 
-function citizenName(context: Context, citizenId: string): Promise<string> {
+export function citizenName(context: Context, citizenId: string): Promise<string> {
   return batchLoader(context, 'mandateCitizenNames', (ids) => citizenNamesByIds(context.db, ids)).load(citizenId);
 }
 

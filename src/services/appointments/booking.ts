@@ -16,6 +16,7 @@ import { constraintViolation, isDeadlock } from '../database-errors.js';
 import { desksTaken, findActiveResource, loadResourcePlans, nearestFreeSlots, type ResourcePlan, type ResourceRow } from './availability.js';
 import { appointmentPayload } from './payload.js';
 import { type AppointmentRow, readableAppointmentsByIds } from './reads.js';
+import { requireActingMandate, requireMandateForNewCase } from '../mandates/acting.js';
 
 const MAX_NOTE = 1_000;
 /** Upcoming appointments a citizen may hold at once on the portal: enough for a family's errands, not for hoarding a permanence's slots. */
@@ -99,15 +100,15 @@ export interface BookingInput {
 
 /**
  * Books a slot for a citizen on a case (a new one, at the resource's service, when none is
- * given), with its APPOINTMENT_BOOKED event. A citizen books for themself on the portal; the
- * first line for anyone; the resource's service at its own resource.
+ * given), with its APPOINTMENT_BOOKED event. A citizen books on the portal for themself or for
+ * someone they represent with ACT; the first line for anyone; the resource's service at its own
+ * resource.
  */
 export async function bookAppointment(db: Database, viewer: Viewer, vault: DataVault, input: BookingInput, now: Date): Promise<AppointmentResult> {
   const problems = checkText(input.note, [...INPUT, 'note'], MAX_NOTE, false);
   if (!(CHANNELS as readonly string[]).includes(input.channel)) problems.push({ path: [...INPUT, 'channel'], message: `One of ${CHANNELS.join(', ')}.` });
   if (viewer.kind === 'citizen' && input.channel !== 'ONLINE_PROCEDURE') problems.push({ path: [...INPUT, 'channel'], message: 'A citizen books on the portal: ONLINE_PROCEDURE.' });
   if (problems.length > 0) throw new ValidationError(problems);
-  if (viewer.kind === 'citizen' && input.citizenId && input.citizenId !== viewer.citizenId) throw new ForbiddenError('A citizen books appointments for themself only.');
   const resource = await findActiveResource(db, input.resourceId, [...INPUT, 'resourceId']);
   requireBooker(viewer, resource);
   const theme = await findTheme(db, input.themeCode, [...INPUT, 'themeCode']);
@@ -118,8 +119,11 @@ export async function bookAppointment(db: Database, viewer: Viewer, vault: DataV
   return retryingTakenDesks(plan, () =>
     db.transaction(async (tx) => {
       let current: CaseRow;
-      const citizenId = viewer.kind === 'citizen' ? viewer.citizenId : (input.citizenId ?? null);
+      // A citizen books for themself, or for someone they represent: on one of their cases (the
+      // case tells whom, and finding it checks the mandate) or on a new one.
+      const citizenId = input.citizenId ?? (viewer.kind === 'citizen' && !input.caseId ? viewer.citizenId : null);
       if (citizenId && viewer.kind !== 'citizen') await requireCitizen(tx, citizenId, [...INPUT, 'citizenId']);
+      if (viewer.kind === 'citizen' && citizenId && citizenId !== viewer.citizenId && !input.caseId) await requireMandateForNewCase(tx, viewer.citizenId, citizenId, theme.code, now);
       if (input.caseId) {
         current = await findReadableCaseForUpdate(tx, viewer, input.caseId, now);
         if (current.status === 'CLOSED' || current.status === 'CANCELLED') {
@@ -134,9 +138,9 @@ export async function bookAppointment(db: Database, viewer: Viewer, vault: DataV
         const language: Language = citizen?.language ?? 'fr';
         current = (await insertCase(tx, await bookingOpener(tx, viewer, resource), vault, { themeCode: theme.code, subject: pickLabel(theme.labels, language), citizenId, originChannel: input.channel, language }, now, INPUT)).row;
       }
-      if (viewer.kind === 'citizen') await requireRoomForAnother(tx, viewer.citizenId, now);
       const forCitizen = current.citizenId ?? citizenId;
       if (!forCitizen) throw new ValidationError([{ path: [...INPUT, 'citizenId'], message: 'An appointment is for a known citizen: the case has none, give citizenId.' }]);
+      if (viewer.kind === 'citizen') await requireRoomForAnother(tx, forCitizen, now);
       await lockResource(tx, resource.id);
       const desk = await freeDesk(tx, plan, theme.id, slot, now);
       const [appointment] = await tx
@@ -185,11 +189,12 @@ async function bookingOpener(tx: Executor, viewer: Viewer, resource: ResourceRow
 /**
  * An appointment the viewer may read, locked with its case (case first, as every case writer
  * does); missing when unreadable. The case is locked by id: reading the appointment gives the
- * resource's staff the right to work it.
+ * resource's staff the right to work it. A representative changes it only with ACT.
  */
 export async function lockAppointment(tx: Executor, viewer: Viewer, appointmentId: string, now: Date): Promise<{ appointment: AppointmentRow; current: CaseRow; resource: ResourceRow }> {
   const [found] = await readableAppointmentsByIds(tx, viewer, [appointmentId], now);
   if (!found) throw new NotFoundError('Appointment');
+  if (viewer.kind === 'citizen' && found.citizenId !== viewer.citizenId) await requireActingMandate(tx, viewer.citizenId, found.caseId, now);
   const [current] = await tx.select(caseColumns).from(cases).where(eq(cases.id, found.caseId)).for('update');
   const [appointment] = await tx.select().from(appointments).where(eq(appointments.id, found.id)).for('update');
   const [resource] = await tx.select().from(bookableResources).where(eq(bookableResources.id, appointment!.resourceId));
@@ -197,12 +202,13 @@ export async function lockAppointment(tx: Executor, viewer: Viewer, appointmentI
 }
 
 /**
- * Booking-side moves (move, cancel) are for the citizen (their own), the first line and the
- * resource's staff; the day sheet's (check-in, done, no-show) for the resource's staff only.
+ * Booking-side moves (move, cancel) are for the citizen (their own, or as a representative with
+ * ACT: lockAppointment checked it), the first line and the resource's staff; the day sheet's
+ * (check-in, done, no-show) for the resource's staff only.
  */
-export function requireAppointmentActor(viewer: Viewer, appointment: AppointmentRow, resource: ResourceRow, move: 'booking' | 'day sheet'): void {
+export function requireAppointmentActor(viewer: Viewer, resource: ResourceRow, move: 'booking' | 'day sheet'): void {
   if (viewer.kind === 'citizen') {
-    if (move === 'day sheet' || appointment.citizenId !== viewer.citizenId) throw new ForbiddenError('Only the staff of the resource may do this.');
+    if (move === 'day sheet') throw new ForbiddenError('Only the staff of the resource may do this.');
     return;
   }
   if (!isStaff(viewer)) throw new ForbiddenError('Sign in to change an appointment.');
@@ -240,7 +246,7 @@ export async function rescheduleAppointment(db: Database, viewer: Viewer, input:
   return retryingTakenDesks(plan, () =>
     db.transaction(async (tx) => {
       const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId, now);
-      requireAppointmentActor(viewer, appointment, resource, 'booking');
+      requireAppointmentActor(viewer, resource, 'booking');
       checkMove(appointment, 'RESCHEDULED', now);
       if (appointment.resourceId === target.id && appointment.startsAt.getTime() === slot.start.getTime()) {
         throw new ValidationError([{ path: [...INPUT, 'start'], message: 'The appointment is already at this time.' }]);

@@ -60,7 +60,7 @@ export async function cancelAppointment(db: Database, viewer: Viewer, input: { a
   if (problems.length > 0) throw new ValidationError(problems);
   return db.transaction(async (tx) => {
     const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId, now);
-    requireAppointmentActor(viewer, appointment, resource, 'booking');
+    requireAppointmentActor(viewer, resource, 'booking');
     checkMove(appointment, 'CANCELLED', now);
     const by = actorOf(viewer).actorKind;
     const reason = input.reason.trim();
@@ -86,7 +86,7 @@ export async function checkInAppointment(db: Database, viewer: Viewer, input: { 
   if (ticket && ticket.length > MAX_TICKET) throw new ValidationError([{ path: ['input', 'ticket'], message: `At most ${MAX_TICKET} characters.` }]);
   return db.transaction(async (tx) => {
     const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId, now);
-    requireAppointmentActor(viewer, appointment, resource, 'day sheet');
+    requireAppointmentActor(viewer, resource, 'day sheet');
     checkMove(appointment, 'CHECKED_IN', now);
     const visit = await recordCounterVisit(tx, requireStaff(viewer), { caseId: current.id, counterId: resource.counterId, ticket, summary: pickLabel(resource.labels, current.language) }, now);
     return recordMove(tx, viewer, current, appointment, resource.code, { status: 'CHECKED_IN', checkedInAt: now, visitInteractionId: visit.id }, { interactionId: visit.id }, now);
@@ -97,7 +97,7 @@ export async function checkInAppointment(db: Database, viewer: Viewer, input: { 
 export async function completeAppointment(db: Database, viewer: Viewer, input: { appointmentId: string }, now: Date): Promise<AppointmentResult> {
   return db.transaction(async (tx) => {
     const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId, now);
-    requireAppointmentActor(viewer, appointment, resource, 'day sheet');
+    requireAppointmentActor(viewer, resource, 'day sheet');
     checkMove(appointment, 'DONE', now);
     return recordMove(tx, viewer, current, appointment, resource.code, { status: 'DONE', endedAt: now }, {}, now);
   });
@@ -107,7 +107,7 @@ export async function completeAppointment(db: Database, viewer: Viewer, input: {
 export async function markAppointmentNoShow(db: Database, viewer: Viewer, input: { appointmentId: string }, now: Date): Promise<AppointmentResult> {
   return db.transaction(async (tx) => {
     const { appointment, current, resource } = await lockAppointment(tx, viewer, input.appointmentId, now);
-    requireAppointmentActor(viewer, appointment, resource, 'day sheet');
+    requireAppointmentActor(viewer, resource, 'day sheet');
     checkMove(appointment, 'NO_SHOW', now);
     const by = actorOf(viewer).actorKind;
     return recordMove(tx, viewer, current, appointment, resource.code, { status: 'NO_SHOW', endedByKind: by, endedByAgentId: viewer.kind === 'agent' ? viewer.agentId : null, endedAt: now }, { by }, now);

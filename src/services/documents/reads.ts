@@ -8,6 +8,7 @@ import type { Viewer } from '../../domain/viewer.js';
 import { readableCases } from '../case-access.js';
 import { recordPersonalDataReads } from '../citizens.js';
 import { COUNT, countOf, type CountedPage, emptyPage, type PageRequest, readPageRequest, toPage } from '../pagination.js';
+import { recordRepresentativeReads } from '../mandates/acting.js';
 
 export type DocumentRow = typeof documents.$inferSelect;
 export type RequirementRow = typeof procedureStepRequirements.$inferSelect;
@@ -108,7 +109,8 @@ export async function listCaseDocuments(db: Executor, viewer: Viewer, caseId: st
 /**
  * A document whose content the viewer may download: readable (the same rule as the Document
  * type), not removed. A staff download of a citizen's document is written to the access log
- * first, as the field "document" ("who consulted my file"). Undefined when missing or not readable.
+ * first, as the field "document" ("who consulted my file"), and so is a representative's download
+ * of a document of the person they represent. Undefined when missing or not readable.
  */
 export async function documentForDownload(db: Executor, viewer: Viewer, documentId: string, requestId: string, now: Date): Promise<DocumentRow | undefined> {
   const [found] = await readableFrom(db)
@@ -117,6 +119,9 @@ export async function documentForDownload(db: Executor, viewer: Viewer, document
   const document = found?.document;
   if (!document) return undefined;
   if (found.citizenId) await recordPersonalDataReads(db, viewer, requestId, [{ citizenId: found.citizenId, field: 'document' }], document.caseId);
+  if (viewer.kind === 'citizen' && document.caseId && found.citizenId !== viewer.citizenId) {
+    await recordRepresentativeReads(db, viewer.citizenId, [document.caseId], requestId, now, 'document');
+  }
   return document;
 }
 

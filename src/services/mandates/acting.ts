@@ -1,7 +1,8 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { cases, mandates, themes } from '../../db/tables/index.js';
-import { isUuid } from '../../domain/ids.js';
+import { anyOf } from '../../db/lists.js';
+import { accessLog, cases, mandates, themes } from '../../db/tables/index.js';
+import { isUuid, wellFormedUuids } from '../../domain/ids.js';
 import { ForbiddenError, MandateEndedError, NotFoundError } from '../../domain/errors.js';
 import { mandateCovers, mandateStatus } from '../../domain/mandates.js';
 import { type MandateRow, mandatesReachingCase } from './reads.js';
@@ -66,4 +67,39 @@ function lastEnded(candidates: readonly MandateRow[], now: Date): MandateEndedEr
     if (!last || endedAt > last.endedAt) last = new MandateEndedError(mandate.id, status, endedAt);
   }
   return last;
+}
+
+/**
+ * Records that a representative read cases of the person they represent (`case`), or a document
+ * of one (`document`), one access-log row per case with the mandate they read under, before the
+ * data leaves: the represented citizen sees it in myAccessLog. Their own cases are not logged.
+ */
+export async function recordRepresentativeReads(
+  db: Executor,
+  representativeCitizenId: string,
+  caseIds: readonly string[],
+  requestId: string,
+  now: Date,
+  field: 'case' | 'document' = 'case',
+): Promise<void> {
+  const valid = wellFormedUuids(caseIds);
+  if (valid.length === 0) return;
+  await db.execute(sql`
+    insert into ${accessLog} (actor_kind, actor_subject, citizen_id, case_id, mandate_id, fields, request_id, occurred_at)
+    select distinct on (${cases.id}) 'CITIZEN', ${representativeCitizenId}, ${cases.citizenId}, ${cases.id}, ${mandates.id}, array[${field}]::text[], ${requestId}, ${now.toISOString()}::timestamptz
+    from ${cases} join ${mandates} on ${mandatesReachingCase(representativeCitizenId, now, 'READ')}
+    where ${anyOf(cases.id, valid)} and ${cases.citizenId} <> ${representativeCitizenId}
+    order by ${cases.id}, ${mandates.createdAt}, ${mandates.id}`);
+}
+
+/**
+ * A representative opens a case for the person they represent (a procedure, a booking) only
+ * under a mandate in force with ACT whose scope reaches a new case of this theme: ALL_CASES, or
+ * THEMES naming it (a ONE_CASE mandate reaches no new case).
+ */
+export async function requireMandateForNewCase(tx: Executor, representativeCitizenId: string, representedCitizenId: string, themeCode: string, now: Date): Promise<void> {
+  const inForce = await mandatesInForce(tx, representativeCitizenId, representedCitizenId, now);
+  if (!inForce.some((mandate) => mandate.rights === 'ACT' && mandateCovers(mandate, { caseId: '', themeCode }))) {
+    throw new ForbiddenError('No mandate of yours lets you open a case of this theme for this person.');
+  }
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.js';
 import { cases, citizens, mandates, themes } from '../../db/tables/index.js';
 import { ForbiddenError, type FieldProblem, InvalidTransitionError, NotFoundError, ValidationError } from '../../domain/errors.js';
@@ -10,6 +10,9 @@ import { checkText } from '../cases.js';
 import { type MandateRow, readableMandatesByIds } from './reads.js';
 
 const INPUT = ['input'];
+
+/** Announces, at commit, the representative (citizen id) of a mandate that was just revoked. */
+export const MANDATES_ENDED_CHANNEL = 'mandates_ended';
 
 export interface MandateTermsInput {
   scope: MandateScope;
@@ -140,6 +143,8 @@ export async function revokeMandate(db: Database, viewer: Viewer, mandateId: str
       .set({ revokedAt: now, revokedByKind: viewer.kind === 'citizen' ? 'CITIZEN' : 'AGENT' })
       .where(eq(mandates.id, current!.id))
       .returning();
+    // Heard at commit by every instance, which closes the representative's open connections.
+    if (revoked!.representativeCitizenId) await tx.execute(sql`select pg_notify(${MANDATES_ENDED_CHANNEL}, ${revoked!.representativeCitizenId})`);
     return revoked!;
   });
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { cases, mandates, themes } from '../../db/tables/index.js';
+import { cases, citizens, mandates, themes } from '../../db/tables/index.js';
 import { wellFormedUuids } from '../../domain/ids.js';
 import type { Viewer } from '../../domain/viewer.js';
 import type { MandateRights } from '../../domain/vocabulary.js';
@@ -22,6 +22,13 @@ export function readableMandates(viewer: Viewer): SQL {
     case 'anonymous':
       return sql`false`;
   }
+}
+
+/** Mandates by id whatever the viewer: for what an event or a message it is on already shows. */
+export async function mandatesByIds(db: Executor, ids: readonly string[]): Promise<(MandateRow | undefined)[]> {
+  const valid = wellFormedUuids(ids);
+  const rows = valid.length === 0 ? [] : await db.select().from(mandates).where(anyOf(mandates.id, valid));
+  return ids.map((id) => rows.find((row) => row.id === id));
 }
 
 export async function readableMandatesByIds(db: Executor, viewer: Viewer, ids: readonly string[]): Promise<MandateRow[]> {
@@ -70,4 +77,9 @@ export function actingMandateId(representativeCitizenId: string, caseId: string,
   return sql`(select ${mandates.id} from ${mandates} join ${cases} on ${cases.id} = ${caseId}::uuid
     where ${cases.citizenId} <> ${representativeCitizenId} and ${mandatesReachingCase(representativeCitizenId, now, rights)}
     order by ${mandates.createdAt}, ${mandates.id} limit 1)`;
+}
+
+/** Citizens who gave this citizen a mandate in force, as a predicate on `citizens`. */
+export function representedCitizens(representativeCitizenId: string, now: Date): SQL {
+  return sql`exists (select 1 from ${mandates} where ${mandates.representedCitizenId} = ${citizens.id} and ${mandates.representativeCitizenId} = ${representativeCitizenId} and ${mandateInForce(now)})`;
 }
