@@ -4,6 +4,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../src/schema/index.js';
+import { globalId } from '../src/domain/ids.js';
 import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
 
 // Every ```graphql block of README.md runs as written, in the README's order, against the seeded
@@ -11,6 +12,7 @@ import { execute, startTestServer, type TestServer, tokenFor } from './helpers/s
 // the README says they are (an id returned by an earlier example, a service's id by its code).
 
 const MARIE = '00000000-0000-4000-8000-000000000001';
+const HANS = '00000000-0000-4000-8000-000000000002';
 
 type Identity = { role: 'agent' | 'citizen' | 'service'; sub: string } | 'anonymous';
 
@@ -40,6 +42,11 @@ const IDENTITY_OF: Record<string, Identity> = {
   cancelAppointment: { role: 'citizen', sub: MARIE },
   MyChecklist: { role: 'citizen', sub: MARIE },
   AttachOnPortal: { role: 'citizen', sub: MARIE },
+  GrantToHans: { role: 'citizen', sub: MARIE },
+  CasesOfMarie: { role: 'citizen', sub: HANS },
+  MessageForMarie: { role: 'citizen', sub: HANS },
+  WhoReadMyFile: { role: 'citizen', sub: MARIE },
+  RevokeHans: { role: 'citizen', sub: MARIE },
 };
 
 /** The operations of README.md's graphql blocks, one document each, in order. */
@@ -111,6 +118,14 @@ describe('README examples', () => {
         return { appointmentId: state.appointmentId };
       case 'MyChecklist':
         return { caseId: state.procedureCaseId };
+      case 'GrantToHans':
+        return { hans: globalId('Citizen', HANS) };
+      case 'CasesOfMarie':
+        return { marie: globalId('Citizen', MARIE) };
+      case 'MessageForMarie':
+        return { caseId: state.procedureCaseId };
+      case 'RevokeHans':
+        return { mandateId: state.mandateId };
       case 'AttachOnPortal':
         return { uploadId: await uploadAsMarie(), caseId: state.procedureCaseId, requirementId: state.requirementId };
       default:
@@ -154,6 +169,9 @@ describe('README examples', () => {
       }
       if (name === 'startProcedure') state.procedureCaseId = ((result as { case?: { id: string } }).case ?? {}).id!;
       if (keyOf(operation) === 'MyChecklist') state.requirementId = (result as { documentChecklist?: { requirement: { id: string } }[] } | undefined)?.documentChecklist?.[0]?.requirement.id ?? '';
+      if (name === 'grantMandate') state.mandateId = ((result as { mandate?: { id: string } }).mandate ?? {}).id!;
+      if (keyOf(operation) === 'MessageForMarie' && JSON.stringify(result).indexOf('Hans Schmitz for Marie Dupont') < 0) failures.push(`block ${block}: ${JSON.stringify(result)}`);
+      if (keyOf(operation) === 'WhoReadMyFile' && JSON.stringify(data).indexOf('Hans Schmitz') < 0) failures.push(`block ${block}: no read by Hans in ${JSON.stringify(data)}`);
       if (name === 'bookAppointment') state.appointmentId = ((result as { appointment?: { id: string } }).appointment ?? {}).id!;
     }
     expect(failures).toEqual([]);

@@ -75,7 +75,8 @@ export interface WebSocketStats {
  * closed with 4008 after `config.subscriberStallTimeoutMs` (stall-guard.ts) and resumes with its
  * last cursor. A connection lives no longer than its token (4401 at `exp`), and no longer than
  * its rights: every `config.subscriberRightsRecheckMs` the token's subject is resolved again, and
- * a connection whose viewer is gone or has other rights is closed with 4403.
+ * a connection whose viewer is gone or has other rights is closed with 4403, as are at once the
+ * connections of a representative whose mandate is revoked (closeConnectionsOfCitizen).
  */
 export function attachWebSocketServer(app: FastifyInstance, { config, validationRules, contextFor }: WebSocketOptions) {
   const rules = [...specifiedRules, ...validationRules, ...(config.production ? [NoSchemaIntrospectionCustomRule] : [])];
