@@ -209,6 +209,8 @@ describe('acting for someone else', () => {
       // Anne's own changes carry no representation.
       expect(data!.case.timeline.edges.find((edge) => edge.node.type === 'CASE_CREATED')!.node.representation).toBeNull();
     }
+    // What Rémi did is in Anne's access log too, under his name.
+    expect((await accessLogOf(people.anne.token)).filter((entry) => entry.representativeName === 'Rémi Lambert' && entry.fields.join() === 'MESSAGE_SENT')).toHaveLength(1);
   });
 
   it('starts a procedure, books an appointment and attaches a document for Anne under an ALL_CASES mandate: hers, with both persons on record', async () => {
