@@ -125,18 +125,19 @@ builder.queryField('myCases', (t) =>
       resolve: async (_root, args, context, info) => {
         const { viewer } = context;
         if (viewer.kind !== 'citizen') throw new ForbiddenError('Citizens only.');
-        if (args.onBehalfOf) await mandatesInForce(context.db, viewer.citizenId, args.onBehalfOf.id, context.now);
+        const represented = args.onBehalfOf && args.onBehalfOf.id !== viewer.citizenId ? args.onBehalfOf.id : undefined;
+        if (represented) await mandatesInForce(context.db, viewer.citizenId, represented, context.now);
         const page = await listCases(
           context.db,
           viewer,
-          { statuses: (args.status ?? undefined) as CaseStatus[] | undefined, citizenId: args.onBehalfOf?.id ?? viewer.citizenId },
+          { statuses: (args.status ?? undefined) as CaseStatus[] | undefined, citizenId: represented ?? viewer.citizenId },
           { field: 'CREATED_AT', direction: 'DESC' },
           args,
           context.limits.maxPageSize,
           context.now,
           caseRelationsAsked(info, ['edges', 'node'], context),
         );
-        if (args.onBehalfOf) await loggedReads(context, page.rows);
+        if (represented) await loggedReads(context, page.rows);
         return toConnection(page);
       },
     },
