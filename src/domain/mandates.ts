@@ -6,6 +6,8 @@ import type { MandateRights, MandateScope, MandateStatus } from './vocabulary.js
 /** The longest note of how a proof was checked, and of a representative's name or organisation. */
 export const MAX_PROOF_NOTE = 1_000;
 export const MAX_REPRESENTATIVE_TEXT = 200;
+/** The longest name, and relationship to the citizen, of someone who contacts us for them without a mandate. */
+export const MAX_CONTACTED_BY_TEXT = MAX_REPRESENTATIVE_TEXT;
 /** Themes one mandate may name. */
 export const MAX_MANDATE_THEMES = 20;
 

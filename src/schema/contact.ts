@@ -1,4 +1,5 @@
 import { ConflictError, InvalidTransitionError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { MAX_CONTACTED_BY_TEXT } from '../domain/mandates.js';
 import type { Labels } from '../domain/vocabulary.js';
 import type { CaseRow, InteractionRow } from '../services/case-reads.js';
 import { registerContact } from '../services/contacts.js';
@@ -9,6 +10,7 @@ import { Citizen } from './citizen.js';
 import { ChannelEnum, DirectionEnum, PriorityEnum, ResolutionEnum } from './enums.js';
 import { Interaction } from './interaction.js';
 import { LanguageEnum, labelField } from './language.js';
+import { Mandate } from './mandates/mandate.js';
 import { Service } from './service.js';
 import { Theme } from './theme.js';
 
@@ -131,6 +133,27 @@ const LetterDetailsInput = builder.inputType('LetterDetailsInput', {
   }),
 });
 
+const ContactedByUnverifiedInput = builder.inputType('ContactedByUnverifiedInput', {
+  description: 'Someone who contacts us for the citizen without a mandate: who they say they are. Give them general information only, no personal case data.',
+  fields: (t) => ({
+    name: t.string({ required: true, description: `Their name, as they gave it; at most ${MAX_CONTACTED_BY_TEXT} characters.` }),
+    relationship: t.string({ required: true, description: `What they are to the citizen, e.g. "son" or "social worker, CPAS Namur"; at most ${MAX_CONTACTED_BY_TEXT} characters.` }),
+  }),
+});
+
+const ContactedByInput = builder.inputType('ContactedByInput', {
+  description:
+    'The contact was made for the citizen by someone else. Give exactly one: mandateId when they hold a mandate of the citizen in force (they may then be told about the cases it reaches), or unverified when they have none yet (general information only).',
+  fields: (t) => ({
+    mandateId: t.globalID({
+      required: false,
+      for: Mandate,
+      description: 'The global id of the mandate the representative holds: given by the contact’s citizen and in force now. An ended one is refused with a FORBIDDEN error naming its end date.',
+    }),
+    unverified: t.field({ type: ContactedByUnverifiedInput, required: false, description: 'Or, without a mandate, who they say they are.' }),
+  }),
+});
+
 const RegisterContactInput = builder.inputType('RegisterContactInput', {
   description:
     'One contact on any channel. Attach it to a case with caseId or caseReference, or open a new case with themeCode and subject. Give exactly the details object of the channel.',
@@ -159,13 +182,19 @@ const RegisterContactInput = builder.inputType('RegisterContactInput', {
       for: KnowledgeArticle,
       description: 'The global ids of the published knowledge cards the agent answered from (at most 20): counted as used on the case and this contact.',
     }),
+    contactedBy: t.field({
+      type: ContactedByInput,
+      required: false,
+      description: 'When someone else contacted us for the citizen (a relative, a social worker): their mandate, or who they say they are. Omitted when the citizen contacted us themself.',
+    }),
   }),
 });
 
 builder.mutationField('registerContact', (t) =>
   t.field({
     type: RegisterContactSuccess,
-    description: 'The single window: records a contact of any channel on a new or existing case, in one transaction with its events.',
+    description:
+      'The single window: records a contact of any channel on a new or existing case, in one transaction with its events. With contactedBy.mandateId, a mandate that was revoked or expired is refused with a top-level FORBIDDEN error whose extensions.mandateEndedAt gives its end date.',
     authScopes: STAFF,
     errors: { types: [RedirectRequired, ValidationError, NotFoundError, ConflictError, InvalidTransitionError], directResult: true },
     args: { input: t.arg({ type: RegisterContactInput, required: true, description: 'The contact.' }) },
@@ -174,7 +203,13 @@ builder.mutationField('registerContact', (t) =>
         context.db,
         context.viewer,
         context.vault,
-        { ...input, caseId: input.caseId?.id, citizenId: input.citizenId?.id, knowledgeArticleIds: input.knowledgeArticleIds?.map((id) => id.id) },
+        {
+          ...input,
+          caseId: input.caseId?.id,
+          citizenId: input.citizenId?.id,
+          knowledgeArticleIds: input.knowledgeArticleIds?.map((id) => id.id),
+          contactedBy: input.contactedBy && { mandateId: input.contactedBy.mandateId?.id, unverified: input.contactedBy.unverified },
+        },
         context.now,
       );
       if (outcome.kind === 'redirect') throw new RedirectRequired(outcome.themeId, outcome.serviceId, outcome.message);

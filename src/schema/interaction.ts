@@ -1,3 +1,4 @@
+import { mandateStatus } from '../domain/mandates.js';
 import type { Channel } from '../domain/vocabulary.js';
 import { type InteractionDetails, interactionDetailsByIds, type InteractionRow } from '../services/case-reads.js';
 import { Agent } from './agent.js';
@@ -7,6 +8,8 @@ import { ChannelEnum, DirectionEnum } from './enums.js';
 import { Procedure, ProcedureStep } from './procedure.js';
 import { Counter } from './publication.js';
 import { batchLoader } from './loaders.js';
+import { Mandate } from './mandates/mandate.js';
+import { citizenNamesByIds } from '../services/mandates/names.js';
 import { stepsByIds } from '../services/reference-data.js';
 import { type ColumnsOfField } from './selection.js';
 
@@ -23,6 +26,7 @@ export const COLUMNS_OF_INTERACTION_FIELD: ColumnsOfField<InteractionRow> = {
   summary: ['summary'],
   agent: ['agentId'],
   occurredAt: ['occurredAt'],
+  contactedBy: ['contactedByMandateId', 'contactedByName', 'contactedByRelationship'],
   ...Object.fromEntries(
     ['abandoned', 'callerNumberMasked', 'counter', 'from', 'ivrPath', 'letterReference', 'line', 'messageCount', 'messageId', 'procedure', 'registeredMail', 'senderAddress', 'step', 'subject', 'submissionId', 'talkSeconds', 'ticket', 'to', 'transcript', 'waitSeconds'].map(
       (detail) => [detail, []],
@@ -57,6 +61,65 @@ export const Interaction = builder.interfaceRef<InteractionRow>('Interaction').i
 });
 
 const STAFF = { staff: true } as const;
+// Agents, not service accounts: these read no mandate (services/mandates/reads.ts).
+const AGENTS = { agent: true } as const;
+
+/** Who contacted us for the case's citizen, read from the interaction's own columns. */
+type ContactedByValue = { kind: 'representative'; mandateId: string } | { kind: 'unverified'; name: string; relationship: string };
+
+const NO_CASE_DATA = 'Without a mandate in force, give general information only, no personal case data.';
+
+const ContactedByRepresentative = builder.objectRef<Extract<ContactedByValue, { kind: 'representative' }>>('ContactedByRepresentative').implement({
+  description: `A representative contacted us for the citizen and showed a mandate they hold (checked in force when the contact was recorded). ${NO_CASE_DATA} Agents only.`,
+  authScopes: AGENTS,
+  fields: (t) => ({
+    mandate: t.field({ type: Mandate, description: 'The mandate they showed, with its scope and rights.', resolve: (value) => value.mandateId }),
+    representativeName: t.string({
+      description: 'Who they are: the representative’s given and family name when they are a citizen of the portal, or the name the agent recorded with the mandate.',
+      resolve: async (value, _args, context) => {
+        const mandate = await Mandate.getDataloader(context).load(value.mandateId);
+        if (mandate.representativeName !== null) return mandate.representativeName;
+        return batchLoader(context, 'mandateCitizenNames', (ids) => citizenNamesByIds(context.db, ids)).load(mandate.representativeCitizenId!);
+      },
+    }),
+    mayDiscussCases: t.boolean({
+      description:
+        'Whether the mandate is in force now, at the time of this request (not when the contact was recorded): the representative may then be told about the citizen’s cases it reaches (see mandate.scope and mandate.rights). False once it was revoked or expired: general information only.',
+      resolve: async (value, _args, context) => mandateStatus(await Mandate.getDataloader(context).load(value.mandateId), context.now) === 'ACTIVE',
+    }),
+  }),
+});
+
+const ContactedByUnverifiedPerson = builder.objectRef<Extract<ContactedByValue, { kind: 'unverified' }>>('ContactedByUnverifiedPerson').implement({
+  description: `Someone contacted us for the citizen without a mandate; who they are is as they said, not checked. ${NO_CASE_DATA} Agents only.`,
+  authScopes: AGENTS,
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Their name, as they gave it.' }),
+    relationship: t.exposeString('relationship', { description: 'What they said they are to the citizen, e.g. "son" or "social worker, CPAS Namur".' }),
+    mayDiscussCases: t.boolean({ description: 'Always false: without a mandate, no personal case data may be given.', resolve: () => false }),
+  }),
+});
+
+const ContactedBy = builder.unionType('ContactedBy', {
+  description: `Who contacted us for the citizen: a representative with a mandate, or an unverified person. ${NO_CASE_DATA}`,
+  types: [ContactedByRepresentative, ContactedByUnverifiedPerson],
+  resolveType: (value) => (value.kind === 'representative' ? ContactedByRepresentative : ContactedByUnverifiedPerson),
+});
+
+builder.interfaceField(Interaction, 'contactedBy', (t) =>
+  t.field({
+    type: ContactedBy,
+    nullable: true,
+    authScopes: AGENTS,
+    description:
+      'Who made the contact for the citizen, when not the citizen: a representative with a mandate (ContactedByRepresentative), or someone without one (ContactedByUnverifiedPerson) who gets general information only, no personal case data. Null when the citizen contacted us themself, or when an erasure removed what an unverified person said of themself. Agents only: the name is a third person’s personal data.',
+    resolve: (row): ContactedByValue | null => {
+      if (row.contactedByMandateId !== null) return { kind: 'representative', mandateId: row.contactedByMandateId };
+      if (row.contactedByName !== null && row.contactedByRelationship !== null) return { kind: 'unverified', name: row.contactedByName, relationship: row.contactedByRelationship };
+      return null;
+    },
+  }),
+);
 
 /** The channel's details of an interaction, read for all the interactions of a request at once. */
 function detailsOf<C extends Channel>(channel: C) {

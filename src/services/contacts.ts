@@ -13,7 +13,8 @@ import {
   procedures,
 } from '../db/tables/index.js';
 import { isEmail, maskPhone } from '../domain/contact-points.js';
-import { ConflictError, type FieldProblem, ValidationError } from '../domain/errors.js';
+import { ConflictError, type FieldProblem, MandateEndedError, ValidationError } from '../domain/errors.js';
+import { mandateStatus, MAX_CONTACTED_BY_TEXT } from '../domain/mandates.js';
 import type { Viewer } from '../domain/viewer.js';
 import { type Channel, type Direction, type Labels, type Language, PHONE_LINES, type PhoneLine, type Priority, type Resolution } from '../domain/vocabulary.js';
 import { recordCaseEvent } from './case-events.js';
@@ -23,6 +24,7 @@ import { type CitizenIdentity, checkIdentity, findOrCreateCitizen } from './citi
 import type { DataVault } from './data-vault.js';
 import { constraintViolation } from './database-errors.js';
 import { recordKnowledgeUses } from './knowledge.js';
+import { readableMandatesByIds } from './mandates/reads.js';
 import { routeContact } from './routing.js';
 
 export interface PhoneDetails {
@@ -59,6 +61,16 @@ export interface LetterDetails {
   letterReference?: string | null;
 }
 
+/**
+ * Who contacted us for the contact's citizen, when not the citizen: a representative showing a
+ * mandate in force, or someone without one (name and relationship as they gave them), to whom
+ * the agent gives general information only.
+ */
+export interface ContactedBy {
+  mandateId?: string | null;
+  unverified?: { name: string; relationship: string } | null;
+}
+
 /** The channel-specific part of a contact: exactly the one matching `channel` is given. */
 export const DETAILS_OF_CHANNEL = {
   PHONE: 'phone',
@@ -91,6 +103,8 @@ export interface ContactInput {
   letter?: LetterDetails | null;
   /** Published cards the agent answered from: counted as used on the case and this interaction. */
   knowledgeArticleIds?: string[] | null;
+  /** Null or omitted when the citizen contacted us themself. */
+  contactedBy?: ContactedBy | null;
 }
 
 export type ContactOutcome =
@@ -132,6 +146,15 @@ function checkContact(input: ContactInput, now: Date): FieldProblem[] {
     problems.push({ path: at('occurredAt'), message: 'A contact cannot happen in the future.' });
   }
   if (input.citizen) problems.push(...checkIdentity(input.citizen, at('citizen')));
+  const { contactedBy } = input;
+  if (contactedBy) {
+    const { mandateId, unverified } = contactedBy;
+    if ((mandateId ? 1 : 0) + (unverified ? 1 : 0) !== 1) problems.push({ path: at('contactedBy'), message: 'Give mandateId or unverified: exactly one of them.' });
+    if (unverified) {
+      problems.push(...checkText(unverified.name, at('contactedBy', 'unverified', 'name'), MAX_CONTACTED_BY_TEXT, true));
+      problems.push(...checkText(unverified.relationship, at('contactedBy', 'unverified', 'relationship'), MAX_CONTACTED_BY_TEXT, true));
+    }
+  }
   const { phone, email, chat } = input;
   if (phone) {
     if (!(PHONE_LINES as readonly string[]).includes(phone.line)) problems.push({ path: at('phone', 'line'), message: `One of ${PHONE_LINES.join(', ')}.` });
@@ -258,6 +281,7 @@ async function recordContact(
     }
   }
 
+  const contactedBy = input.contactedBy ? await contactedByColumns(tx, viewer, input.contactedBy, citizenId ?? current.citizenId, now) : {};
   const [interaction] = await tx
     .insert(interactions)
     .values({
@@ -267,6 +291,7 @@ async function recordContact(
       externalId,
       agentId: viewer.kind === 'agent' ? viewer.agentId : null,
       summary: input.summary ?? null,
+      ...contactedBy,
       occurredAt,
       createdAt: now,
     })
@@ -287,6 +312,30 @@ async function recordContact(
   // Touched, given its citizen and its search document rebuilt with the new summary, in one update.
   current = { ...current, ...(await touchCase(tx, current.id, { updatedAt: now, citizenId: current.citizenId })) };
   return { kind: 'registered', case: current, interaction: interaction!, createdCase, trackingCode };
+}
+
+/**
+ * What the interaction records of who contacted us. A mandate must be one the viewer may read,
+ * given by the contact's citizen and in force now: an ended one is refused with its end date (a
+ * FORBIDDEN error), so that the agent knows the caller gets general information only.
+ */
+async function contactedByColumns(
+  tx: Executor,
+  viewer: StaffViewer,
+  contactedBy: ContactedBy,
+  citizenId: string | null,
+  now: Date,
+): Promise<Pick<typeof interactions.$inferInsert, 'contactedByMandateId' | 'contactedByName' | 'contactedByRelationship'>> {
+  if (contactedBy.unverified) return { contactedByName: contactedBy.unverified.name.trim(), contactedByRelationship: contactedBy.unverified.relationship.trim() };
+  const path = [...INPUT, 'contactedBy', 'mandateId'];
+  const [mandate] = await readableMandatesByIds(tx, viewer, [contactedBy.mandateId!]);
+  if (!mandate) throw new ValidationError([{ path, message: 'No mandate has this id.' }]);
+  if (mandate.representedCitizenId !== citizenId) throw new ValidationError([{ path, message: 'This mandate was not given by the citizen of this contact.' }]);
+  const status = mandateStatus(mandate, now);
+  if (status === 'REVOKED') throw new MandateEndedError(mandate.id, status, mandate.revokedAt!);
+  if (status === 'EXPIRED') throw new MandateEndedError(mandate.id, status, mandate.validUntil!);
+  if (status === 'PENDING') throw new ValidationError([{ path, message: `This mandate is in force only from ${mandate.validFrom.toISOString()}.` }]);
+  return { contactedByMandateId: mandate.id };
 }
 
 async function insertChannelDetails(tx: Executor, interactionId: string, input: ContactInput): Promise<void> {

@@ -178,7 +178,8 @@ export async function anonymizeCitizen(db: Database, store: DocumentStore, viewe
       const searchWords = await caseSearchWordsOf(tx, caseIds);
       await tx.update(cases).set({ subject: REDACTED, description: null }).where(anyOf(cases.id, caseIds));
       const interactionIds = tx.select({ id: interactions.id }).from(interactions).where(anyOf(interactions.caseId, caseIds));
-      await tx.update(interactions).set({ summary: null }).where(anyOf(interactions.caseId, caseIds));
+      // Who contacted us for them without a mandate: a third person's words about them, gone too.
+      await tx.update(interactions).set({ summary: null, contactedByName: null, contactedByRelationship: null }).where(anyOf(interactions.caseId, caseIds));
       await tx.update(emailMessages).set({ fromAddress: REDACTED, toAddress: REDACTED, subject: REDACTED, messageId: null }).where(inArray(emailMessages.interactionId, interactionIds));
       await tx.update(chatSessions).set({ transcript: null }).where(inArray(chatSessions.interactionId, interactionIds));
       await tx.update(letters).set({ senderAddress: null, letterReference: null }).where(inArray(letters.interactionId, interactionIds));
