@@ -328,7 +328,7 @@ describe('expiry', () => {
       now = validUntil;
       const after = await casesOnBehalfOf(people.remi.token, people.anne.id);
       expect(after.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'MANDATE_EXPIRED', mandateEndedAt: validUntil.toISOString() });
-      expect(after.errors?.[0]?.message).toBe(`Your mandate expired on ${validUntil.toISOString()}.`);
+      expect(after.errors?.[0]?.message).toBe(`The mandate expired on ${validUntil.toISOString()}.`);
       expect((await readCase(people.remi.token, anne.energyCase)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     } finally {
       now = saved;

@@ -58,7 +58,7 @@ export class MandateEndedError extends ForbiddenError {
     readonly status: 'REVOKED' | 'EXPIRED',
     readonly endedAt: Date,
   ) {
-    super(`Your mandate ${status === 'REVOKED' ? 'was revoked on' : 'expired on'} ${endedAt.toISOString()}.`);
+    super(`The mandate ${status === 'REVOKED' ? 'was revoked on' : 'expired on'} ${endedAt.toISOString()}.`);
   }
 
   override get details() {

@@ -82,7 +82,7 @@ builder.mutationField('recordMandate', (t) =>
   t.field({
     type: MandatePayload('RecordMandateSuccess', 'The mandate is recorded.'),
     description: 'An agent records a mandate after checking its proof; how it was checked is required. Agents only.',
-    authScopes: { staff: true },
+    authScopes: { agent: true },
     errors: ERRORS,
     args: { input: t.arg({ type: RecordMandateInput, required: true, description: 'Who, for whom, what it reaches, and the proof.' }) },
     resolve: (_root, { input }, context) => {
