@@ -280,6 +280,7 @@ describe('acting for someone else', () => {
   it('cuts reads, actions and a live subscription within a second of the revocation, naming when it ended', async () => {
     const client: Client = createClient({ url: server.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${people.remi.token}` }, retryAttempts: 0 });
     const received: string[] = [];
+    const infoReference = (await readCase(tokens.supervisor!, anne.infoCase)).data!.case!.reference;
     let closedAt = 0;
     const ended = new Promise<void>((resolve) => {
       client.on('closed', () => {
@@ -297,6 +298,8 @@ describe('acting for someone else', () => {
         await send(tokens.supervisor!, anne.infoCase, 'Votre dossier avance.');
         return received.includes('MESSAGE_SENT') || undefined;
       });
+      // Each event Rémi receives is a read of Anne's case, in her access log.
+      expect((await accessLogOf(people.anne.token)).filter((entry) => entry.representativeName === 'Rémi Lambert' && entry.fields.join() === 'case' && entry.caseReference === infoReference)).not.toEqual([]);
       const revokedAt = Date.now();
       await revoke(caseMandate);
       await revoke(allMandate);

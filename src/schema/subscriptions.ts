@@ -1,6 +1,8 @@
 import { type CaseEventRow } from '../services/case-events.js';
 import { decodeFeedCursor, encodeFeedCursor } from '../services/event-feed.js';
+import { recordRepresentativeReads } from '../services/mandates/acting.js';
 import { builder } from './builder.js';
+import type { Context } from './context.js';
 import { Case } from './case.js';
 import { CaseEvent, CaseEventTypeEnum } from './case-event.js';
 import { Service } from './service.js';
@@ -23,6 +25,16 @@ function cancellable<T>(start: (signal: AbortSignal) => AsyncGenerator<T>): Asyn
       };
     },
   };
+}
+
+/**
+ * An event of someone else's case reaching a citizen (their representative) is a read of that
+ * case: logged in the represented citizen's access log before it is sent, like any other read.
+ * The statement writes nothing for a citizen's own cases.
+ */
+async function logged(event: CaseEventRow, context: Context): Promise<CaseEventRow> {
+  if (context.viewer.kind === 'citizen') await recordRepresentativeReads(context.db, context.viewer.citizenId, [event.caseId], context.requestId, context.now);
+  return event;
 }
 
 builder.objectFields(CaseEvent, (t) => ({
@@ -65,7 +77,7 @@ builder.subscriptionFields((t) => ({
       };
       return cancellable((signal) => context.caseEvents.stream(context.viewer, filter, after, signal));
     },
-    resolve: (event: CaseEventRow) => event,
+    resolve: (event: CaseEventRow, _args, context) => logged(event, context),
   }),
   caseUpdated: t.field({
     type: CaseEvent,
@@ -74,6 +86,6 @@ builder.subscriptionFields((t) => ({
     args: { id: t.arg.globalID({ required: true, for: Case, description: 'The global id of the case.' }) },
     subscribe: (_root, args, context) =>
       cancellable((signal) => context.caseEvents.stream(context.viewer, { caseId: args.id.id }, undefined, signal)),
-    resolve: (event: CaseEventRow) => event,
+    resolve: (event: CaseEventRow, _args, context) => logged(event, context),
   }),
 }));

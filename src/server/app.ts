@@ -227,7 +227,7 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
   serveDocumentUploads(app, { db: database.db, store: documentStore, contextFor, maxBytes: config.documentMaxBytes });
   serveDocumentDownloads(app, { db: database.db, store: documentStore, contextFor });
 
-  const webSocket = attachWebSocketServer(app, { config, validationRules, contextFor });
+  const webSocket = attachWebSocketServer(app, { config, validationRules, contextFor, clock });
   // A mandate that ends closes its representative's connections at once, on every instance:
   // their subscriptions were opened with what it reached.
   const stopHearingEndedMandates = await database.listen(MANDATES_ENDED_CHANNEL, (citizenId) => webSocket.closeConnectionsOfCitizen(citizenId));

@@ -59,6 +59,8 @@ interface WebSocketOptions {
   validationRules: ValidationRule[];
   /** The same context factory as HTTP requests: one auth path for both transports. */
   contextFor: ContextFor;
+  /** The time requests run at (the test clock in tests): each event is executed at its own. */
+  clock: () => Date;
 }
 
 /** Read-only figures of the WebSocket side, for tests and diagnostics. */
@@ -78,7 +80,7 @@ export interface WebSocketStats {
  * a connection whose viewer is gone or has other rights is closed with 4403, as are at once the
  * connections of a representative whose mandate is revoked (closeConnectionsOfCitizen).
  */
-export function attachWebSocketServer(app: FastifyInstance, { config, validationRules, contextFor }: WebSocketOptions) {
+export function attachWebSocketServer(app: FastifyInstance, { config, validationRules, contextFor, clock }: WebSocketOptions) {
   const rules = [...specifiedRules, ...validationRules, ...(config.production ? [NoSchemaIntrospectionCustomRule] : [])];
   const authorizationOf = (ctx: WsContext<ConnectionParams>) =>
     typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
@@ -203,7 +205,7 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
         const args: ExecutionArgs = { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
         return args;
       },
-      subscribe: subscribeWithContextPerEvent,
+      subscribe: (args) => subscribeWithContextPerEvent(args, clock),
       onOperation: (ctx, id, _payload, args, result) => {
         if (!isAsyncIterable(result)) return;
         const socket = ctx.extra.socket;
@@ -281,7 +283,7 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
  * per-request DataLoaders would serve the first state of a case for the subscription's whole
  * life and keep every case it ever saw. Each event is executed with a context of its own.
  */
-async function subscribeWithContextPerEvent(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+async function subscribeWithContextPerEvent(args: ExecutionArgs, clock: () => Date): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const stream = await createSourceEventStream(args);
   if (!isAsyncIterable(stream)) return stream as ExecutionResult;
   const events = stream[Symbol.asyncIterator]();
@@ -290,7 +292,7 @@ async function subscribeWithContextPerEvent(args: ExecutionArgs): Promise<AsyncI
     async next() {
       const event = await events.next();
       if (event.done) return { done: true, value: undefined };
-      const result = await execute({ ...args, rootValue: event.value, contextValue: { ...context, now: new Date() } });
+      const result = await execute({ ...args, rootValue: event.value, contextValue: { ...context, now: clock() } });
       return { done: false, value: result as ExecutionResult };
     },
     async return() {
