@@ -321,7 +321,17 @@ describe('acting for someone else', () => {
   });
 });
 
-describe('expiry', () => {
+describe('dates', () => {
+  it('refuses a mandate that has not started yet with its start', async () => {
+    const validFrom = new Date(now.getTime() + 86_400_000);
+    const mandateId = await grant({ scope: 'ALL_CASES', rights: 'READ', validFrom: validFrom.toISOString() });
+    const early = await casesOnBehalfOf(people.remi.token, people.anne.id);
+    expect(early.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(early.errors?.[0]?.message).toBe(`The mandate starts on ${validFrom.toISOString()}.`);
+    expect((await readCase(people.remi.token, anne.energyCase)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    await revoke(mandateId);
+  });
+
   it('ends a mandate at validUntil: the cases vanish and a read on behalf is refused naming the end date', async () => {
     const validUntil = new Date(now.getTime() + 3_600_000);
     await grant({ scope: 'ALL_CASES', rights: 'READ', validUntil: validUntil.toISOString() });

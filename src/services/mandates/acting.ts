@@ -43,8 +43,8 @@ export async function endedMandateOverCase(tx: Executor, representativeCitizenId
 
 /**
  * The mandates in force by which a citizen represents another, for reads "on behalf of" them.
- * None in force: the one that ended last is refused with its end date; none at all, the person
- * is not found, as an unknown id.
+ * None in force: one still to come is refused with its start, else the one that ended last with
+ * its end date; none at all, the person is not found, as an unknown id.
  */
 export async function mandatesInForce(tx: Executor, representativeCitizenId: string, representedCitizenId: string, now: Date): Promise<MandateRow[]> {
   const rows = isUuid(representedCitizenId)
@@ -55,7 +55,8 @@ export async function mandatesInForce(tx: Executor, representativeCitizenId: str
     : [];
   const inForce = rows.filter((mandate) => mandateStatus(mandate, now) === 'ACTIVE');
   if (inForce.length > 0) return inForce;
-  throw lastEnded(rows, now) ?? new NotFoundError('Citizen');
+  const [next] = rows.filter((mandate) => mandateStatus(mandate, now) === 'PENDING').sort((a, b) => a.validFrom.getTime() - b.validFrom.getTime());
+  throw (next && new ForbiddenError(`The mandate starts on ${next.validFrom.toISOString()}.`)) ?? lastEnded(rows, now) ?? new NotFoundError('Citizen');
 }
 
 function lastEnded(candidates: readonly MandateRow[], now: Date): MandateEndedError | undefined {
