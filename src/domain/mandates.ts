@@ -32,6 +32,14 @@ export function mandateStatus(mandate: Pick<MandateTerms, 'validFrom' | 'validUn
   return 'ACTIVE';
 }
 
+/** How a mandate ended (REVOKED or EXPIRED) and when; undefined while it has not. */
+export function mandateEnding(mandate: Pick<MandateTerms, 'validFrom' | 'validUntil' | 'revokedAt'>, now: Date): { status: 'REVOKED' | 'EXPIRED'; endedAt: Date } | undefined {
+  const status = mandateStatus(mandate, now);
+  if (status === 'REVOKED') return { status, endedAt: mandate.revokedAt! };
+  if (status === 'EXPIRED') return { status, endedAt: mandate.validUntil! };
+  return undefined;
+}
+
 /** Whether the mandate reaches this case of the represented citizen: all of them, those of its themes (a theme covers its sub-themes), or the one named. */
 export function mandateCovers(mandate: Pick<MandateTerms, 'scope' | 'themeCodes' | 'caseId'>, target: { caseId: string; themeCode: string }): boolean {
   switch (mandate.scope) {

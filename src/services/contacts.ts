@@ -13,7 +13,7 @@ import {
   procedures,
 } from '../db/tables/index.js';
 import { isEmail, maskPhone } from '../domain/contact-points.js';
-import { ConflictError, type FieldProblem, MandateEndedError, ValidationError } from '../domain/errors.js';
+import { ConflictError, type FieldProblem, ValidationError } from '../domain/errors.js';
 import { mandateStatus, MAX_CONTACTED_BY_TEXT } from '../domain/mandates.js';
 import type { Viewer } from '../domain/viewer.js';
 import { type Channel, type Direction, type Labels, type Language, PHONE_LINES, type PhoneLine, type Priority, type Resolution } from '../domain/vocabulary.js';
@@ -24,6 +24,7 @@ import { type CitizenIdentity, checkIdentity, findOrCreateCitizen } from './citi
 import type { DataVault } from './data-vault.js';
 import { constraintViolation } from './database-errors.js';
 import { recordKnowledgeUses } from './knowledge.js';
+import { endedMandateError } from './mandates/acting.js';
 import { readableMandatesByIds } from './mandates/reads.js';
 import { routeContact } from './routing.js';
 
@@ -331,10 +332,9 @@ async function contactedByColumns(
   const [mandate] = await readableMandatesByIds(tx, viewer, [contactedBy.mandateId!]);
   if (!mandate) throw new ValidationError([{ path, message: 'No mandate has this id.' }]);
   if (mandate.representedCitizenId !== citizenId) throw new ValidationError([{ path, message: 'This mandate was not given by the citizen of this contact.' }]);
-  const status = mandateStatus(mandate, now);
-  if (status === 'REVOKED') throw new MandateEndedError(mandate.id, status, mandate.revokedAt!);
-  if (status === 'EXPIRED') throw new MandateEndedError(mandate.id, status, mandate.validUntil!);
-  if (status === 'PENDING') throw new ValidationError([{ path, message: `This mandate is in force only from ${mandate.validFrom.toISOString()}.` }]);
+  const ended = endedMandateError(mandate, now);
+  if (ended) throw ended;
+  if (mandateStatus(mandate, now) === 'PENDING') throw new ValidationError([{ path, message: `This mandate is in force only from ${mandate.validFrom.toISOString()}.` }]);
   return { contactedByMandateId: mandate.id };
 }
 

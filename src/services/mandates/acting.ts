@@ -4,7 +4,7 @@ import { anyOf } from '../../db/lists.js';
 import { accessLog, cases, mandates, themes } from '../../db/tables/index.js';
 import { isUuid, wellFormedUuids } from '../../domain/ids.js';
 import { ForbiddenError, MandateEndedError, NotFoundError } from '../../domain/errors.js';
-import { mandateCovers, mandateStatus } from '../../domain/mandates.js';
+import { mandateCovers, mandateEnding, mandateStatus } from '../../domain/mandates.js';
 import { type MandateRow, mandatesReachingCase } from './reads.js';
 
 // A representative acts through their own token: the mandate is looked up at each request, so
@@ -59,13 +59,17 @@ export async function mandatesInForce(tx: Executor, representativeCitizenId: str
   throw (next && new ForbiddenError(`The mandate starts on ${next.validFrom.toISOString()}.`)) ?? lastEnded(rows, now) ?? new NotFoundError('Citizen');
 }
 
+/** The refusal a mandate that ended gives, naming how and when; undefined while it has not. */
+export function endedMandateError(mandate: MandateRow, now: Date): MandateEndedError | undefined {
+  const ending = mandateEnding(mandate, now);
+  return ending && new MandateEndedError(mandate.id, ending.status, ending.endedAt);
+}
+
 function lastEnded(candidates: readonly MandateRow[], now: Date): MandateEndedError | undefined {
   let last: MandateEndedError | undefined;
   for (const mandate of candidates) {
-    const status = mandateStatus(mandate, now);
-    if (status !== 'REVOKED' && status !== 'EXPIRED') continue;
-    const endedAt = status === 'REVOKED' ? mandate.revokedAt! : mandate.validUntil!;
-    if (!last || endedAt > last.endedAt) last = new MandateEndedError(mandate.id, status, endedAt);
+    const ended = endedMandateError(mandate, now);
+    if (ended && (!last || ended.endedAt > last.endedAt)) last = ended;
   }
   return last;
 }
