@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMandateTerms, mandateAllows, mandateCovers, mandateStatus } from './mandates.js';
+import { checkMandateTerms, mandateAllows, mandateCovers, mandateEnding, mandateStatus } from './mandates.js';
 
 const NOW = new Date('2027-03-01T10:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -20,6 +20,16 @@ describe('mandateStatus', () => {
     expect(mandateStatus(revoked, at('2027-03-01T09:59:59Z'))).toBe('ACTIVE');
     expect(mandateStatus(revoked, NOW)).toBe('REVOKED');
     expect(mandateStatus({ ...revoked, validUntil: at('2027-02-01T00:00:00Z') }, NOW)).toBe('REVOKED');
+  });
+});
+
+describe('mandateEnding', () => {
+  it('tells a revocation and an expiry with their time, and nothing while in force or to come', () => {
+    const terms = { validFrom: at('2027-01-01T00:00:00Z'), validUntil: at('2027-03-01T10:00:00Z'), revokedAt: null };
+    expect(mandateEnding(terms, NOW)).toEqual({ status: 'EXPIRED', endedAt: terms.validUntil });
+    expect(mandateEnding({ ...terms, revokedAt: at('2027-02-01T00:00:00Z') }, NOW)).toEqual({ status: 'REVOKED', endedAt: at('2027-02-01T00:00:00Z') });
+    expect(mandateEnding({ ...terms, validUntil: null }, NOW)).toBeUndefined();
+    expect(mandateEnding({ ...terms, validFrom: at('2027-04-01T00:00:00Z'), validUntil: null }, NOW)).toBeUndefined();
   });
 });
 
