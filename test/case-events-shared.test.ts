@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { gql } from 'graphql-request';
 import { type Client, createClient } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { selectRows } from '../src/db/client.js';
 import type { Viewer } from '../src/domain/viewer.js';
@@ -17,13 +17,20 @@ import { execute, startTestServer, type TestServer, tokenFor } from './helpers/s
 // whenever it joined, and even when it stops taking events for a while.
 
 const statements: string[] = [];
+/** Called at each read of the feed (a test stops a runaway reader with it). */
+let onFeedRead: (() => void) | undefined;
 let server: TestServer;
 let supervisor: string;
 let caseId: string;
 const clients: Client[] = [];
 
 beforeAll(async () => {
-  const database = await createTestDatabase({ onQuery: (query) => statements.push(query) });
+  const database = await createTestDatabase({
+    onQuery: (query) => {
+      statements.push(query);
+      if (isFeedRead(query)) onFeedRead?.();
+    },
+  });
   server = await startTestServer({ database, env: { WEBHOOK_WORKER: 'false' } });
   supervisor = await tokenFor({ role: 'agent', sub: 'demo.supervisor' });
   const { data } = await execute<{ registerContact: { case: { id: string } } }>(
@@ -148,6 +155,54 @@ describe('subscribers with the same viewer and filter', () => {
       // It was dropped from the shared reader (more than 5 events waiting) and read on its own.
       expect(feed.stats.membersDropped).toBeGreaterThanOrEqual(1);
     } finally {
+      stop.abort();
+      await wakeUps.close();
+    }
+  });
+
+  it('lets a subscriber with a cursor that caught up wait for the next commit when the shared reader started past events it may not see, instead of reading again at once', { timeout: 60_000 }, async () => {
+    const handle = server.database.handle;
+    const wakeUps = await listenForCaseEvents(handle);
+    const feed = createCaseEventFeed(handle.db, wakeUps);
+    const viewer: Viewer = { kind: 'agent', agentId: 'x', login: 'x', role: 'SUPERVISOR', serviceId: 'x', line: 'FIRST' };
+    const rawCaseId = Buffer.from(caseId, 'base64').toString().replace(/^Case:/, '');
+    const filter = { caseId: rawCaseId, types: ['NOTE_ADDED' as const] };
+    const before = await settledFeedEnd(handle.db);
+    await addNotes(1, () => true);
+    // The last event is one the filter leaves out: the feed's end is past the last note.
+    const sent = await execute<{ sendMessage: { __typename: string } }>(
+      server.client(supervisor),
+      gql`mutation ($input: SendMessageInput!) { sendMessage(input: $input) { __typename } }`,
+      { input: { caseId, body: 'Hors filtre' } },
+    );
+    expect(sent.data!.sendMessage.__typename).toBe('SendMessageSuccess');
+    await settledFeedEnd(handle.db);
+    const stop = new AbortController();
+    let reads = 0;
+    // A reader that reads again and again would starve the event loop over PGlite: stop it.
+    onFeedRead = () => {
+      reads += 1;
+      if (reads > 1_000) stop.abort();
+    };
+    try {
+      // From now: the shared reader starts at the feed's end, past the last note.
+      const live = feed.stream(viewer, filter, undefined, stop.signal);
+      const liveNext = live.next();
+      await vi.waitFor(() => expect(feed.stats.tails).toBe(1));
+      // From before the note: it gets the note, and then has nothing new it may see.
+      const replay = feed.stream(viewer, filter, before, stop.signal);
+      expect((await replay.next()).done).toBe(false);
+      const caughtUp = reads;
+      const replayNext = replay.next();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(reads - caughtUp).toBeLessThan(5);
+      // The next note reaches both.
+      await addNotes(1, () => true);
+      const [fromLive, fromReplay] = await Promise.all([liveNext, replayNext]);
+      expect(fromReplay.value).toEqual(fromLive.value);
+      expect(fromLive.done).toBe(false);
+    } finally {
+      onFeedRead = undefined;
       stop.abort();
       await wakeUps.close();
     }

@@ -1,24 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import {
-  type GraphQLArgument,
-  type GraphQLField,
-  type GraphQLInputField,
-  type GraphQLInputType,
-  type GraphQLObjectType,
-  getNamedType,
-  getNullableType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isScalarType,
-} from 'graphql';
+import { type GraphQLArgument, type GraphQLInputField, type GraphQLInputType, getNamedType, isEnumType, isInputObjectType, isScalarType } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectRows } from '../src/db/client.js';
 import { schema } from '../src/schema/index.js';
+import {
+  argumentsWith as argumentsWithIds,
+  b64,
+  b64url,
+  everyArgument as everyArgumentOf,
+  type Holder,
+  idTypesOf,
+  operationFor,
+  rawGlobalId as globalId,
+  seedIdsOf,
+  type Target,
+} from './helpers/schema-arguments.js';
 import { startTestServer, type TestServer, tokenFor } from './helpers/server.js';
 
 // Every argument of every root field, read from the schema itself (a new field is covered
@@ -35,10 +32,6 @@ const tokens: Record<string, string | undefined> = { anonymous: undefined };
 /** A readable object of each type that an ID argument may name, from the seed. */
 const seedIds = new Map<string, string>();
 
-const b64 = (text: string) => Buffer.from(text).toString('base64');
-const b64url = (text: string) => Buffer.from(text).toString('base64url');
-const globalId = (typename: string, id: string) => b64(`${typename}:${id}`);
-
 beforeAll(async () => {
   server = await startTestServer({
     env: { LOG_LEVEL: 'info' },
@@ -48,107 +41,14 @@ beforeAll(async () => {
   tokens.citizen = await tokenFor({ role: 'citizen', sub: MARIE });
   // Webhook commands are for service accounts only: an admin is refused before reaching them.
   tokens.serviceAccount = await tokenFor({ role: 'service', sub: 'TLPE-ENERGY' });
-  for (const typename of idTargets()) {
-    const table = `${typename.replace(/(?<=[a-z])([A-Z])/g, '_$1').toLowerCase().replace(/y$/, 'ie')}s`;
-    const rows = await selectRows<{ id: string }>(server.database.handle.db, sql.raw(`select id::text as id from ${table} order by id limit 1`)).catch(() => []);
-    seedIds.set(typename, globalId(typename, rows[0]?.id ?? randomUUID()));
-  }
+  for (const [typename, id] of await seedIdsOf(server.database.handle.db, schema)) seedIds.set(typename, id);
 });
 afterAll(() => server?.close());
 
-/** The typenames the schema's ID arguments are declared for (Pothos keeps them in extensions). */
-function idTargets(): Set<string> {
-  const targets = new Set<string>(['Case']);
-  for (const { leaf } of everyArgument()) for (const typename of idTypesOf(leaf)) targets.add(typename);
-  return targets;
-}
+/** A neighbour's id: a readable object of the declared type, from the seed. */
+const seedIdFor = (holder: Holder) => seedIds.get(idTypesOf(holder)[0] ?? 'Case');
 
-function idTypesOf(field: GraphQLArgument | GraphQLInputField): string[] {
-  const declared = (field.extensions as { relayGlobalIDFor?: { typename: string }[] | null }).relayGlobalIDFor;
-  return declared?.map((entry) => entry.typename) ?? [];
-}
-
-interface Target {
-  root: 'query' | 'mutation' | 'subscription';
-  field: GraphQLField<unknown, unknown>;
-  /** Argument name, then input field names. */
-  path: string[];
-  leaf: GraphQLArgument | GraphQLInputField;
-}
-
-function rootFields(): { root: Target['root']; type: GraphQLObjectType }[] {
-  return [
-    { root: 'query' as const, type: schema.getQueryType()! },
-    { root: 'mutation' as const, type: schema.getMutationType()! },
-    { root: 'subscription' as const, type: schema.getSubscriptionType()! },
-  ].filter((entry) => entry.type);
-}
-
-/** Every leaf (scalar or enum) reachable from a root field's arguments, input objects walked recursively. */
-function* everyArgument(): Generator<Target> {
-  for (const { root, type } of rootFields()) {
-    for (const field of Object.values(type.getFields())) {
-      for (const arg of field.args) yield* leaves(root, field, [arg.name], arg, new Set());
-    }
-  }
-}
-
-function* leaves(root: Target['root'], field: GraphQLField<unknown, unknown>, path: string[], leaf: GraphQLArgument | GraphQLInputField, seen: Set<string>): Generator<Target> {
-  const named = getNamedType(leaf.type);
-  if (isInputObjectType(named)) {
-    if (seen.has(named.name)) return;
-    for (const inner of Object.values(named.getFields())) yield* leaves(root, field, [...path, inner.name], inner, new Set([...seen, named.name]));
-    return;
-  }
-  yield { root, field, path, leaf };
-}
-
-/** A plausible value of a type: what the fuzzed argument's neighbours are given. */
-function validValue(type: GraphQLInputType, holder: GraphQLArgument | GraphQLInputField, seen = new Set<string>()): unknown {
-  const nullable = getNullableType(type);
-  if (isListType(nullable)) return [validValue(nullable.ofType, holder, seen)];
-  // Variables carry an enum's name, not its internal value.
-  if (isEnumType(nullable)) return nullable.getValues()[0]!.name;
-  if (isInputObjectType(nullable)) {
-    const value: Record<string, unknown> = {};
-    for (const inner of Object.values(nullable.getFields())) {
-      if (isNonNullType(inner.type) && inner.defaultValue === undefined && !seen.has(nullable.name)) {
-        value[inner.name] = validValue(inner.type, inner, new Set([...seen, nullable.name]));
-      }
-    }
-    return value;
-  }
-  if (isScalarType(nullable)) {
-    switch (nullable.name) {
-      case 'ID': {
-        const [typename] = idTypesOf(holder);
-        return seedIds.get(typename ?? 'Case');
-      }
-      case 'Int':
-        return 1;
-      case 'Float':
-        return 1;
-      case 'Boolean':
-        return false;
-      case 'Date':
-        return '2026-01-02';
-      case 'DateTime':
-        return '2026-01-02T09:00:00.000Z';
-      default:
-        return plausibleString(holder.name);
-    }
-  }
-  throw new Error(`No plausible value for ${String(type)}`);
-}
-
-/** Strings some arguments must have to get past their first check. */
-function plausibleString(name: string): string {
-  if (/themeCode/i.test(name)) return 'ENERGY';
-  if (/email/i.test(name)) return 'someone@example.org';
-  if (/phone/i.test(name)) return '+3281000000';
-  if (/url/i.test(name)) return 'https://example.org/hook';
-  return 'x';
-}
+const everyArgument = () => everyArgumentOf(schema);
 
 const ONE_MEGABYTE = 'a'.repeat(1024 * 1024);
 const DATE_TIMES = ['0000-01-01T00:00:00Z', '0001-01-01T00:00:00Z', '10000-01-01T00:00:00Z', '+275760-09-13T00:00:00Z', '2026-02-30T10:00:00Z', '2026-01-01T25:00:00Z', 'x'];
@@ -214,33 +114,7 @@ function malformedValues(target: Target): unknown[] {
 }
 
 /** The arguments of a field with the leaf at `path` set to `value`, and required neighbours filled. */
-function argumentsWith(field: GraphQLField<unknown, unknown>, path: string[], value: unknown): Record<string, unknown> {
-  const args: Record<string, unknown> = {};
-  for (const arg of field.args) {
-    if (arg.name === path[0]) args[arg.name] = setAt(arg.type, arg, path.slice(1), value);
-    else if (isNonNullType(arg.type) && arg.defaultValue === undefined) args[arg.name] = validValue(arg.type, arg);
-  }
-  return args;
-}
-
-function setAt(type: GraphQLInputType, holder: GraphQLArgument | GraphQLInputField, rest: string[], value: unknown): unknown {
-  const nullable = getNullableType(type);
-  if (rest.length === 0) return isListType(nullable) ? [value] : value;
-  if (isListType(nullable)) return [setAt(nullable.ofType, holder, rest, value)];
-  if (!isInputObjectType(nullable)) throw new Error(`${String(type)} has no field ${rest[0]}`);
-  const object = validValue(nullable, holder) as Record<string, unknown>;
-  const inner = nullable.getFields()[rest[0]!]!;
-  object[inner.name] = setAt(inner.type, inner, rest.slice(1), value);
-  return object;
-}
-
-function operationFor(target: Target, args: Record<string, unknown>): string {
-  const declared = target.field.args.filter((arg) => arg.name in args);
-  const variables = declared.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
-  const passed = declared.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
-  const selection = isScalarType(getNamedType(target.field.type)) || isEnumType(getNamedType(target.field.type)) ? '' : ' { __typename }';
-  return `${target.root}${variables ? `(${variables})` : ''} { ${target.field.name}${passed ? `(${passed})` : ''}${selection} }`;
-}
+const argumentsWith = (field: Target['field'], path: string[], value: unknown) => argumentsWithIds(field, path, value, seedIdFor);
 
 interface Probe {
   target: Target;
@@ -260,7 +134,7 @@ async function send(probe: Probe): Promise<Answer> {
   const response = await fetch(server.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query: operationFor(probe.target, args), variables: args }),
+    body: JSON.stringify({ query: operationFor(probe.target.root, probe.target.field, args), variables: args }),
   });
   const text = await response.text();
   let body: { errors?: { extensions?: { code?: string } }[] } = {};
@@ -397,7 +271,7 @@ describe('malformed subscription arguments', () => {
             const codes = await new Promise<string[]>((resolve) => {
               const seen: string[] = [];
               const dispose = client.subscribe(
-                { query: operationFor(target, args), variables: args },
+                { query: operationFor(target.root, target.field, args), variables: args },
                 {
                   next: (result) => {
                     seen.push(...(result.errors ?? []).map((error) => String(error.extensions?.code)));
@@ -477,7 +351,7 @@ describe('every id argument', () => {
         const response = await fetch(server.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query: operationFor(target, args), variables: args }),
+          body: JSON.stringify({ query: operationFor(target.root, target.field, args), variables: args }),
         });
         const body = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
         const errors = body.errors ?? [];

@@ -245,7 +245,9 @@ export function createCaseEventFeed(db: Executor, wakeUps: WakeUps, { memberQueu
       signal.addEventListener('abort', leave, { once: true });
       try {
         while (!signal.aborted) {
-          // On its own until it has caught up with what is committed now.
+          // On its own until it has caught up with what is committed now. Waiting from before
+          // the read, so that a commit announced during it is not missed (as the tail does).
+          const woken = wakeUps.next(signal);
           let batch: CaseEventRow[];
           try {
             batch = await readCommittedEvents(db, viewer, filter, member.cursor, clock());
@@ -256,7 +258,15 @@ export function createCaseEventFeed(db: Executor, wakeUps: WakeUps, { memberQueu
           }
           hand(member, batch);
           while (member.queue.length > 0 && !signal.aborted) yield member.queue.shift()!;
-          if (batch.length === BATCH || !join(key, viewer, filter, member)) continue;
+          if (batch.length === BATCH) continue;
+          if (!join(key, viewer, filter, member)) {
+            // Caught up with all it may see, yet behind the tail, which started past events this
+            // viewer and filter leave out (a "from now" subscriber's start): reading again at
+            // once would find nothing, again and again (a busy loop, which over PGlite starves
+            // the whole process). Wait for the next commit, then read.
+            if (batch.length === 0) await woken;
+            continue;
+          }
           // With the tail: what it hands out, until it is dropped or the subscription ends.
           member.detached = false;
           while (!signal.aborted) {
