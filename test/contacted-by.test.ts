@@ -135,7 +135,7 @@ describe('a contact made by a representative with a mandate', () => {
     const { data: granted } = await execute<{ grantMandate: { mandate: { id: string } } }>(
       server.client(tokens.marie),
       gql`mutation ($input: GrantMandateInput!) { grantMandate(input: $input) { ... on GrantMandateSuccess { mandate { id } } } }`,
-      { input: { representativeCitizenId: citizenId(HANS), scope: 'ALL_CASES', rights: 'ACT' } },
+      { input: { representativeCitizenId: citizenId(HANS), representativeFamilyName: 'Schmitz', scope: 'ALL_CASES', rights: 'ACT' } },
     );
     const mandateId = granted!.grantMandate.mandate.id;
     const { data } = await register(call(MARIE, { mandateId }));

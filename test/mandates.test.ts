@@ -62,7 +62,7 @@ async function newCitizen(givenName: string): Promise<string> {
 
 describe('granting a mandate on the portal', () => {
   it('does give another citizen a mandate that both see, with names only', async () => {
-    const granted = await grant(tokens.marie!, { representativeCitizenId: citizenId(HANS), scope: 'ALL_CASES', rights: 'READ' });
+    const granted = await grant(tokens.marie!, { representativeCitizenId: citizenId(HANS), representativeFamilyName: 'Schmitz', scope: 'ALL_CASES', rights: 'READ' });
     expect(granted.__typename).toBe('GrantMandateSuccess');
     expect(granted.mandate).toMatchObject({ representedName: 'Marie Dupont', representativeName: 'Hans Schmitz', representativeIsCitizen: true, scope: 'ALL_CASES', rights: 'READ', status: 'ACTIVE', grantedBy: 'CITIZEN', validUntil: null });
 
@@ -74,10 +74,15 @@ describe('granting a mandate on the portal', () => {
     expect(asHans.data!.viewer.mandatesGiven.map((mandate) => mandate.id)).not.toContain(granted.mandate.id);
   });
 
-  it('does refuse a mandate to oneself, a scope without its details, unknown themes, another citizen’s case and an end in the past', async () => {
-    const problemsOf = async (input: Record<string, unknown>) => (await grant(tokens.marie!, { representativeCitizenId: citizenId(HANS), rights: 'READ', ...input })).problems?.map((problem) => problem.path.join('.'));
-    expect((await grant(tokens.marie!, { representativeCitizenId: citizenId(MARIE), scope: 'ALL_CASES', rights: 'ACT' })).__typename).toBe('ValidationError');
+  it('does refuse a mandate to oneself, to an id without its family name, a scope without its details, unknown themes, another citizen’s case and an end in the past', async () => {
+    const problemsOf = async (input: Record<string, unknown>) => (await grant(tokens.marie!, { representativeCitizenId: citizenId(HANS), representativeFamilyName: 'Schmitz', rights: 'READ', ...input })).problems?.map((problem) => problem.path.join('.'));
+    expect((await grant(tokens.marie!, { representativeCitizenId: citizenId(MARIE), representativeFamilyName: 'Dupont', scope: 'ALL_CASES', rights: 'ACT' })).__typename).toBe('ValidationError');
     expect(await problemsOf({ scope: 'THEMES' })).toEqual(['input.themeCodes']);
+    // An id alone names nobody: with another family name it is refused exactly like an unknown id.
+    const unknownId = await grant(tokens.marie!, { representativeCitizenId: citizenId('00000000-0000-4000-8000-00000000dead'), representativeFamilyName: 'Schmitz', scope: 'ALL_CASES', rights: 'READ' });
+    expect(await grant(tokens.marie!, { representativeCitizenId: citizenId(HANS), representativeFamilyName: 'Müller', scope: 'ALL_CASES', rights: 'READ' })).toEqual(unknownId);
+    expect(unknownId.problems.map((problem) => problem.path.join('.'))).toEqual(['input.representativeCitizenId']);
+    expect((await grant(tokens.marie!, { representativeCitizenId: citizenId(HANS), representativeFamilyName: ' schmitz ', scope: 'ALL_CASES', rights: 'READ' })).__typename).toBe('GrantMandateSuccess');
     expect(await problemsOf({ scope: 'THEMES', themeCodes: ['NO.SUCH.THEME'] })).toEqual(['input.themeCodes']);
     expect(await problemsOf({ scope: 'ALL_CASES', themeCodes: ['ENERGY'] })).toEqual(['input.themeCodes']);
     const hansCase = await execute<{ registerContact: { case: { id: string } } }>(
@@ -87,7 +92,7 @@ describe('granting a mandate on the portal', () => {
     );
     expect(await problemsOf({ scope: 'ONE_CASE', caseId: hansCase.data!.registerContact.case.id })).toEqual(['input.caseId']);
     expect(await problemsOf({ scope: 'ALL_CASES', validUntil: '2027-02-01T00:00:00Z' })).toEqual(['input.validUntil']);
-    const staff = await execute<{ grantMandate: unknown }>(server.client(tokens.first), GRANT, { input: { representativeCitizenId: citizenId(HANS), scope: 'ALL_CASES', rights: 'READ' } });
+    const staff = await execute<{ grantMandate: unknown }>(server.client(tokens.first), GRANT, { input: { representativeCitizenId: citizenId(HANS), representativeFamilyName: 'Schmitz', scope: 'ALL_CASES', rights: 'READ' } });
     expect(staff.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
@@ -113,7 +118,7 @@ describe('recording a mandate at the first line', () => {
 
 describe('ending a mandate', () => {
   it('does revoke at once, by the representative too, and not twice', async () => {
-    const granted = await grant(tokens.marie!, { representativeCitizenId: citizenId(HANS), scope: 'ALL_CASES', rights: 'ACT' });
+    const granted = await grant(tokens.marie!, { representativeCitizenId: citizenId(HANS), representativeFamilyName: 'Schmitz', scope: 'ALL_CASES', rights: 'ACT' });
     const revoked = await execute<{ revokeMandate: { __typename: string; mandate: { status: string; revokedAt: string } } }>(server.client(tokens.hans), REVOKE, { id: granted.mandate.id });
     expect(revoked.data!.revokeMandate).toEqual({ __typename: 'RevokeMandateSuccess', mandate: { status: 'REVOKED', revokedAt: now.toISOString() } });
     const again = await execute<{ revokeMandate: { __typename: string } }>(server.client(tokens.marie), REVOKE, { id: granted.mandate.id });
@@ -121,7 +126,7 @@ describe('ending a mandate', () => {
   });
 
   it('does expire at validUntil, and say so when one tries to revoke it', async () => {
-    const granted = await grant(tokens.marie!, { representativeCitizenId: citizenId(HANS), scope: 'ALL_CASES', rights: 'READ', validUntil: '2027-03-01T10:00:00Z' });
+    const granted = await grant(tokens.marie!, { representativeCitizenId: citizenId(HANS), representativeFamilyName: 'Schmitz', scope: 'ALL_CASES', rights: 'READ', validUntil: '2027-03-01T10:00:00Z' });
     expect(granted.mandate.status).toBe('ACTIVE');
     now = new Date('2027-03-01T10:00:00Z');
     try {
@@ -137,7 +142,7 @@ describe('ending a mandate', () => {
   it('does keep a mandate from anyone but its two persons and agents: another citizen and a service account find nothing', async () => {
     const lea = await newCitizen('Léa');
     const leaToken = await tokenFor({ role: 'citizen', sub: parseGlobalId(lea)!.id });
-    const granted = await grant(tokens.marie!, { representativeCitizenId: lea, scope: 'ALL_CASES', rights: 'READ' });
+    const granted = await grant(tokens.marie!, { representativeCitizenId: lea, representativeFamilyName: 'Lemaire', scope: 'ALL_CASES', rights: 'READ' });
     for (const token of [tokens.hans!, tokens.service!]) {
       const read = await execute<{ node: unknown }>(server.client(token), gql`query ($id: ID!) { node(id: $id) { id } }`, { id: granted.mandate.id });
       expect(read.data?.node ?? null).toBeNull();
@@ -153,7 +158,7 @@ describe('mandates and the citizen’s data', () => {
   it('does list them in myData, and end them with the names and proof written by an agent when the citizen is erased', async () => {
     const lucas = await newCitizen('Lucas');
     const token = await tokenFor({ role: 'citizen', sub: parseGlobalId(lucas)!.id });
-    const given = await grant(token, { representativeCitizenId: citizenId(HANS), scope: 'ALL_CASES', rights: 'READ' });
+    const given = await grant(token, { representativeCitizenId: citizenId(HANS), representativeFamilyName: 'Schmitz', scope: 'ALL_CASES', rights: 'READ' });
     const recorded = await execute<{ recordMandate: { mandate: { id: string } } }>(server.client(tokens.first), RECORD, {
       input: { representedCitizenId: lucas, representative: { name: 'Nadia Lemaire', organisation: 'CPAS de Liège' }, scope: 'ALL_CASES', rights: 'ACT', proofNote: 'Jugement de désignation vu' },
     });

@@ -63,7 +63,7 @@ async function grant(input: Record<string, unknown>): Promise<string> {
   const { data, errors } = await execute<{ grantMandate: { __typename: string; mandate: { id: string } } }>(
     server.client(people.anne.token),
     gql`mutation ($input: GrantMandateInput!) { grantMandate(input: $input) { __typename ... on GrantMandateSuccess { mandate { id } } } }`,
-    { input: { representativeCitizenId: people.remi.id, ...input } },
+    { input: { representativeCitizenId: people.remi.id, representativeFamilyName: 'Lambert', ...input } },
   );
   expect(errors).toBeUndefined();
   expect(data!.grantMandate.__typename).toBe('GrantMandateSuccess');

@@ -43,7 +43,11 @@ function termsOf(input: { scope: string; themeCodes?: string[] | null; caseId?: 
 const GrantMandateInput = builder.inputType('GrantMandateInput', {
   description: 'A mandate a citizen gives another citizen of the portal over their own cases.',
   fields: (t) => ({
-    representativeCitizenId: t.globalID({ required: true, for: Citizen, description: 'The global id of the citizen who will represent you.' }),
+    representativeCitizenId: t.globalID({ required: true, for: Citizen, description: 'The global id of the citizen who will represent you (they find it in viewer { citizen { id } }).' }),
+    representativeFamilyName: t.string({
+      required: true,
+      description: 'Their family name, as they gave it to you: an id and name that do not match are refused like an unknown id, so that an id alone tells nobody whose it is.',
+    }),
     ...termFields(t),
   }),
 });
@@ -55,7 +59,7 @@ builder.mutationField('grantMandate', (t) =>
     authScopes: { citizen: true },
     errors: ERRORS,
     args: { input: t.arg({ type: GrantMandateInput, required: true, description: 'To whom, and what it reaches.' }) },
-    resolve: (_root, { input }, context) => grantMandate(context.db, context.viewer, { ...termsOf(input), representativeCitizenId: input.representativeCitizenId.id }, context.now),
+    resolve: (_root, { input }, context) => grantMandate(context.db, context.viewer, { ...termsOf(input), representativeCitizenId: input.representativeCitizenId.id, representativeFamilyName: input.representativeFamilyName }, context.now),
   }),
 );
 

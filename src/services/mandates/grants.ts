@@ -62,14 +62,26 @@ async function requireCitizenAt(tx: Executor, citizenId: string, path: string[])
 
 /**
  * A citizen gives another citizen of the portal a mandate over their own cases, from now (or
- * validFrom) until validUntil or its revocation. Never to themself.
+ * validFrom) until validUntil or its revocation. Never to themself. The representative is named
+ * by id and family name together: the mandate shows their name, which an id alone must not give.
  */
-export async function grantMandate(db: Database, viewer: Viewer, input: MandateTermsInput & { representativeCitizenId: string }, now: Date): Promise<MandateRow> {
+export async function grantMandate(
+  db: Database,
+  viewer: Viewer,
+  input: MandateTermsInput & { representativeCitizenId: string; representativeFamilyName: string },
+  now: Date,
+): Promise<MandateRow> {
   if (viewer.kind !== 'citizen') throw new ForbiddenError('A citizen grants mandates over their own cases; an agent records one with recordMandate.');
   if (input.representativeCitizenId === viewer.citizenId) throw new ValidationError([{ path: [...INPUT, 'representativeCitizenId'], message: 'A mandate is for someone else.' }]);
   const terms = termsOf(input, now);
   return db.transaction(async (tx) => {
-    await requireCitizenAt(tx, input.representativeCitizenId, [...INPUT, 'representativeCitizenId']);
+    const [named] = isUuid(input.representativeCitizenId)
+      ? await tx
+          .select({ id: citizens.id })
+          .from(citizens)
+          .where(and(eq(citizens.id, input.representativeCitizenId), sql`lower(${citizens.familyName}) = lower(${input.representativeFamilyName.trim()})`))
+      : [];
+    if (!named) throw new ValidationError([{ path: [...INPUT, 'representativeCitizenId'], message: 'No citizen has this id and family name.' }]);
     const problems = await checkTerms(tx, terms, viewer.citizenId, now);
     if (problems.length > 0) throw new ValidationError(problems);
     const [granted] = await tx
