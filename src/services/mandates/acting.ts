@@ -4,7 +4,7 @@ import { anyOf } from '../../db/lists.js';
 import { accessLog, cases, mandates, themes } from '../../db/tables/index.js';
 import { isUuid, wellFormedUuids } from '../../domain/ids.js';
 import { ForbiddenError, MandateEndedError, NotFoundError } from '../../domain/errors.js';
-import { mandateCovers, mandateEnding, mandateStatus } from '../../domain/mandates.js';
+import { mandateAllows, mandateCovers, mandateEnding, mandateStatus } from '../../domain/mandates.js';
 import { type MandateRow, mandatesReachingCase } from './reads.js';
 
 // A representative acts through their own token: the mandate is looked up at each request, so
@@ -104,7 +104,7 @@ export async function recordRepresentativeReads(
  */
 export async function requireMandateForNewCase(tx: Executor, representativeCitizenId: string, representedCitizenId: string, themeCode: string, now: Date): Promise<void> {
   const inForce = await mandatesInForce(tx, representativeCitizenId, representedCitizenId, now);
-  if (!inForce.some((mandate) => mandate.rights === 'ACT' && mandateCovers(mandate, { caseId: '', themeCode }))) {
+  if (!inForce.some((mandate) => mandateAllows(mandate, 'ACT') && mandateCovers(mandate, { caseId: '', themeCode }))) {
     throw new ForbiddenError('No mandate of yours lets you open a case of this theme for this person.');
   }
 }
