@@ -16,6 +16,7 @@ import {
   seedIdsOf,
   type Target,
 } from './helpers/schema-arguments.js';
+import { inPool } from './helpers/pool.js';
 import { startTestServer, type TestServer, tokenFor } from './helpers/server.js';
 
 // Every argument of every root field, read from the schema itself (a new field is covered
@@ -146,20 +147,6 @@ async function send(probe: Probe): Promise<Answer> {
   return { status: response.status, requestId: response.headers.get('x-request-id') ?? undefined, codes: (body.errors ?? []).map((error) => String(error.extensions?.code)) };
 }
 
-async function inPool<T, R>(items: T[], work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await work(items[index]!);
-      }
-    }),
-  );
-  return results;
-}
-
 const describeValue = (value: unknown) => {
   const text = JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 40)}…(${text.length} chars)` : text;
@@ -167,7 +154,7 @@ const describeValue = (value: unknown) => {
 
 /** Sends every probe and lists those answered with an internal error or logged at error level. */
 async function faultsOf(probes: Probe[]): Promise<string[]> {
-  const answers = await inPool(probes, send);
+  const answers = await inPool(probes, send, CONCURRENCY);
   const errorLogged = new Set(logLines.filter((line) => Number(line.level) >= 40).map((line) => String(line.reqId ?? line.requestId ?? JSON.stringify(line).match(/"requestId\\?":\\?"([^"\\]+)/)?.[1])));
   const faults: string[] = [];
   answers.forEach((answer, index) => {
@@ -209,7 +196,7 @@ describe('malformed input', () => {
     for (const target of httpTargets()) {
       if (getNamedType(target.leaf.type).name === 'String' && !firstText.has(target.field.name)) firstText.set(target.field.name, target);
     }
-    const answers = await inPool([...firstText.values()], (target) => send({ target, value: ONE_MEGABYTE, viewer: 'admin' }));
+    const answers = await inPool([...firstText.values()], (target) => send({ target, value: ONE_MEGABYTE, viewer: 'admin' }), CONCURRENCY);
     console.info(`1 MB strings: ${answers.length} requests`);
     expect(new Set(answers.map((answer) => answer.status))).toEqual(new Set([413]));
     expect(await server.client().request<{ __typename: string }>('{ __typename }')).toEqual({ __typename: 'Query' });
@@ -359,7 +346,7 @@ describe('every id argument', () => {
         return errors.map((error) => `${String(error.extensions?.code)} ${error.message}`);
       }
       return ['FORBIDDEN to every viewer'];
-    });
+    }, CONCURRENCY);
     const wrong: string[] = [];
     answers.forEach((errors, index) => {
       const { target, value } = probes[index]!;

@@ -12,6 +12,7 @@ import { schema } from '../src/schema/index.js';
 import { estimateCost, shapeRule } from '../src/server/limits.js';
 import { buildArguments, type Holder, idTypesOf, leavesOf, operationFor, type Root, rootFields, seedIdsOf, selectionOf } from './helpers/schema-arguments.js';
 import { execute, startTestServer, type TestServer, tokenFor } from './helpers/server.js';
+import { inPool } from './helpers/pool.js';
 import { until } from './helpers/until.js';
 
 // Issue 21, last acceptance item: Rémi (R) represents Anne (A) with the widest mandate there is
@@ -558,20 +559,6 @@ async function sendAs(token: string, probe: Probe): Promise<Answer> {
   return { status: response.status, data: body.data, errors: body.errors ?? [], variables };
 }
 
-async function inPool<T, R>(items: T[], work: (item: T) => Promise<R>, concurrency = 4): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await work(items[index]!);
-      }
-    }),
-  );
-  return results;
-}
-
 /** Refusals a probe may get: the error codes of a typed refusal, and result types ending in Error. */
 const REFUSALS = new Set(['NOT_FOUND', 'FORBIDDEN', 'BAD_USER_INPUT']);
 
@@ -627,7 +614,7 @@ describe('R, representative of A, with B’s ids', () => {
     const started = Date.now();
     // Reads first, then writes: a write that went through cannot show in a read of the sweep.
     for (const root of ['query', 'mutation'] as const) {
-      answers.push(...(await inPool(probes.filter((probe) => probe.root === root), async (probe) => ({ probe, answer: await sendAs(people.remi.token, probe) }))));
+      answers.push(...(await inPool(probes.filter((probe) => probe.root === root), async (probe) => ({ probe, answer: await sendAs(people.remi.token, probe) }), 4)));
     }
     console.info(`IDOR sweep: ${probes.length} requests in ${Date.now() - started} ms`);
     faults = answers.flatMap(({ probe, answer }) => [
