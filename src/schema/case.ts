@@ -142,7 +142,7 @@ export async function loggedReads<Row extends CaseRow | undefined>(context: Cont
 
 export const Case = builder.loadableNode('Case', {
   description:
-    'The single-window case: every contact about one question, whatever the channel, with its history. Agents read cases their role and service allow (first line: all but confidential ones and themes excluded from it; back offices and service accounts: their service’s and those handed to it; supervisors and admins: all); a citizen reads their own cases, without the internal fields. A case you may not read is reported exactly like a missing one.',
+    'The single-window case: every contact about one question, whatever the channel, with its history. Agents read cases their role and service allow (first line: all but confidential ones and themes excluded from it; back offices and service accounts: their service’s and those handed to it; supervisors and admins: all); a citizen reads their own cases and those a mandate in force lets them reach for someone else, without the internal fields (each such read is in that person’s access log). A case you may not read is reported exactly like a missing one.',
   authScopes: STAFF_OR_OWNER,
   id: { resolve: (row) => row.id },
   load: async (ids: string[], context) => loggedReads(context, await readableCasesByIds(context.db, context.viewer, ids, context.now)),
@@ -370,7 +370,7 @@ builder.queryFields((t) => ({
   case: t.field({
     type: Case,
     nullable: true,
-    description: 'One case by global id (a citizen: one of their own). A case you may not read gives NOT_FOUND exactly like a missing one.',
+    description: 'One case by global id (a citizen: one of their own, or of someone they represent). A case you may not read gives NOT_FOUND exactly like a missing one.',
     authScopes: STAFF_OR_OWNER,
     args: { id: t.arg.globalID({ required: true, for: Case, description: 'The global id of the case.' }) },
     resolve: async (_root, args, context, info) => {

@@ -61,7 +61,7 @@ builder.subscriptionFields((t) => ({
   caseEvents: t.field({
     type: CaseEvent,
     description:
-      'Every event you may see (staff: of cases you may read; citizens: the CITIZEN-visible events of their cases) after `after`, then live, in feed order, each once. Without `after` the stream starts now.',
+      'Every event you may see (staff: of cases you may read; citizens: the CITIZEN-visible events of their cases and of the cases their mandates in force reach, each such event logged in the represented person’s access log) after `after`, then live, in feed order, each once. Without `after` the stream starts now.',
     authScopes: { $any: { staff: true, citizen: true } },
     args: {
       filter: t.arg({ type: CaseEventFilterInput, required: false, description: 'Which events.' }),
