@@ -8,6 +8,13 @@ import { execute, PRODUCTION_ENV, startTestServer, type TestServer } from './hel
 // A small anonymous document whose fragments spread each other ten times over: the limits must
 // measure each fragment once, so that refusing it costs time linear in its size while the
 // server keeps answering others.
+//
+// The bounds are not a performance measure (that is `npm run bench`): they tell a refusal that
+// costs a few milliseconds from one that grows tenfold with each level (measuring every spread
+// again took 0.17 s of CPU at 7 levels, 1.3 s at 8 and 13 s at 9). They leave room for a loaded
+// 2-core CI, where a refusal has been seen at 57 ms of CPU time.
+const CPU_BOUND_MS = 500;
+const HEALTHZ_BOUND_MS = 500;
 
 /** `levels` fragments on Query, each spreading the next one ten times; about 870 characters at 10 levels. */
 function fanOut(levels: number): string {
@@ -30,7 +37,7 @@ async function whileWatched<T>(server: TestServer, refuse: () => Promise<T>) {
   // The first request of a connection pays for setting it up: not what is measured.
   await fetch(healthz);
   let best: { result: T; serverCpuMs: number; slowestHealthMs: number } | undefined;
-  for (let attempt = 0; attempt < 3 && !(best && best.serverCpuMs < 50 && best.slowestHealthMs < 100); attempt += 1) {
+  for (let attempt = 0; attempt < 3 && !(best && best.serverCpuMs < CPU_BOUND_MS && best.slowestHealthMs < HEALTHZ_BOUND_MS); attempt += 1) {
     let watching = true;
     let slowestHealthMs = 0;
     const watch = (async () => {
@@ -97,15 +104,15 @@ describe.each([
     expect(result.status).toBe(400);
     expect(result.data ?? null).toBeNull();
     expectRefusedAsTooLarge(result.errors);
-    expect(serverCpuMs).toBeLessThan(50);
-    expect(slowestHealthMs).toBeLessThan(100);
+    expect(serverCpuMs).toBeLessThan(CPU_BOUND_MS);
+    expect(slowestHealthMs).toBeLessThan(HEALTHZ_BOUND_MS);
   });
 
   it.each(LEVELS)('does refuse a %i-level fan-out over WebSocket at once while /healthz keeps answering', async (levels) => {
     const { result, serverCpuMs, slowestHealthMs } = await whileWatched(server, () => subscribeOnce(server, fanOut(levels)));
     expectRefusedAsTooLarge(result);
-    expect(serverCpuMs).toBeLessThan(50);
-    expect(slowestHealthMs).toBeLessThan(100);
+    expect(serverCpuMs).toBeLessThan(CPU_BOUND_MS);
+    expect(slowestHealthMs).toBeLessThan(HEALTHZ_BOUND_MS);
   });
 });
 
