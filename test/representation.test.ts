@@ -22,7 +22,8 @@ let origin = '';
 const PDF = Buffer.from('%PDF-1.4\n% devis\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 beforeAll(async () => {
-  server = await startTestServer({ clock: () => now });
+  // Rights are checked again every 200 ms, so that a mandate's expiry reaches an open subscription soon.
+  server = await startTestServer({ clock: () => now, env: { SUBSCRIBER_RIGHTS_RECHECK_MS: '200' } });
   origin = new URL(server.url).origin;
   tokens.first = await tokenFor({ role: 'agent', sub: 'demo.first' });
   tokens.supervisor = await tokenFor({ role: 'agent', sub: 'demo.supervisor' });
@@ -332,19 +333,39 @@ describe('dates', () => {
     await revoke(mandateId);
   });
 
-  it('ends a mandate at validUntil: the cases vanish and a read on behalf is refused naming the end date', async () => {
+  it('ends a mandate at validUntil: the cases vanish, a live subscription is closed and a read on behalf is refused naming the end date', async () => {
     const validUntil = new Date(now.getTime() + 3_600_000);
     await grant({ scope: 'ALL_CASES', rights: 'READ', validUntil: validUntil.toISOString() });
     expect((await casesOnBehalfOf(people.remi.token, people.anne.id)).data!.myCases.edges.length).toBeGreaterThan(0);
+    const client: Client = createClient({ url: server.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${people.remi.token}` }, retryAttempts: 0 });
+    const received: string[] = [];
+    const closed = new Promise<number>((resolve) => {
+      client.on('closed', (event) => resolve((event as { code: number }).code));
+      client.subscribe(
+        { query: 'subscription ($id: ID!) { caseUpdated(id: $id) { type } }', variables: { id: anne.energyCase } },
+        { next: (result) => received.push(String((result.data as { caseUpdated?: { type: string } } | undefined)?.caseUpdated?.type)), error: () => {}, complete: () => {} },
+      );
+    });
     const saved = now;
     try {
+      await until('the subscription is live', async () => {
+        await send(tokens.supervisor!, anne.energyCase, 'Votre demande de prime est complète.');
+        return received.includes('MESSAGE_SENT') || undefined;
+      });
       now = validUntil;
+      // The next rights check (every 200 ms here) closes it, as a revocation does.
+      expect(await Promise.race([closed, new Promise((resolve) => setTimeout(() => resolve('still open'), 2_000))])).toBe(4403);
+      const before = received.length;
+      await send(tokens.supervisor!, anne.energyCase, 'Une autre nouvelle.');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(received.length).toBe(before);
       const after = await casesOnBehalfOf(people.remi.token, people.anne.id);
       expect(after.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'MANDATE_EXPIRED', mandateEndedAt: validUntil.toISOString() });
       expect(after.errors?.[0]?.message).toBe(`The mandate expired on ${validUntil.toISOString()}.`);
       expect((await readCase(people.remi.token, anne.energyCase)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     } finally {
       now = saved;
+      await client.dispose();
     }
   });
 });

@@ -27,6 +27,7 @@ import { serveMetrics } from './metrics.js';
 import { costError, estimateCost, limitRules } from './limits.js';
 import { attachWebSocketServer, type WebSocketStats } from './websocket.js';
 import { MANDATES_ENDED_CHANNEL } from '../services/mandates/grants.js';
+import { representativesWithMandatesExpired } from '../services/mandates/reads.js';
 import { rememberingViewers } from '../services/viewers.js';
 
 export interface RunningServer {
@@ -227,9 +228,15 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
   serveDocumentUploads(app, { db: database.db, store: documentStore, contextFor, maxBytes: config.documentMaxBytes });
   serveDocumentDownloads(app, { db: database.db, store: documentStore, contextFor });
 
-  const webSocket = attachWebSocketServer(app, { config, validationRules, contextFor, clock });
-  // A mandate that ends closes its representative's connections at once, on every instance:
-  // their subscriptions were opened with what it reached.
+  const webSocket = attachWebSocketServer(app, {
+    config,
+    validationRules,
+    contextFor,
+    clock,
+    representativesWithMandatesExpired: (citizenIds, since, until) => representativesWithMandatesExpired(database.db, citizenIds, since, until),
+  });
+  // A revoked mandate closes its representative's connections at once, on every instance: their
+  // subscriptions were opened with what it reached (an expired one at the next rights check).
   const stopHearingEndedMandates = await database.listen(MANDATES_ENDED_CHANNEL, (citizenId) => webSocket.closeConnectionsOfCitizen(citizenId));
 
   const webhookWorker = config.webhooks.workerEnabled

@@ -61,6 +61,8 @@ interface WebSocketOptions {
   contextFor: ContextFor;
   /** The time requests run at (the test clock in tests): each event is executed at its own. */
   clock: () => Date;
+  /** Of these citizens, those holding a mandate that expired after `since` and by `until`. */
+  representativesWithMandatesExpired: (citizenIds: readonly string[], since: Date, until: Date) => Promise<string[]>;
 }
 
 /** Read-only figures of the WebSocket side, for tests and diagnostics. */
@@ -77,10 +79,12 @@ export interface WebSocketStats {
  * closed with 4008 after `config.subscriberStallTimeoutMs` (stall-guard.ts) and resumes with its
  * last cursor. A connection lives no longer than its token (4401 at `exp`), and no longer than
  * its rights: every `config.subscriberRightsRecheckMs` the token's subject is resolved again, and
- * a connection whose viewer is gone or has other rights is closed with 4403, as are at once the
- * connections of a representative whose mandate is revoked (closeConnectionsOfCitizen).
+ * a connection whose viewer is gone or has other rights is closed with 4403, as are the
+ * connections of a representative whose mandate expired meanwhile, and at once those of one
+ * whose mandate is revoked (closeConnectionsOfCitizen). The feed stops their events at once in
+ * both cases; closing tells the client.
  */
-export function attachWebSocketServer(app: FastifyInstance, { config, validationRules, contextFor, clock }: WebSocketOptions) {
+export function attachWebSocketServer(app: FastifyInstance, { config, validationRules, contextFor, clock, representativesWithMandatesExpired }: WebSocketOptions) {
   const rules = [...specifiedRules, ...validationRules, ...(config.production ? [NoSchemaIntrospectionCustomRule] : [])];
   const authorizationOf = (ctx: WsContext<ConnectionParams>) =>
     typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
@@ -116,8 +120,26 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
       return undefined;
     }
   };
-  /** Resolves each token of an open connection once more; closes the connections whose token expired or whose rights are gone or changed. */
+  const closeConnectionsOfCitizen = (citizenId: string) => {
+    for (const [socket, { viewer }] of watched) {
+      if (viewer.kind === 'citizen' && viewer.citizenId === citizenId) socket.close(FORBIDDEN_CLOSE_CODE, ACCESS_CHANGED_CLOSE_REASON);
+    }
+  };
+  // Mandates expire without a write to announce it: each round looks at those that expired since the last.
+  let mandatesCheckedUntil = clock();
+  const closeRepresentativesOfExpiredMandates = async () => {
+    const citizenIds = new Set([...watched.values()].flatMap(({ viewer }) => (viewer.kind === 'citizen' ? [viewer.citizenId] : [])));
+    const until = clock();
+    const expired = citizenIds.size === 0 ? [] : await representativesWithMandatesExpired([...citizenIds], mandatesCheckedUntil, until);
+    mandatesCheckedUntil = until;
+    for (const citizenId of expired) closeConnectionsOfCitizen(citizenId);
+  };
+  /**
+   * Resolves each token of an open connection once more; closes the connections whose token
+   * expired or whose rights are gone or changed, and those of a representative whose mandate expired.
+   */
   const recheckRights = async () => {
+    await closeRepresentativesOfExpiredMandates().catch((error: unknown) => app.log.warn({ err: error }, 'WebSocket check of expired mandates failed; the next round covers it'));
     const byToken = new Map<string, WebSocket[]>();
     for (const [socket, { authorization, expiresAt }] of watched) {
       if (expiresAt !== undefined && expiresAt <= Date.now()) closeExpired(socket);
@@ -257,12 +279,8 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
 
   return {
     stats,
-    /** Closes (4403, access changed) the connections of a citizen whose rights just shrank: a mandate they held ended. */
-    closeConnectionsOfCitizen(citizenId: string) {
-      for (const [socket, { viewer }] of watched) {
-        if (viewer.kind === 'citizen' && viewer.citizenId === citizenId) socket.close(FORBIDDEN_CLOSE_CODE, ACCESS_CHANGED_CLOSE_REASON);
-      }
-    },
+    /** Closes (4403, access changed) the connections of a citizen whose rights just shrank: a mandate they held was revoked. */
+    closeConnectionsOfCitizen,
     async close() {
       clearInterval(recheckTimer);
       for (const client of server.clients) client.close(1001, 'Server shutting down');

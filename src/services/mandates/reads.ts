@@ -49,6 +49,26 @@ export function mandateInForce(now: Date): SQL {
   return sql`(${mandates.validFrom} <= ${at} and (${mandates.validUntil} is null or ${mandates.validUntil} > ${at}) and (${mandates.revokedAt} is null or ${mandates.revokedAt} > ${at}))`;
 }
 
+/**
+ * Of these citizens, those holding a mandate that expired (reached its validUntil) after `since`
+ * and by `until`: their open subscriptions were opened with what it reached. A revocation is
+ * announced at commit instead (MANDATES_ENDED_CHANNEL).
+ */
+export async function representativesWithMandatesExpired(db: Executor, citizenIds: readonly string[], since: Date, until: Date): Promise<string[]> {
+  const valid = wellFormedUuids(citizenIds);
+  if (valid.length === 0 || until <= since) return [];
+  const rows = await db
+    .selectDistinct({ citizenId: mandates.representativeCitizenId })
+    .from(mandates)
+    .where(
+      and(
+        anyOf(mandates.representativeCitizenId, valid),
+        sql`${mandates.validUntil} > ${since.toISOString()}::timestamptz and ${mandates.validUntil} <= ${until.toISOString()}::timestamptz`,
+      ),
+    );
+  return rows.flatMap((row) => (row.citizenId ? [row.citizenId] : []));
+}
+
 /** Whether the mandate in `mandates` reaches the case in `cases` (the SQL twin of mandateCovers). */
 function mandateCoversCase(): SQL {
   return sql`(${mandates.representedCitizenId} = ${cases.citizenId} and (
