@@ -223,6 +223,26 @@ describe('refused contactedBy', () => {
   });
 });
 
+describe('a contact written down after it happened', () => {
+  it('does keep the mandate in force at the time of the call, though revoked since, and refuse one that started after it', async () => {
+    const mandateId = await recordMandate();
+    now = new Date(START.getTime() + 2 * 3_600_000);
+    try {
+      await revokeMandate(mandateId);
+      const duringTheMandate = new Date(START.getTime() + 3_600_000).toISOString();
+      const { data, errors } = await register(call(MARIE, { mandateId }, { occurredAt: duringTheMandate }));
+      expect(errors).toBeUndefined();
+      expect(data!.registerContact!.interaction.contactedBy).toMatchObject({ __typename: 'ContactedByRepresentative', mandate: { id: mandateId }, mayDiscussCases: false });
+      const beforeTheMandate = new Date(START.getTime() - 3_600_000).toISOString();
+      const refused = await register(call(MARIE, { mandateId }, { occurredAt: beforeTheMandate }));
+      expect(refused.data!.registerContact).toMatchObject({ __typename: 'ValidationError', problems: [{ path: ['input', 'contactedBy', 'mandateId'] }] });
+      expect(refused.data!.registerContact!.problems[0]!.message).toBe(`This mandate is in force only from ${START.toISOString()}, after the contact.`);
+    } finally {
+      now = START;
+    }
+  });
+});
+
 describe('who reads contactedBy', () => {
   it('does keep it from a citizen, who reads no interaction', async () => {
     const { data } = await register(call(MARIE, { unverified: { name: 'Jean Dupont', relationship: 'son' } }));

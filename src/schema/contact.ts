@@ -148,7 +148,7 @@ const ContactedByInput = builder.inputType('ContactedByInput', {
     mandateId: t.globalID({
       required: false,
       for: Mandate,
-      description: 'The global id of the mandate the representative holds: given by the contact’s citizen and in force now. An ended one is refused with a FORBIDDEN error naming its end date.',
+      description: 'The global id of the mandate the representative holds: given by the contact’s citizen and in force when the contact happened (occurredAt, or now). One ended by then is refused with a FORBIDDEN error naming its end date.',
     }),
     unverified: t.field({ type: ContactedByUnverifiedInput, required: false, description: 'Or, without a mandate, who they say they are.' }),
   }),
@@ -194,7 +194,7 @@ builder.mutationField('registerContact', (t) =>
   t.field({
     type: RegisterContactSuccess,
     description:
-      'The single window: records a contact of any channel on a new or existing case, in one transaction with its events. With contactedBy.mandateId, a mandate that was revoked or expired is refused with a top-level FORBIDDEN error whose extensions.mandateEndedAt gives its end date.',
+      'The single window: records a contact of any channel on a new or existing case, in one transaction with its events. With contactedBy.mandateId, a mandate that was revoked or expired when the contact happened is refused with a top-level FORBIDDEN error whose extensions.mandateEndedAt gives its end date.',
     authScopes: STAFF,
     errors: { types: [RedirectRequired, ValidationError, NotFoundError, ConflictError, InvalidTransitionError], directResult: true },
     args: { input: t.arg({ type: RegisterContactInput, required: true, description: 'The contact.' }) },

@@ -282,7 +282,7 @@ async function recordContact(
     }
   }
 
-  const contactedBy = input.contactedBy ? await contactedByColumns(tx, viewer, input.contactedBy, citizenId ?? current.citizenId, now) : {};
+  const contactedBy = input.contactedBy ? await contactedByColumns(tx, viewer, input.contactedBy, citizenId ?? current.citizenId, occurredAt) : {};
   const [interaction] = await tx
     .insert(interactions)
     .values({
@@ -317,24 +317,27 @@ async function recordContact(
 
 /**
  * What the interaction records of who contacted us. A mandate must be one the viewer may read,
- * given by the contact's citizen and in force now: an ended one is refused with its end date (a
- * FORBIDDEN error), so that the agent knows the caller gets general information only.
+ * given by the contact's citizen and in force when the contact happened (a call written down
+ * afterwards keeps the mandate it was made under): one ended by then is refused with its end
+ * date (a FORBIDDEN error), so that the agent knows the caller gets general information only.
  */
 async function contactedByColumns(
   tx: Executor,
   viewer: StaffViewer,
   contactedBy: ContactedBy,
   citizenId: string | null,
-  now: Date,
+  occurredAt: Date,
 ): Promise<Pick<typeof interactions.$inferInsert, 'contactedByMandateId' | 'contactedByName' | 'contactedByRelationship'>> {
   if (contactedBy.unverified) return { contactedByName: contactedBy.unverified.name.trim(), contactedByRelationship: contactedBy.unverified.relationship.trim() };
   const path = [...INPUT, 'contactedBy', 'mandateId'];
   const [mandate] = await readableMandatesByIds(tx, viewer, [contactedBy.mandateId!]);
   if (!mandate) throw new ValidationError([{ path, message: 'No mandate has this id.' }]);
   if (mandate.representedCitizenId !== citizenId) throw new ValidationError([{ path, message: 'This mandate was not given by the citizen of this contact.' }]);
-  const ended = endedMandateError(mandate, now);
+  const ended = endedMandateError(mandate, occurredAt);
   if (ended) throw ended;
-  if (mandateStatus(mandate, now) === 'PENDING') throw new ValidationError([{ path, message: `This mandate is in force only from ${mandate.validFrom.toISOString()}.` }]);
+  if (mandateStatus(mandate, occurredAt) === 'PENDING') {
+    throw new ValidationError([{ path, message: `This mandate is in force only from ${mandate.validFrom.toISOString()}, after the contact.` }]);
+  }
   return { contactedByMandateId: mandate.id };
 }
 
