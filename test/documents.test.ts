@@ -290,6 +290,44 @@ describe('who works a document', () => {
   });
 });
 
+describe('what a document came with', () => {
+  it('does show the message and the contact it was sent with and who reviewed it, the contact and the reviewer to staff only', async () => {
+    const caseId = await startPremium(tokens.marie!);
+    const sent = await execute<{ sendMessage: { sentMessage: { id: string } } }>(
+      server.client(tokens.marie),
+      gql`mutation ($caseId: ID!) { sendMessage(input: { caseId: $caseId, body: "Voici la facture." }) { ... on SendMessageSuccess { sentMessage { id } } } }`,
+      { caseId },
+    );
+    const messageId = sent.data!.sendMessage.sentMessage.id;
+    const byMessage = await uploadAndAttach(tokens.marie!, caseId, { messageId });
+    const contact = await execute<{ registerContact: { interaction: { id: string } } }>(
+      server.client(tokens.housing),
+      gql`mutation ($caseId: ID!) { registerContact(input: { caseId: $caseId, channel: LETTER, letter: { registeredMail: false }, summary: "Devis reçu par courrier" }) { ... on RegisterContactSuccess { interaction { id } } } }`,
+      { caseId },
+    );
+    expect(contact.errors).toBeUndefined();
+    const interactionId = contact.data!.registerContact.interaction.id;
+    const byLetter = await uploadAndAttach(tokens.housing!, caseId, { interactionId }, 'devis');
+    const review = await execute<{ reviewDocument: { __typename: string } }>(server.client(tokens.housing), REVIEW, { input: { documentId: byMessage.id, decision: 'ACCEPTED' } });
+    expect(review.data!.reviewDocument.__typename).toBe('ReviewDocumentSuccess');
+
+    const LINKS = gql`query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Document { message { id body } interaction { id channel } reviewedByKind reviewedBy { login } } } }`;
+    const staff = await execute<{ nodes: unknown[] }>(server.client(tokens.housing), LINKS, { ids: [byMessage.id, byLetter.id] });
+    expect(staff.errors).toBeUndefined();
+    expect(staff.data!.nodes).toEqual([
+      { message: { id: messageId, body: 'Voici la facture.' }, interaction: null, reviewedByKind: 'AGENT', reviewedBy: { login: 'demo.housing' } },
+      { message: null, interaction: { id: interactionId, channel: 'LETTER' }, reviewedByKind: null, reviewedBy: null },
+    ]);
+    const citizen = await execute<{ nodes: unknown[] }>(server.client(tokens.marie), LINKS, { ids: [byMessage.id, byLetter.id] });
+    expect(citizen.data!.nodes).toEqual([
+      { message: { id: messageId, body: 'Voici la facture.' }, interaction: null, reviewedByKind: 'AGENT', reviewedBy: null },
+      { message: null, interaction: null, reviewedByKind: null, reviewedBy: null },
+    ]);
+    // What a citizen may not read answers null with FORBIDDEN, even where there is nothing to show.
+    expect(new Set(citizen.errors!.map((error) => `${error.path!.slice(2).join('.')} ${error.extensions!.code}`))).toEqual(new Set(['interaction FORBIDDEN', 'reviewedBy FORBIDDEN']));
+  });
+});
+
 describe('removing documents', () => {
 
   it('does delete the content of a pending or rejected document, keep an event, and refuse an accepted one', async () => {

@@ -16,6 +16,8 @@ import {
   type ChecklistItem,
   checklistsByCases,
   type DocumentRow,
+  linkedInteractionsByIds,
+  linkedMessagesByIds,
   listCaseDocuments,
   readableDocumentsByIds,
   type RequirementRow,
@@ -26,11 +28,13 @@ import { Agent } from '../agent.js';
 import { builder } from '../builder.js';
 import { vocabularyEnum } from '../enums.js';
 import { Case } from '../case.js';
+import { Interaction } from '../interaction.js';
 import { ActorKindEnum } from '../case-event.js';
 import { listSize } from '../cost.js';
 import { ErrorInterface } from '../errors.js';
 import { labelField, vocabularyLabelField } from '../language.js';
 import { batchLoader } from '../loaders.js';
+import { Message } from '../portal.js';
 import { toConnection } from '../pagination.js';
 import { ProcedureStep } from '../procedure.js';
 
@@ -125,6 +129,27 @@ export const Document = builder.loadableNode('Document', {
     review: t.field({ type: DocumentReviewEnum, nullable: true, description: 'The service’s verdict; null until attached.', resolve: (row) => row.review }),
     reviewReason: t.exposeString('reviewReason', { nullable: true, description: 'Why it was rejected (or a remark on acceptance); null when none.' }),
     reviewedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was reviewed; null before.', resolve: (row) => row.reviewedAt }),
+    reviewedByKind: t.field({
+      type: ActorKindEnum,
+      nullable: true,
+      description: 'Who reviewed it: AGENT or SERVICE (a back-office); null before.',
+      resolve: (row) => row.reviewedByKind,
+    }),
+    reviewedBy: t.field({ type: Agent, nullable: true, authScopes: STAFF, description: 'The agent who reviewed it; null otherwise. Staff only.', resolve: (row) => row.reviewedByAgentId }),
+    message: t.field({
+      type: Message,
+      nullable: true,
+      description: 'The message of its case it was sent with; null when none.',
+      resolve: (row, _args, context) => (row.messageId ? batchLoader(context, 'documentMessages', (ids) => linkedMessagesByIds(context.db, ids)).load(row.messageId) : null),
+    }),
+    interaction: t.field({
+      type: Interaction,
+      nullable: true,
+      authScopes: STAFF,
+      description: 'The contact of its case it came with (a letter, a counter visit); null when none. Staff only.',
+      resolve: (row, _args, context) =>
+        row.interactionId ? batchLoader(context, 'documentInteractions', (ids) => linkedInteractionsByIds(context.db, ids)).load(row.interactionId) : null,
+    }),
     removedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was removed and its content deleted; null otherwise.', resolve: (row) => row.removedAt }),
     case: t.field({ type: Case, nullable: true, description: 'The case it is attached to; null before.', resolve: (row) => row.caseId }),
     downloadUrl: t.string({
