@@ -27,8 +27,8 @@ afterAll(() => server?.close());
 
 const CONTACTED_BY = `contactedBy {
   __typename
-  ... on ContactedByRepresentative { mandate { id representativeName } representativeName mayDiscussCases }
-  ... on ContactedByUnverifiedPerson { name relationship mayDiscussCases }
+  ... on ContactedByRepresentative { mandate { id representativeName } representativeName mayDiscussCases mayDiscussThisCase }
+  ... on ContactedByUnverifiedPerson { name relationship mayDiscussCases mayDiscussThisCase }
 }`;
 
 const REGISTER = gql`
@@ -127,6 +127,7 @@ describe('a contact made by a representative with a mandate', () => {
       mandate: { id: mandateId, representativeName: 'Claire Martin' },
       representativeName: 'Claire Martin',
       mayDiscussCases: true,
+      mayDiscussThisCase: true,
     });
     expect(await storedContactedBy(registered.interaction.id)).toEqual({ mandate: parseGlobalId(mandateId)!.id, name: null, relationship: null });
   });
@@ -144,7 +145,28 @@ describe('a contact made by a representative with a mandate', () => {
     await revokeMandate(mandateId);
     const read = await latestContactedBy(data!.registerContact!.case.id);
     expect(read.errors).toBeUndefined();
-    expect(read.data!.case.latestInteractions![0]!.contactedBy).toMatchObject({ __typename: 'ContactedByRepresentative', representativeName: 'Hans Schmitz', mayDiscussCases: false });
+    expect(read.data!.case.latestInteractions![0]!.contactedBy).toMatchObject({ __typename: 'ContactedByRepresentative', representativeName: 'Hans Schmitz', mayDiscussCases: false, mayDiscussThisCase: false });
+  });
+
+  it('does tell whether the mandate reaches the case of the contact: its theme, or another case', async () => {
+    for (const [terms, reachesThisCase] of [
+      [{ scope: 'THEMES', themeCodes: ['INFORMATION'] }, true],
+      [{ scope: 'THEMES', themeCodes: ['ENERGY'] }, false],
+    ] as const) {
+      const mandateId = await recordMandate(terms);
+      const { data, errors } = await register(call(MARIE, { mandateId }));
+      expect(errors).toBeUndefined();
+      expect(data!.registerContact!.interaction.contactedBy).toMatchObject({ mayDiscussCases: true, mayDiscussThisCase: reachesThisCase });
+    }
+    const onOneCase = await register(call(MARIE, { unverified: { name: 'Jean Dupont', relationship: 'fils' } }));
+    const otherCase = onOneCase.data!.registerContact!.case.id;
+    const mandateId = await recordMandate({ scope: 'ONE_CASE', caseId: otherCase });
+    const { data } = await register(call(MARIE, { mandateId }));
+    expect(data!.registerContact!.interaction.contactedBy).toMatchObject({ mayDiscussCases: true, mayDiscussThisCase: false });
+    const onThatCase = await register({ channel: 'PHONE', phone: { line: '1718' }, caseId: otherCase, contactedBy: { mandateId } });
+    expect(onThatCase.errors).toBeUndefined();
+    expect(onThatCase.data!.registerContact!.interaction.contactedBy).toMatchObject({ mayDiscussThisCase: true });
+    expect(onOneCase.data!.registerContact!.interaction.contactedBy).toMatchObject({ mayDiscussCases: false, mayDiscussThisCase: false });
   });
 
   it('does answer a contact sent again with its first result, whatever contactedBy says the second time', async () => {
@@ -163,7 +185,7 @@ describe('a contact made by someone without a mandate', () => {
     const { data, errors } = await register(call(MARIE, { unverified: { name: ' Jean Dupont ', relationship: 'son' } }));
     expect(errors).toBeUndefined();
     const registered = data!.registerContact!;
-    expect(registered.interaction.contactedBy).toEqual({ __typename: 'ContactedByUnverifiedPerson', name: 'Jean Dupont', relationship: 'son', mayDiscussCases: false });
+    expect(registered.interaction.contactedBy).toEqual({ __typename: 'ContactedByUnverifiedPerson', name: 'Jean Dupont', relationship: 'son', mayDiscussCases: false, mayDiscussThisCase: false });
     expect(await storedContactedBy(registered.interaction.id)).toEqual({ mandate: null, name: 'Jean Dupont', relationship: 'son' });
   });
 

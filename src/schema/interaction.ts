@@ -1,8 +1,9 @@
-import { mandateStatus } from '../domain/mandates.js';
+import { mandateCovers, mandateStatus } from '../domain/mandates.js';
 import type { Channel } from '../domain/vocabulary.js';
 import { type InteractionDetails, interactionDetailsByIds, type InteractionRow } from '../services/case-reads.js';
 import { Agent } from './agent.js';
 import { builder } from './builder.js';
+import { Case } from './case.js';
 import type { Context } from './context.js';
 import { ChannelEnum, DirectionEnum } from './enums.js';
 import { Procedure, ProcedureStep } from './procedure.js';
@@ -65,12 +66,12 @@ const STAFF = { staff: true } as const;
 const AGENTS = { agent: true } as const;
 
 /** Who contacted us for the case's citizen, read from the interaction's own columns. */
-type ContactedByValue = { kind: 'representative'; mandateId: string } | { kind: 'unverified'; name: string; relationship: string };
+type ContactedByValue = { kind: 'representative'; mandateId: string; caseId: string } | { kind: 'unverified'; name: string; relationship: string };
 
 const NO_CASE_DATA = 'Without a mandate in force, give general information only, no personal case data.';
 
 const ContactedByRepresentative = builder.objectRef<Extract<ContactedByValue, { kind: 'representative' }>>('ContactedByRepresentative').implement({
-  description: `A representative contacted us for the citizen and showed a mandate they hold (checked in force when the contact was recorded). ${NO_CASE_DATA} Agents only.`,
+  description: `A representative contacted us for the citizen and showed a mandate they hold (checked in force when the contact happened). ${NO_CASE_DATA} Agents only.`,
   authScopes: AGENTS,
   fields: (t) => ({
     mandate: t.field({ type: Mandate, description: 'The mandate they showed, with its scope and rights.', resolve: (value) => value.mandateId }),
@@ -87,6 +88,17 @@ const ContactedByRepresentative = builder.objectRef<Extract<ContactedByValue, { 
         'Whether the mandate is in force now, at the time of this request (not when the contact was recorded): the representative may then be told about the citizen’s cases it reaches (see mandate.scope and mandate.rights). False once it was revoked or expired: general information only.',
       resolve: async (value, _args, context) => mandateStatus(await Mandate.getDataloader(context).load(value.mandateId), context.now) === 'ACTIVE',
     }),
+    mayDiscussThisCase: t.boolean({
+      description:
+        'Whether the case of this contact may be discussed with them now: the mandate is in force (mayDiscussCases) and its scope reaches this case (all the citizen’s cases, its theme, or this very case).',
+      resolve: async (value, _args, context) => {
+        const mandate = await Mandate.getDataloader(context).load(value.mandateId);
+        if (mandateStatus(mandate, context.now) !== 'ACTIVE') return false;
+        const contactCase = await Case.getDataloader(context).load(value.caseId);
+        const [theme] = await context.referenceCache.themesByIds([contactCase.themeId]);
+        return theme !== undefined && mandateCovers(mandate, { caseId: contactCase.id, themeCode: theme.code });
+      },
+    }),
   }),
 });
 
@@ -97,6 +109,7 @@ const ContactedByUnverifiedPerson = builder.objectRef<Extract<ContactedByValue, 
     name: t.exposeString('name', { description: 'Their name, as they gave it.' }),
     relationship: t.exposeString('relationship', { description: 'What they said they are to the citizen, e.g. "son" or "social worker, CPAS Namur".' }),
     mayDiscussCases: t.boolean({ description: 'Always false: without a mandate, no personal case data may be given.', resolve: () => false }),
+    mayDiscussThisCase: t.boolean({ description: 'Always false, as mayDiscussCases.', resolve: () => false }),
   }),
 });
 
@@ -114,7 +127,7 @@ builder.interfaceField(Interaction, 'contactedBy', (t) =>
     description:
       'Who made the contact for the citizen, when not the citizen: a representative with a mandate (ContactedByRepresentative), or someone without one (ContactedByUnverifiedPerson) who gets general information only, no personal case data. Null when the citizen contacted us themself, or when an erasure removed what an unverified person said of themself. Agents only: the name is a third person’s personal data.',
     resolve: (row): ContactedByValue | null => {
-      if (row.contactedByMandateId !== null) return { kind: 'representative', mandateId: row.contactedByMandateId };
+      if (row.contactedByMandateId !== null) return { kind: 'representative', mandateId: row.contactedByMandateId, caseId: row.caseId };
       if (row.contactedByName !== null && row.contactedByRelationship !== null) return { kind: 'unverified', name: row.contactedByName, relationship: row.contactedByRelationship };
       return null;
     },
