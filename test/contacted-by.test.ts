@@ -166,7 +166,10 @@ describe('a contact made by a representative with a mandate', () => {
     const onThatCase = await register({ channel: 'PHONE', phone: { line: '1718' }, caseId: otherCase, contactedBy: { mandateId } });
     expect(onThatCase.errors).toBeUndefined();
     expect(onThatCase.data!.registerContact!.interaction.contactedBy).toMatchObject({ mayDiscussThisCase: true });
-    expect(onOneCase.data!.registerContact!.interaction.contactedBy).toMatchObject({ mayDiscussCases: false, mayDiscussThisCase: false });
+    // The same, read later with the case (its latest interactions read only the columns asked for).
+    const read = await latestContactedBy(otherCase);
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.case.latestInteractions![0]!.contactedBy).toMatchObject({ mayDiscussCases: true, mayDiscussThisCase: true });
   });
 
   it('does answer a contact sent again with its first result, whatever contactedBy says the second time', async () => {

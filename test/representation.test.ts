@@ -17,6 +17,7 @@ const people: Record<'anne' | 'remi' | 'bea', { id: string; token: string }> = {
 /** Anne's cases: one on general information, one energy premium procedure. */
 const anne = { infoCase: '', energyCase: '' };
 let beaCase = '';
+let remiCase = '';
 let origin = '';
 
 const PDF = Buffer.from('%PDF-1.4\n% devis\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -46,6 +47,7 @@ beforeAll(async () => {
     people[name] = { id, token: await tokenFor({ role: 'citizen', sub: parseGlobalId(id)!.id }) };
     if (name === 'anne') anne.infoCase = data!.registerContact.case.id;
     if (name === 'bea') beaCase = data!.registerContact.case.id;
+    if (name === 'remi') remiCase = data!.registerContact.case.id;
   }
   anne.energyCase = (await startProcedure(people.anne.token)).case!.id;
 });
@@ -95,6 +97,31 @@ async function readCase(token: string, id: string) {
     gql`query ($id: ID!) { case(id: $id) { id reference citizen { givenName nationalNumber } } }`,
     { id },
   );
+}
+
+/**
+ * Rémi follows a case over WebSocket: `live` resolves once a message the administration sends on
+ * it reaches him, `closedWith` gives the close code once the server closed the connection.
+ */
+function followAsRemi(caseId: string) {
+  const client: Client = createClient({ url: server.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${people.remi.token}` }, retryAttempts: 0 });
+  let received = 0;
+  let closedCode: number | undefined;
+  client.on('closed', (event) => {
+    closedCode = (event as { code: number }).code;
+  });
+  client.subscribe({ query: 'subscription ($id: ID!) { caseUpdated(id: $id) { type } }', variables: { id: caseId } }, { next: () => (received += 1), error: () => {}, complete: () => {} });
+  return {
+    client,
+    closedWith: () => closedCode,
+    live: async () => {
+      const before = received;
+      await until('an event reaches Rémi', async () => {
+        await send(tokens.supervisor!, caseId, 'Votre dossier avance.');
+        return received > before || undefined;
+      });
+    },
+  };
 }
 
 const SEND = gql`mutation ($caseId: ID!, $body: String!) { sendMessage(input: { caseId: $caseId, body: $body }) { __typename ... on SendMessageSuccess { message { id } } } }`;
@@ -333,39 +360,51 @@ describe('dates', () => {
     await revoke(mandateId);
   });
 
+  it('keeps a connection open past the validUntil of a mandate revoked before it, under another mandate in force', async () => {
+    const saved = now;
+    const revokedEarlier = await grant({ scope: 'ALL_CASES', rights: 'READ', validUntil: new Date(now.getTime() + 2 * 3_600_000).toISOString() });
+    await revoke(revokedEarlier);
+    const inForce = await grant({ scope: 'ALL_CASES', rights: 'READ' });
+    const following = followAsRemi(anne.energyCase);
+    try {
+      await following.live();
+      now = new Date(saved.getTime() + 2 * 3_600_000 + 1);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(following.closedWith()).toBeUndefined();
+      await following.live();
+    } finally {
+      now = saved;
+      await following.client.dispose();
+      await revoke(inForce);
+    }
+  });
+
   it('ends a mandate at validUntil: the cases vanish, a live subscription is closed and a read on behalf is refused naming the end date', async () => {
     const validUntil = new Date(now.getTime() + 3_600_000);
     await grant({ scope: 'ALL_CASES', rights: 'READ', validUntil: validUntil.toISOString() });
     expect((await casesOnBehalfOf(people.remi.token, people.anne.id)).data!.myCases.edges.length).toBeGreaterThan(0);
-    const client: Client = createClient({ url: server.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${people.remi.token}` }, retryAttempts: 0 });
-    const received: string[] = [];
-    const closed = new Promise<number>((resolve) => {
-      client.on('closed', (event) => resolve((event as { code: number }).code));
-      client.subscribe(
-        { query: 'subscription ($id: ID!) { caseUpdated(id: $id) { type } }', variables: { id: anne.energyCase } },
-        { next: (result) => received.push(String((result.data as { caseUpdated?: { type: string } } | undefined)?.caseUpdated?.type)), error: () => {}, complete: () => {} },
-      );
-    });
+    const following = followAsRemi(anne.energyCase);
     const saved = now;
+    let later: ReturnType<typeof followAsRemi> | undefined;
     try {
-      await until('the subscription is live', async () => {
-        await send(tokens.supervisor!, anne.energyCase, 'Votre demande de prime est complète.');
-        return received.includes('MESSAGE_SENT') || undefined;
-      });
+      await following.live();
       now = validUntil;
       // The next rights check (every 200 ms here) closes it, as a revocation does.
-      expect(await Promise.race([closed, new Promise((resolve) => setTimeout(() => resolve('still open'), 2_000))])).toBe(4403);
-      const before = received.length;
-      await send(tokens.supervisor!, anne.energyCase, 'Une autre nouvelle.');
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(received.length).toBe(before);
+      await until('the connection is closed', () => following.closedWith(), 2_000);
+      expect(following.closedWith()).toBe(4403);
       const after = await casesOnBehalfOf(people.remi.token, people.anne.id);
       expect(after.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'MANDATE_EXPIRED', mandateEndedAt: validUntil.toISOString() });
       expect(after.errors?.[0]?.message).toBe(`The mandate expired on ${validUntil.toISOString()}.`);
       expect((await readCase(people.remi.token, anne.energyCase)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      // A connection opened after the expiry was opened without what the mandate reached: it stays open.
+      later = followAsRemi(remiCase);
+      await later.live();
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(later.closedWith()).toBeUndefined();
     } finally {
       now = saved;
-      await client.dispose();
+      await following.client.dispose();
+      await later?.client.dispose();
     }
   });
 });

@@ -27,7 +27,7 @@ export const COLUMNS_OF_INTERACTION_FIELD: ColumnsOfField<InteractionRow> = {
   summary: ['summary'],
   agent: ['agentId'],
   occurredAt: ['occurredAt'],
-  contactedBy: ['contactedByMandateId', 'contactedByName', 'contactedByRelationship'],
+  contactedBy: ['caseId', 'contactedByMandateId', 'contactedByName', 'contactedByRelationship'],
   ...Object.fromEntries(
     ['abandoned', 'callerNumberMasked', 'counter', 'from', 'ivrPath', 'letterReference', 'line', 'messageCount', 'messageId', 'procedure', 'registeredMail', 'senderAddress', 'step', 'subject', 'submissionId', 'talkSeconds', 'ticket', 'to', 'transcript', 'waitSeconds'].map(
       (detail) => [detail, []],
@@ -94,7 +94,11 @@ const ContactedByRepresentative = builder.objectRef<Extract<ContactedByValue, { 
       resolve: async (value, _args, context) => {
         const mandate = await Mandate.getDataloader(context).load(value.mandateId);
         if (mandateStatus(mandate, context.now) !== 'ACTIVE') return false;
-        const contactCase = await Case.getDataloader(context).load(value.caseId);
+        // Read through the case access rule: a case the agent may not read is not discussed.
+        const contactCase = await Case.getDataloader(context)
+          .load(value.caseId)
+          .catch(() => undefined);
+        if (!contactCase || contactCase.citizenId !== mandate.representedCitizenId) return false;
         const [theme] = await context.referenceCache.themesByIds([contactCase.themeId]);
         return theme !== undefined && mandateCovers(mandate, { caseId: contactCase.id, themeCode: theme.code });
       },

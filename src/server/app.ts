@@ -27,7 +27,7 @@ import { serveMetrics } from './metrics.js';
 import { costError, estimateCost, limitRules } from './limits.js';
 import { attachWebSocketServer, type WebSocketStats } from './websocket.js';
 import { MANDATES_ENDED_CHANNEL } from '../services/mandates/grants.js';
-import { representativesWithMandatesExpired } from '../services/mandates/reads.js';
+import { latestMandateExpiries } from '../services/mandates/reads.js';
 import { rememberingViewers } from '../services/viewers.js';
 
 export interface RunningServer {
@@ -233,7 +233,7 @@ export async function startServer(config: Config, database: DatabaseHandle, opti
     validationRules,
     contextFor,
     clock,
-    representativesWithMandatesExpired: (citizenIds, since, until) => representativesWithMandatesExpired(database.db, citizenIds, since, until),
+    latestMandateExpiries: (citizenIds, now) => latestMandateExpiries(database.db, citizenIds, now),
   });
   // A revoked mandate closes its representative's connections at once, on every instance: their
   // subscriptions were opened with what it reached (an expired one at the next rights check).

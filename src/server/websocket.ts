@@ -61,8 +61,8 @@ interface WebSocketOptions {
   contextFor: ContextFor;
   /** The time requests run at (the test clock in tests): each event is executed at its own. */
   clock: () => Date;
-  /** Of these citizens, those holding a mandate that expired after `since` and by `until`. */
-  representativesWithMandatesExpired: (citizenIds: readonly string[], since: Date, until: Date) => Promise<string[]>;
+  /** For each of these citizens who held a mandate that expired by `now`, when the latest one did. */
+  latestMandateExpiries: (citizenIds: readonly string[], now: Date) => Promise<Map<string, Date>>;
 }
 
 /** Read-only figures of the WebSocket side, for tests and diagnostics. */
@@ -84,7 +84,7 @@ export interface WebSocketStats {
  * whose mandate is revoked (closeConnectionsOfCitizen). The feed stops their events at once in
  * both cases; closing tells the client.
  */
-export function attachWebSocketServer(app: FastifyInstance, { config, validationRules, contextFor, clock, representativesWithMandatesExpired }: WebSocketOptions) {
+export function attachWebSocketServer(app: FastifyInstance, { config, validationRules, contextFor, clock, latestMandateExpiries }: WebSocketOptions) {
   const rules = [...specifiedRules, ...validationRules, ...(config.production ? [NoSchemaIntrospectionCustomRule] : [])];
   const authorizationOf = (ctx: WsContext<ConnectionParams>) =>
     typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
@@ -93,8 +93,8 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
   let slowSubscribersClosed = 0;
   const logMasked = (details: { requestId: string | undefined; error: string }) => app.log.error(details, 'masked error');
 
-  // The viewer each connection was accepted with, to check again while it stays open.
-  const watched = new Map<WebSocket, { authorization: string | undefined; viewer: Viewer; expiresAt: number | undefined; expiry?: NodeJS.Timeout }>();
+  // The viewer each connection was accepted with (and when, on the clock requests run at), to check again while it stays open.
+  const watched = new Map<WebSocket, { authorization: string | undefined; viewer: Viewer; acceptedAt: Date; expiresAt: number | undefined; expiry?: NodeJS.Timeout }>();
   const closeExpired = (socket: WebSocket) => socket.close(TOKEN_EXPIRED_CLOSE_CODE, TOKEN_EXPIRED_CLOSE_REASON);
   /** Watches an open connection's token and rights until it closes; false when it closed meanwhile. */
   const watch = (socket: WebSocket, authorization: string | undefined, viewer: Viewer): boolean => {
@@ -104,7 +104,7 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
     const delay = expiresAt === undefined ? undefined : expiresAt - Date.now();
     // A later expiry than a timer can hold is caught by the periodic check.
     const expiry = delay !== undefined && delay < MAX_TIMER_MS ? setTimeout(() => closeExpired(socket), Math.max(delay, 0)).unref() : undefined;
-    watched.set(socket, { authorization, viewer, expiresAt, expiry });
+    watched.set(socket, { authorization, viewer, acceptedAt: clock(), expiresAt, expiry });
     socket.once('close', () => {
       clearTimeout(expiry);
       watched.delete(socket);
@@ -125,21 +125,23 @@ export function attachWebSocketServer(app: FastifyInstance, { config, validation
       if (viewer.kind === 'citizen' && viewer.citizenId === citizenId) socket.close(FORBIDDEN_CLOSE_CODE, ACCESS_CHANGED_CLOSE_REASON);
     }
   };
-  // Mandates expire without a write to announce it: each round looks at those that expired since the last.
-  let mandatesCheckedUntil = clock();
+  // A mandate expires without a write to announce it: each round closes the connections a
+  // citizen opened before the latest expiry of a mandate they held.
   const closeRepresentativesOfExpiredMandates = async () => {
     const citizenIds = new Set([...watched.values()].flatMap(({ viewer }) => (viewer.kind === 'citizen' ? [viewer.citizenId] : [])));
-    const until = clock();
-    const expired = citizenIds.size === 0 ? [] : await representativesWithMandatesExpired([...citizenIds], mandatesCheckedUntil, until);
-    mandatesCheckedUntil = until;
-    for (const citizenId of expired) closeConnectionsOfCitizen(citizenId);
+    if (citizenIds.size === 0) return;
+    const expiries = await latestMandateExpiries([...citizenIds], clock());
+    for (const [socket, { viewer, acceptedAt }] of watched) {
+      const expiredAt = viewer.kind === 'citizen' ? expiries.get(viewer.citizenId) : undefined;
+      if (expiredAt && acceptedAt < expiredAt) socket.close(FORBIDDEN_CLOSE_CODE, ACCESS_CHANGED_CLOSE_REASON);
+    }
   };
   /**
    * Resolves each token of an open connection once more; closes the connections whose token
    * expired or whose rights are gone or changed, and those of a representative whose mandate expired.
    */
   const recheckRights = async () => {
-    await closeRepresentativesOfExpiredMandates().catch((error: unknown) => app.log.warn({ err: error }, 'WebSocket check of expired mandates failed; the next round covers it'));
+    await closeRepresentativesOfExpiredMandates().catch((error: unknown) => app.log.warn({ err: error }, 'WebSocket check of expired mandates failed; the next round checks again'));
     const byToken = new Map<string, WebSocket[]>();
     for (const [socket, { authorization, expiresAt }] of watched) {
       if (expiresAt !== undefined && expiresAt <= Date.now()) closeExpired(socket);

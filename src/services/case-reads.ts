@@ -348,6 +348,18 @@ export async function listCases(
 
 export type InteractionRow = typeof interactions.$inferSelect;
 
+/** Interactions by id, on cases the viewer may read (a counter visit of an appointment, the contact a document came with). */
+export async function readableInteractionsByIds(db: Executor, viewer: Viewer, ids: readonly string[], now: Date): Promise<InteractionRow[]> {
+  const valid = wellFormedUuids(ids);
+  if (valid.length === 0) return [];
+  const rows = await db
+    .select({ interaction: interactions })
+    .from(interactions)
+    .innerJoin(cases, eq(cases.id, interactions.caseId))
+    .where(and(anyOf(interactions.id, valid), readableCases(viewer, now)));
+  return rows.map((row) => row.interaction);
+}
+
 /** The table holding each channel's details, one row per interaction of that channel. */
 const DETAILS_OF_CHANNEL = {
   PHONE: phoneCalls,

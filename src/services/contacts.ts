@@ -282,7 +282,9 @@ async function recordContact(
     }
   }
 
-  const contactedBy = input.contactedBy ? await contactedByColumns(tx, viewer, input.contactedBy, citizenId ?? current.citizenId, occurredAt) : {};
+  // occurredAt may be a little ahead of now (clock skew): a mandate is never checked at a time still to come.
+  const contactedAt = occurredAt < now ? occurredAt : now;
+  const contactedBy = input.contactedBy ? await contactedByColumns(tx, viewer, input.contactedBy, citizenId ?? current.citizenId, contactedAt) : {};
   const [interaction] = await tx
     .insert(interactions)
     .values({

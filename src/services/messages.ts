@@ -1,13 +1,29 @@
-import type { Database } from '../db/client.js';
-import { messages } from '../db/tables/index.js';
+import { and, eq } from 'drizzle-orm';
+import type { Database, Executor } from '../db/client.js';
+import { anyOf } from '../db/lists.js';
+import { cases, messages } from '../db/tables/index.js';
 import { ForbiddenError, ValidationError } from '../domain/errors.js';
+import { wellFormedUuids } from '../domain/ids.js';
 import type { Viewer } from '../domain/viewer.js';
+import { readableCases } from './case-access.js';
 import { actingMandateId } from './mandates/reads.js';
 import { recordCaseEvent } from './case-events.js';
 import { type CaseRow, findReadableCaseForUpdate } from './case-reads.js';
 import { checkText, moveCase } from './cases.js';
 
 export type MessageRow = typeof messages.$inferSelect;
+
+/** Messages by id, on cases the viewer may read (the message a document was sent with). */
+export async function readableMessagesByIds(db: Executor, viewer: Viewer, ids: readonly string[], now: Date): Promise<MessageRow[]> {
+  const valid = wellFormedUuids(ids);
+  if (valid.length === 0) return [];
+  const rows = await db
+    .select({ message: messages })
+    .from(messages)
+    .innerJoin(cases, eq(cases.id, messages.caseId))
+    .where(and(anyOf(messages.id, valid), readableCases(viewer, now)));
+  return rows.map((row) => row.message);
+}
 
 const MAX_BODY = 5_000;
 

@@ -1,5 +1,6 @@
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from '../../domain/vocabulary.js';
-import { appointmentCaseSummaries, type AppointmentRow, listAppointments, readableAppointmentsByIds, readableVisitsByIds } from '../../services/appointments/reads.js';
+import { appointmentCaseSummaries, type AppointmentRow, listAppointments, readableAppointmentsByIds } from '../../services/appointments/reads.js';
+import { readableInteractionsByIds } from '../../services/case-reads.js';
 import { Agent } from '../agent.js';
 import { builder } from '../builder.js';
 import { Case } from '../case.js';
@@ -71,7 +72,7 @@ export const Appointment = builder.loadableNode('Appointment', {
       resolve: (row, _args, context) =>
         row.visitInteractionId
           ? batchLoader(context, 'appointmentVisits', async (ids) => {
-              const visits = await readableVisitsByIds(context.db, context.viewer, ids, context.now);
+              const visits = await readableInteractionsByIds(context.db, context.viewer, ids, context.now);
               return ids.map((id) => visits.find((visit) => visit.id === id) ?? null);
             }).load(row.visitInteractionId)
           : null,

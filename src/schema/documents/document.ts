@@ -16,8 +16,6 @@ import {
   type ChecklistItem,
   checklistsByCases,
   type DocumentRow,
-  linkedInteractionsByIds,
-  linkedMessagesByIds,
   listCaseDocuments,
   readableDocumentsByIds,
   type RequirementRow,
@@ -35,6 +33,8 @@ import { ErrorInterface } from '../errors.js';
 import { labelField, vocabularyLabelField } from '../language.js';
 import { batchLoader } from '../loaders.js';
 import { Message } from '../portal.js';
+import { readableInteractionsByIds } from '../../services/case-reads.js';
+import { readableMessagesByIds } from '../../services/messages.js';
 import { toConnection } from '../pagination.js';
 import { ProcedureStep } from '../procedure.js';
 
@@ -140,7 +140,13 @@ export const Document = builder.loadableNode('Document', {
       type: Message,
       nullable: true,
       description: 'The message of its case it was sent with; null when none.',
-      resolve: (row, _args, context) => (row.messageId ? batchLoader(context, 'documentMessages', (ids) => linkedMessagesByIds(context.db, ids)).load(row.messageId) : null),
+      resolve: (row, _args, context) =>
+        row.messageId
+          ? batchLoader(context, 'documentMessages', async (ids) => {
+              const found = await readableMessagesByIds(context.db, context.viewer, ids, context.now);
+              return ids.map((id) => found.find((message) => message.id === id) ?? null);
+            }).load(row.messageId)
+          : null,
     }),
     interaction: t.field({
       type: Interaction,
@@ -148,7 +154,12 @@ export const Document = builder.loadableNode('Document', {
       authScopes: STAFF,
       description: 'The contact of its case it came with (a letter, a counter visit); null when none. Staff only.',
       resolve: (row, _args, context) =>
-        row.interactionId ? batchLoader(context, 'documentInteractions', (ids) => linkedInteractionsByIds(context.db, ids)).load(row.interactionId) : null,
+        row.interactionId
+          ? batchLoader(context, 'documentInteractions', async (ids) => {
+              const found = await readableInteractionsByIds(context.db, context.viewer, ids, context.now);
+              return ids.map((id) => found.find((interaction) => interaction.id === id) ?? null);
+            }).load(row.interactionId)
+          : null,
     }),
     removedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was removed and its content deleted; null otherwise.', resolve: (row) => row.removedAt }),
     case: t.field({ type: Case, nullable: true, description: 'The case it is attached to; null before.', resolve: (row) => row.caseId }),

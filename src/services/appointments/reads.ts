@@ -1,6 +1,6 @@
 import { and, eq, gt, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { appointments, bookableResources, cases, interactions } from '../../db/tables/index.js';
+import { appointments, bookableResources, cases } from '../../db/tables/index.js';
 import { brusselsDayBounds } from '../../domain/business-calendar.js';
 import { isUuid } from '../../domain/ids.js';
 import type { Viewer } from '../../domain/viewer.js';
@@ -81,18 +81,6 @@ export async function listAppointments(db: Executor, viewer: Viewer, filter: App
           .where(matching),
       ),
   );
-}
-
-/** The counter visits recorded at check-in, by interaction id, on cases the viewer may read. */
-export async function readableVisitsByIds(db: Executor, viewer: Viewer, ids: readonly string[], now: Date): Promise<(typeof interactions.$inferSelect)[]> {
-  const valid = ids.filter(isUuid);
-  if (valid.length === 0) return [];
-  const rows = await db
-    .select({ interaction: interactions })
-    .from(interactions)
-    .innerJoin(cases, eq(cases.id, interactions.caseId))
-    .where(and(inArray(interactions.id, valid), readableCases(viewer, now)));
-  return rows.map((row) => row.interaction);
 }
 
 export interface AppointmentCaseSummary {

@@ -1,11 +1,9 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { anyOf } from '../../db/lists.js';
-import { cases, documents, interactions, messages, procedureStepRequirements } from '../../db/tables/index.js';
+import { cases, documents, procedureStepRequirements } from '../../db/tables/index.js';
 import { type RequirementStatus, requirementStatus } from '../../domain/documents.js';
 import { isUuid, uuidOrNil, wellFormedUuids } from '../../domain/ids.js';
-import type { InteractionRow } from '../case-reads.js';
-import type { MessageRow } from '../messages.js';
 import type { Viewer } from '../../domain/viewer.js';
 import { readableCases } from '../case-access.js';
 import { recordPersonalDataReads } from '../citizens.js';
@@ -84,22 +82,6 @@ export async function checklistsByCases(db: Executor, rows: readonly { id: strin
         ),
       })),
   );
-}
-
-/**
- * The message and the contact documents were sent with, by id. attachDocument only links one of
- * the document's own case, so whoever reads the document may read them (the contact: staff only).
- */
-export async function linkedMessagesByIds(db: Executor, ids: readonly string[]): Promise<(MessageRow | null)[]> {
-  const valid = wellFormedUuids(ids);
-  const rows = valid.length === 0 ? [] : await db.select().from(messages).where(anyOf(messages.id, valid));
-  return ids.map((id) => rows.find((row) => row.id === id) ?? null);
-}
-
-export async function linkedInteractionsByIds(db: Executor, ids: readonly string[]): Promise<(InteractionRow | null)[]> {
-  const valid = wellFormedUuids(ids);
-  const rows = valid.length === 0 ? [] : await db.select().from(interactions).where(anyOf(interactions.id, valid));
-  return ids.map((id) => rows.find((row) => row.id === id) ?? null);
 }
 
 export async function requirementsByIds(db: Executor, ids: readonly string[]): Promise<RequirementRow[]> {

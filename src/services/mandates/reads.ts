@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, max, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { cases, citizens, mandates, themes } from '../../db/tables/index.js';
 import { wellFormedUuids } from '../../domain/ids.js';
@@ -50,23 +50,25 @@ export function mandateInForce(now: Date): SQL {
 }
 
 /**
- * Of these citizens, those holding a mandate that expired (reached its validUntil) after `since`
- * and by `until`: their open subscriptions were opened with what it reached. A revocation is
- * announced at commit instead (MANDATES_ENDED_CHANNEL).
+ * For each of these citizens who held a mandate that expired by `now`, when the latest one did: a
+ * connection they opened before then was opened with what it reached. A mandate revoked before
+ * its validUntil ended at its revocation, which was announced then (MANDATES_ENDED_CHANNEL).
  */
-export async function representativesWithMandatesExpired(db: Executor, citizenIds: readonly string[], since: Date, until: Date): Promise<string[]> {
+export async function latestMandateExpiries(db: Executor, citizenIds: readonly string[], now: Date): Promise<Map<string, Date>> {
   const valid = wellFormedUuids(citizenIds);
-  if (valid.length === 0 || until <= since) return [];
+  if (valid.length === 0) return new Map();
   const rows = await db
-    .selectDistinct({ citizenId: mandates.representativeCitizenId })
+    .select({ citizenId: mandates.representativeCitizenId, expiredAt: max(mandates.validUntil) })
     .from(mandates)
     .where(
       and(
         anyOf(mandates.representativeCitizenId, valid),
-        sql`${mandates.validUntil} > ${since.toISOString()}::timestamptz and ${mandates.validUntil} <= ${until.toISOString()}::timestamptz`,
+        sql`${mandates.validUntil} <= ${now.toISOString()}::timestamptz`,
+        sql`(${mandates.revokedAt} is null or ${mandates.revokedAt} > ${mandates.validUntil})`,
       ),
-    );
-  return rows.flatMap((row) => (row.citizenId ? [row.citizenId] : []));
+    )
+    .groupBy(mandates.representativeCitizenId);
+  return new Map(rows.flatMap((row) => (row.citizenId && row.expiredAt ? [[row.citizenId, row.expiredAt] as const] : [])));
 }
 
 /** Whether the mandate in `mandates` reaches the case in `cases` (the SQL twin of mandateCovers). */
