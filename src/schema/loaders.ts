@@ -21,3 +21,14 @@ export function batchLoader<Value>(context: Context, name: string, load: (keys: 
   }
   return loader;
 }
+
+/**
+ * A batchLoader of rows by id: each id gets its row, or null when `load` left it out (missing,
+ * or not readable by the viewer).
+ */
+export function rowsByIdLoader<Row extends { id: string }>(context: Context, name: string, load: (ids: readonly string[]) => Promise<Row[]>): DataLoader<string, Row | null> {
+  return batchLoader(context, name, async (ids) => {
+    const rows = await load(ids);
+    return ids.map((id) => rows.find((row) => row.id === id) ?? null);
+  });
+}

@@ -10,7 +10,7 @@ import { ChannelEnum } from '../enums.js';
 import { Interaction } from '../interaction.js';
 import { vocabularyLabelField } from '../language.js';
 import type { Context } from '../context.js';
-import { batchLoader } from '../loaders.js';
+import { batchLoader, rowsByIdLoader } from '../loaders.js';
 import { toConnection } from '../pagination.js';
 import { Theme } from '../theme.js';
 import { BookableResource } from './resource.js';
@@ -71,10 +71,7 @@ export const Appointment = builder.loadableNode('Appointment', {
       description: 'The counter visit recorded on the case at check-in; null before, and when you may not read the case. Staff only.',
       resolve: (row, _args, context) =>
         row.visitInteractionId
-          ? batchLoader(context, 'appointmentVisits', async (ids) => {
-              const visits = await readableInteractionsByIds(context.db, context.viewer, ids, context.now);
-              return ids.map((id) => visits.find((visit) => visit.id === id) ?? null);
-            }).load(row.visitInteractionId)
+          ? rowsByIdLoader(context, 'appointmentVisits', (ids) => readableInteractionsByIds(context.db, context.viewer, ids, context.now)).load(row.visitInteractionId)
           : null,
     }),
     caseReference: t.string({

@@ -31,7 +31,7 @@ import { ActorKindEnum } from '../case-event.js';
 import { listSize } from '../cost.js';
 import { ErrorInterface } from '../errors.js';
 import { labelField, vocabularyLabelField } from '../language.js';
-import { batchLoader } from '../loaders.js';
+import { batchLoader, rowsByIdLoader } from '../loaders.js';
 import { Message } from '../portal.js';
 import { readableInteractionsByIds } from '../../services/case-reads.js';
 import { readableMessagesByIds } from '../../services/messages.js';
@@ -120,10 +120,7 @@ export const Document = builder.loadableNode('Document', {
       description: 'The step requirement it answers; null when none.',
       resolve: (row, _args, context) =>
         row.requirementId
-          ? batchLoader(context, 'documentRequirements', async (ids) => {
-              const found = await requirementsByIds(context.db, ids);
-              return ids.map((id) => found.find((requirement) => requirement.id === id) ?? null);
-            }).load(row.requirementId)
+          ? rowsByIdLoader(context, 'documentRequirements', (ids) => requirementsByIds(context.db, ids)).load(row.requirementId)
           : null,
     }),
     review: t.field({ type: DocumentReviewEnum, nullable: true, description: 'The service’s verdict; null until attached.', resolve: (row) => row.review }),
@@ -142,10 +139,7 @@ export const Document = builder.loadableNode('Document', {
       description: 'The message of its case it was sent with; null when none.',
       resolve: (row, _args, context) =>
         row.messageId
-          ? batchLoader(context, 'documentMessages', async (ids) => {
-              const found = await readableMessagesByIds(context.db, context.viewer, ids, context.now);
-              return ids.map((id) => found.find((message) => message.id === id) ?? null);
-            }).load(row.messageId)
+          ? rowsByIdLoader(context, 'documentMessages', (ids) => readableMessagesByIds(context.db, context.viewer, ids, context.now)).load(row.messageId)
           : null,
     }),
     interaction: t.field({
@@ -155,10 +149,7 @@ export const Document = builder.loadableNode('Document', {
       description: 'The contact of its case it came with (a letter, a counter visit); null when none. Staff only.',
       resolve: (row, _args, context) =>
         row.interactionId
-          ? batchLoader(context, 'documentInteractions', async (ids) => {
-              const found = await readableInteractionsByIds(context.db, context.viewer, ids, context.now);
-              return ids.map((id) => found.find((interaction) => interaction.id === id) ?? null);
-            }).load(row.interactionId)
+          ? rowsByIdLoader(context, 'documentInteractions', (ids) => readableInteractionsByIds(context.db, context.viewer, ids, context.now)).load(row.interactionId)
           : null,
     }),
     removedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was removed and its content deleted; null otherwise.', resolve: (row) => row.removedAt }),
