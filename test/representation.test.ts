@@ -279,9 +279,9 @@ describe('acting for someone else', () => {
     });
     expect(uploaded.status).toBe(201);
     const { uploadId } = (await uploaded.json()) as { uploadId: string };
-    const attached = await execute<{ attachDocument: { __typename: string } }>(
+    const attached = await execute<{ attachDocument: { __typename: string; document: { id: string } } }>(
       server.client(people.remi.token),
-      gql`mutation ($input: AttachDocumentInput!) { attachDocument(input: $input) { __typename } }`,
+      gql`mutation ($input: AttachDocumentInput!) { attachDocument(input: $input) { __typename ... on AttachDocumentSuccess { document { id } } } }`,
       { input: { uploadId, caseId: anne.energyCase, kind: 'INVOICE' } },
     );
     expect(attached.errors).toBeUndefined();
@@ -296,6 +296,15 @@ describe('acting for someone else', () => {
       type: 'DOCUMENT_ATTACHED',
       representation: { summary: 'Rémi Lambert for Anne Lambert' },
     });
+
+    // Reading the document or the appointment by id, without the case, is a read of Anne's case too.
+    const readsOfRemi = async () => (await accessLogOf(people.anne.token)).filter((entry) => entry.representativeName === 'Rémi Lambert' && entry.fields.join() === 'case').length;
+    const before = await readsOfRemi();
+    const byId = await execute<{ nodes: ({ id: string } | null)[] }>(server.client(people.remi.token), gql`query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, {
+      ids: [attached.data!.attachDocument.document.id, booked.data!.bookAppointment.appointment.id],
+    });
+    expect(byId.data!.nodes.map((node) => node?.id)).toEqual([attached.data!.attachDocument.document.id, booked.data!.bookAppointment.appointment.id]);
+    expect(await readsOfRemi()).toBe(before + 2);
   });
 
   it('reaches nothing of Bea’s with Anne’s mandates', async () => {

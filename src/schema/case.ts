@@ -125,18 +125,23 @@ export function caseRelationsAsked(info: GraphQLResolveInfo, path: readonly stri
 }
 
 /**
- * Cases of someone else that a citizen reads as their representative are logged (once per case
- * and request) before they are returned; staff reads of cases are not, nor a citizen's own.
+ * Cases of someone else that a citizen reads as their representative, through the case or what
+ * hangs on it (a document, an appointment), are logged (once per case and request) before they
+ * are returned; staff reads of cases are not, nor a citizen's own.
  */
-export async function loggedReads<Row extends CaseRow | undefined>(context: Context, rows: Row[]): Promise<Row[]> {
+export async function logRepresentativeReads(context: Context, reads: readonly { caseId: string | null; citizenId: string | null }[]): Promise<void> {
   const { viewer } = context;
-  if (viewer.kind !== 'citizen') return rows;
-  const representedCaseIds = rows.flatMap((row) => (row && row.citizenId !== viewer.citizenId ? [row.id] : []));
+  if (viewer.kind !== 'citizen') return;
+  const representedCaseIds = reads.flatMap((read) => (read.caseId && read.citizenId !== viewer.citizenId ? [read.caseId] : []));
   const logger = batchLoader(context, 'representativeReads', async (caseIds) => {
     await recordRepresentativeReads(context.db, viewer.citizenId, caseIds, context.requestId, context.now);
     return caseIds.map(() => true);
   });
   await Promise.all(representedCaseIds.map((id) => logger.load(id)));
+}
+
+export async function loggedReads<Row extends CaseRow | undefined>(context: Context, rows: Row[]): Promise<Row[]> {
+  await logRepresentativeReads(context, rows.flatMap((row) => (row ? [{ caseId: row.id, citizenId: row.citizenId }] : [])));
   return rows;
 }
 

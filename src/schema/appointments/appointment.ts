@@ -3,7 +3,7 @@ import { appointmentCaseSummaries, type AppointmentRow, listAppointments, readab
 import { readableInteractionsByIds } from '../../services/case-reads.js';
 import { Agent } from '../agent.js';
 import { builder } from '../builder.js';
-import { Case } from '../case.js';
+import { Case, logRepresentativeReads } from '../case.js';
 import { ActorKindEnum } from '../case-event.js';
 import { Citizen } from '../citizen.js';
 import { ChannelEnum } from '../enums.js';
@@ -45,7 +45,11 @@ export const Appointment = builder.loadableNode('Appointment', {
     'A citizen’s visit booked at one desk of a counter or permanence, always on a case. Readable by the citizen (their own), the staff of the resource’s service (its day sheet), and staff who may read the case.',
   authScopes: STAFF_OR_CITIZEN,
   id: { resolve: (row) => row.id },
-  load: (ids: string[], context) => readableAppointmentsByIds(context.db, context.viewer, ids, context.now),
+  load: async (ids: string[], context) => {
+    const rows = await readableAppointmentsByIds(context.db, context.viewer, ids, context.now);
+    await logRepresentativeReads(context, rows.map((row) => ({ caseId: row.caseId, citizenId: row.citizenId })));
+    return rows;
+  },
   sort: (row: AppointmentRow) => row.id,
   fields: (t) => ({
     status: t.expose('status', { type: AppointmentStatusEnum, description: 'Where it stands.' }),

@@ -25,7 +25,7 @@ import {
 import { Agent } from '../agent.js';
 import { builder } from '../builder.js';
 import { vocabularyEnum } from '../enums.js';
-import { Case } from '../case.js';
+import { Case, logRepresentativeReads } from '../case.js';
 import { Interaction } from '../interaction.js';
 import { ActorKindEnum } from '../case-event.js';
 import { listSize } from '../cost.js';
@@ -98,7 +98,11 @@ export const Document = builder.loadableNode('Document', {
     'A file on a case (or an upload not attached yet, for its uploader only). Readable like its case; a citizen sees only CITIZEN_VISIBLE documents of their own cases. The content is served at downloadUrl.',
   authScopes: STAFF_OR_CITIZEN,
   id: { resolve: (row) => row.id },
-  load: (ids: string[], context) => readableDocumentsByIds(context.db, context.viewer, ids, context.now),
+  load: async (ids: string[], context) => {
+    const rows = await readableDocumentsByIds(context.db, context.viewer, ids, context.now);
+    await logRepresentativeReads(context, rows.map((row) => ({ caseId: row.caseId, citizenId: row.caseCitizenId })));
+    return rows;
+  },
   sort: (row: DocumentRow) => row.id,
   fields: (t) => ({
     // readableDocuments never gives an upload still UPLOADING: the rows here are complete (documents_complete_check).

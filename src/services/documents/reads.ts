@@ -43,11 +43,12 @@ function readableFrom(db: Executor) {
   return db.select({ document: documents, citizenId: cases.citizenId }).from(documents).leftJoin(cases, eq(cases.id, documents.caseId));
 }
 
-export async function readableDocumentsByIds(db: Executor, viewer: Viewer, ids: readonly string[], now: Date): Promise<DocumentRow[]> {
+/** Documents by id that the viewer may read, each with the citizen of its case (whose read it is, for a representative). */
+export async function readableDocumentsByIds(db: Executor, viewer: Viewer, ids: readonly string[], now: Date): Promise<(DocumentRow & { caseCitizenId: string | null })[]> {
   const valid = wellFormedUuids(ids);
   if (valid.length === 0) return [];
   const rows = await readableFrom(db).where(and(anyOf(documents.id, valid), readableDocuments(viewer, now)));
-  return rows.map((row) => row.document);
+  return rows.map((row) => ({ ...row.document, caseCitizenId: row.citizenId }));
 }
 
 export interface ChecklistItem extends RequirementStatus {
