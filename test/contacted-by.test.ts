@@ -158,7 +158,8 @@ describe('a contact made by a representative with a mandate', () => {
       expect(errors).toBeUndefined();
       expect(data!.registerContact!.interaction.contactedBy).toMatchObject({ mayDiscussCases: true, mayDiscussThisCase: reachesThisCase });
     }
-    const onOneCase = await register(call(MARIE, { unverified: { name: 'Jean Dupont', relationship: 'fils' } }));
+    // An hour earlier, so that the contact under the mandate is the case's latest.
+    const onOneCase = await register(call(MARIE, { unverified: { name: 'Jean Dupont', relationship: 'fils' } }, { occurredAt: new Date(START.getTime() - 3_600_000).toISOString() }));
     const otherCase = onOneCase.data!.registerContact!.case.id;
     const mandateId = await recordMandate({ scope: 'ONE_CASE', caseId: otherCase });
     const { data } = await register(call(MARIE, { mandateId }));
