@@ -188,7 +188,12 @@ describe('reading for someone else', () => {
     const byRemi = log.filter((entry) => entry.representativeName === 'Rémi Lambert');
     expect(byRemi.length).toBeGreaterThanOrEqual(3);
     expect(byRemi.every((entry) => entry.service === null && entry.fields.join() === 'case' && entry.caseReference === energyReference)).toBe(true);
+    // Reading Anne herself by id is a read too, of no case.
+    const anneById = await execute<{ node: { givenName: string } }>(server.client(people.remi.token), gql`query ($id: ID!) { node(id: $id) { ... on Citizen { givenName } } }`, { id: people.anne.id });
+    expect(anneById.data!.node.givenName).toBe('Anne');
+    expect((await accessLogOf(people.anne.token)).filter((entry) => entry.representativeName === 'Rémi Lambert' && entry.fields.join() === 'citizen' && entry.caseReference === null)).toHaveLength(1);
     // Nothing is logged of Rémi reading his own data.
+    await execute(server.client(people.remi.token), gql`query ($id: ID!) { node(id: $id) { ... on Citizen { givenName } } }`, { id: people.remi.id });
     expect((await accessLogOf(people.remi.token)).filter((entry) => entry.representativeName !== null)).toEqual([]);
   });
 

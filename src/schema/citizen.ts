@@ -8,6 +8,7 @@ import {
   recordPersonalDataReads,
   searchCitizens,
 } from '../services/citizens.js';
+import { recordRepresentativeReadsOfCitizens } from '../services/mandates/acting.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { LanguageEnum } from './language.js';
@@ -63,10 +64,18 @@ const ContactPoint = builder.objectRef<ContactPointRow>('ContactPoint').implemen
 
 export const Citizen = builder.loadableNode('Citizen', {
   description:
-    'A person in contact with the administration. Readable by the citizen themself and by staff (agents: any citizen; service accounts: citizens of their cases); to anyone else a citizen id is unknown. Reads of personal data (national number, contact points) by staff are logged.',
+    'A person in contact with the administration. Readable by the citizen themself, by their representatives while a mandate is in force (each read is in the person’s access log), and by staff (agents: any citizen; service accounts: citizens of their cases); to anyone else a citizen id is unknown. Reads of personal data (national number, contact points) by staff are logged.',
   authScopes: CITIZEN_OR_STAFF,
   id: { resolve: (row) => row.id },
-  load: (ids: string[], context) => readableCitizensByIds(context.db, context.viewer, ids, context.now),
+  load: async (ids: string[], context) => {
+    const rows = await readableCitizensByIds(context.db, context.viewer, ids, context.now);
+    // A representative reads the people they represent: logged in their access log first.
+    const { viewer } = context;
+    if (viewer.kind === 'citizen') {
+      await recordRepresentativeReadsOfCitizens(context.db, viewer.citizenId, rows.map((row) => row.id), context.requestId, context.now);
+    }
+    return rows;
+  },
   sort: (row: CitizenRow) => row.id,
   fields: (t) => ({
     givenName: t.exposeString('givenName', { description: 'First name.' }),

@@ -5,7 +5,7 @@ import { accessLog, cases, mandates, themes } from '../../db/tables/index.js';
 import { isUuid, wellFormedUuids } from '../../domain/ids.js';
 import { ForbiddenError, MandateEndedError, NotFoundError } from '../../domain/errors.js';
 import { mandateAllows, mandateCovers, mandateEnding, mandateStatus } from '../../domain/mandates.js';
-import { type MandateRow, mandatesReachingCase } from './reads.js';
+import { mandateInForce, type MandateRow, mandatesReachingCase } from './reads.js';
 
 // A representative acts through their own token: the mandate is looked up at each request, so
 // that a revocation or an expiry takes effect at the next statement, on every instance.
@@ -95,6 +95,22 @@ export async function recordRepresentativeReads(
     from ${cases} join ${mandates} on ${mandatesReachingCase(representativeCitizenId, now, 'READ')}
     where ${anyOf(cases.id, valid)} and ${cases.citizenId} <> ${representativeCitizenId}
     order by ${cases.id}, ${mandates.createdAt}, ${mandates.id}`);
+}
+
+/**
+ * Records that a representative read the citizen record of people they represent (`citizen`),
+ * one access-log row per person with the mandate in force they read under (the oldest), before
+ * the data leaves.
+ */
+export async function recordRepresentativeReadsOfCitizens(db: Executor, representativeCitizenId: string, citizenIds: readonly string[], requestId: string, now: Date): Promise<void> {
+  const valid = wellFormedUuids(citizenIds).filter((id) => id !== representativeCitizenId);
+  if (valid.length === 0) return;
+  await db.execute(sql`
+    insert into ${accessLog} (actor_kind, actor_subject, citizen_id, case_id, mandate_id, fields, request_id, occurred_at)
+    select distinct on (${mandates.representedCitizenId}) 'CITIZEN', ${representativeCitizenId}, ${mandates.representedCitizenId}, null, ${mandates.id}, array['citizen']::text[], ${requestId}, ${now.toISOString()}::timestamptz
+    from ${mandates}
+    where ${anyOf(mandates.representedCitizenId, valid)} and ${mandates.representativeCitizenId} = ${representativeCitizenId} and ${mandateInForce(now)}
+    order by ${mandates.representedCitizenId}, ${mandates.createdAt}, ${mandates.id}`);
 }
 
 /**
