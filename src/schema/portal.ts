@@ -257,7 +257,7 @@ const AccessLogEntryType = builder.objectRef<AccessLogEntry>('AccessLogEntry').i
     mandate: t.field({ type: Mandate, nullable: true, description: 'The mandate a representative read under; null otherwise.', resolve: (entry) => entry.mandateId }),
     fields: t.exposeStringList('fields', {
       description:
-        'What was read: nationalNumber, nationalNumber:revealed, contactPoints, document (the content of one of your documents was downloaded), case (a representative read the case, or a document or appointment on it), citizen (a representative read your name and masked number without a case); for what a representative did, the event type (e.g. MESSAGE_SENT).',
+        'What was read: nationalNumber, nationalNumber:revealed, contactPoints, document (the content of one of your documents was downloaded), case (a representative read the case, or a document or appointment on it), citizen (a representative read your name and masked number); for what a representative did, the event type (e.g. MESSAGE_SENT).',
     }),
     caseReference: t.string({
       nullable: true,
