@@ -68,7 +68,9 @@ describe('WebSocket connections and their rights', () => {
   afterAll(() => server?.close());
 
   it('does close a connection when its token expires, with 4401 and a reason a client can show', async () => {
-    const token = await tokenFor({ role: 'agent', sub: 'demo.supervisor' }, { expiresIn: '2s' });
+    // exp counts whole seconds from iat, the second the token was signed in: '3s' leaves between
+    // 2 and 3 s ('2s' left as little as 1 s, and the connection was once closed before the check).
+    const token = await tokenFor({ role: 'agent', sub: 'demo.supervisor' }, { expiresIn: '3s' });
     const { client, closed } = connect(server, `Bearer ${token}`);
     void subscribe(client, EVENTS);
     expect(await notYet(closed, 1_000)).toBe('open');
