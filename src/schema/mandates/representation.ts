@@ -3,7 +3,7 @@ import type { MandateRow } from '../../services/mandates/reads.js';
 import { builder } from '../builder.js';
 import { CaseEvent } from '../case-event.js';
 import type { Context } from '../context.js';
-import { batchLoader } from '../loaders.js';
+import { rowsByIdLoader } from '../loaders.js';
 import { Message } from '../portal.js';
 import { citizenName, Mandate } from './mandate.js';
 
@@ -26,8 +26,8 @@ const Representation = builder.objectRef<MandateRow>('Representation').implement
 });
 
 /** The mandate of each id, read whatever the viewer: what is shown of it is what the event or message it is on already shows. */
-function mandateOf(context: Context, mandateId: string | null): Promise<MandateRow | undefined> | null {
-  return mandateId === null ? null : batchLoader(context, 'representations', (ids) => mandatesByIds(context.db, ids)).load(mandateId);
+function mandateOf(context: Context, mandateId: string | null): Promise<MandateRow | null> | null {
+  return mandateId === null ? null : rowsByIdLoader(context, 'representations', (ids) => mandatesByIds(context.db, ids)).load(mandateId);
 }
 
 const REPRESENTATION_DESCRIPTION = 'When a representative did this for the case’s citizen: who, for whom, under which mandate; null otherwise.';

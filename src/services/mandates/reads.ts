@@ -25,10 +25,9 @@ export function readableMandates(viewer: Viewer): SQL {
 }
 
 /** Mandates by id whatever the viewer: for what an event or a message it is on already shows. */
-export async function mandatesByIds(db: Executor, ids: readonly string[]): Promise<(MandateRow | undefined)[]> {
+export async function mandatesByIds(db: Executor, ids: readonly string[]): Promise<MandateRow[]> {
   const valid = wellFormedUuids(ids);
-  const rows = valid.length === 0 ? [] : await db.select().from(mandates).where(anyOf(mandates.id, valid));
-  return ids.map((id) => rows.find((row) => row.id === id));
+  return valid.length === 0 ? [] : db.select().from(mandates).where(anyOf(mandates.id, valid));
 }
 
 export async function readableMandatesByIds(db: Executor, viewer: Viewer, ids: readonly string[]): Promise<MandateRow[]> {
