@@ -48,8 +48,8 @@ export interface DatabaseOptions {
   loadDump?: Blob;
   /** postgres.js pool size. */
   maxConnections?: number;
-  /** Called with every SQL statement Drizzle sends (tests count statements with it). */
-  onQuery?: (query: string) => void;
+  /** Called with every SQL statement Drizzle sends, and its parameters (tests count statements and read their plans with it). */
+  onQuery?: (query: string, params: readonly unknown[]) => void;
 }
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -58,16 +58,16 @@ const CASING = 'snake_case' as const;
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   let statementCount = 0;
   const logger = {
-    logQuery: (query: string) => {
+    logQuery: (query: string, params: unknown[]) => {
       statementCount += 1;
-      options.onQuery?.(query);
+      options.onQuery?.(query, params);
     },
   };
   const handle = options.url ? openPostgres(options.url, options.maxConnections ?? 10, logger) : await openPglite(options.dataDir ?? './.data', options.loadDump, logger);
   return Object.defineProperty(handle, 'statementCount', { get: () => statementCount, enumerable: true }) as DatabaseHandle;
 }
 
-type QueryLogger = { logQuery: (query: string) => void };
+type QueryLogger = { logQuery: (query: string, params: unknown[]) => void };
 type OpenedDatabase = Omit<DatabaseHandle, 'statementCount'>;
 
 function openPostgres(url: string, maxConnections: number, logger: QueryLogger): OpenedDatabase {

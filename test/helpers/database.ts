@@ -16,7 +16,7 @@ export interface TestDatabase {
  * A database of its own for a test file. `seeded` (default) copies the migrated and seeded
  * template; otherwise the database is empty, not even migrated.
  */
-export async function createTestDatabase(options: { seeded?: boolean; onQuery?: (query: string) => void } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { seeded?: boolean; onQuery?: (query: string, params: readonly unknown[]) => void } = {}): Promise<TestDatabase> {
   const seeded = options.seeded ?? true;
   const templateUrl = inject('templateDatabaseUrl');
   if (templateUrl) {
